@@ -70,7 +70,7 @@ class Client:
     uic_complete: bool = False
     language: str = "en"
     created_at: datetime | None = None
-    first_contact_at: datetime | None = None
+    deleted: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,108 @@
+"""Schema migrations, recorded in the database by sqlite-utils' Migrations.
+
+Add a new function at the end for every change; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("clinic")
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE staff (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+    contact_line TEXT NOT NULL DEFAULT '', slot_id TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1, prefs TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE clients (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, legal_name TEXT NOT NULL DEFAULT '',
+    aliases TEXT NOT NULL DEFAULT '[]', pronouns TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '', birth_year INTEGER, birth_date TEXT,
+    phone TEXT NOT NULL DEFAULT '', contact_notes TEXT NOT NULL DEFAULT '',
+    flags TEXT NOT NULL DEFAULT '[]', problems TEXT NOT NULL DEFAULT '',
+    medications TEXT NOT NULL DEFAULT '', allergies TEXT NOT NULL DEFAULT '',
+    ref TEXT, uic_first TEXT NOT NULL DEFAULT '', uic_last TEXT NOT NULL DEFAULT '',
+    uic_chosen TEXT NOT NULL DEFAULT '', uic TEXT NOT NULL DEFAULT '',
+    uic_complete INTEGER NOT NULL DEFAULT 0, language TEXT NOT NULL DEFAULT 'en',
+    uic_hash TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, deleted_at TEXT,
+    merged_into INTEGER);
+CREATE UNIQUE INDEX clients_ref ON clients(ref) WHERE ref IS NOT NULL;
+CREATE INDEX clients_uic ON clients(uic) WHERE uic_complete = 1;
+CREATE VIRTUAL TABLE client_fts USING fts5(
+    terms, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4');
+CREATE TABLE shifts (
+    id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff(id),
+    started_at TEXT NOT NULL, ended_at TEXT, sites TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE visits (
+    id INTEGER PRIMARY KEY, client_id INTEGER REFERENCES clients(id),
+    staff_id INTEGER NOT NULL REFERENCES staff(id), shift_id INTEGER REFERENCES shifts(id),
+    occurred_at TEXT NOT NULL, local_date TEXT NOT NULL, iso_week TEXT NOT NULL,
+    tz TEXT NOT NULL, site TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '', needles_returned INTEGER NOT NULL DEFAULT 0,
+    secondary INTEGER NOT NULL DEFAULT 0, overdose_reversals INTEGER NOT NULL DEFAULT 0,
+    follow_up TEXT NOT NULL DEFAULT '', quick INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1, voided INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX visits_client ON visits(client_id, occurred_at);
+CREATE INDEX visits_week ON visits(iso_week);
+CREATE TABLE visit_services (
+    visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, result TEXT NOT NULL DEFAULT '');
+CREATE INDEX visit_services_visit ON visit_services(visit_id);
+CREATE TABLE visit_supplies (
+    visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, quantity INTEGER NOT NULL);
+CREATE INDEX visit_supplies_visit ON visit_supplies(visit_id);
+CREATE TABLE directory (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, paper_name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+    hours TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id),
+    visit_id INTEGER REFERENCES visits(id), destination_id INTEGER NOT NULL REFERENCES directory(id),
+    staff_id INTEGER NOT NULL REFERENCES staff(id), made_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '', request TEXT NOT NULL DEFAULT '',
+    urgency TEXT NOT NULL DEFAULT 'routine', client_told TEXT NOT NULL DEFAULT '',
+    name_on_paper TEXT NOT NULL DEFAULT 'chosen', disclose TEXT NOT NULL DEFAULT '[]',
+    include_notes INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'made', status_date TEXT, status_recorded_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1, voided INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX referrals_client ON referrals(client_id, made_at);
+CREATE INDEX referrals_status ON referrals(status_recorded_at);
+CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff(id),
+    occurred_at TEXT NOT NULL, area TEXT NOT NULL DEFAULT '',
+    person_description TEXT NOT NULL DEFAULT '', vehicle_description TEXT NOT NULL DEFAULT '',
+    plate_partial TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+    what_happened TEXT NOT NULL DEFAULT '', client_id INTEGER REFERENCES clients(id),
+    consent_sheet INTEGER NOT NULL DEFAULT 0, consent_police INTEGER NOT NULL DEFAULT 0,
+    recorded_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+    voided INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX incidents_when ON incidents(occurred_at);
+CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY, entity TEXT NOT NULL, entity_id INTEGER NOT NULL,
+    version INTEGER NOT NULL, data TEXT NOT NULL, replaced_at TEXT NOT NULL,
+    staff_id INTEGER NOT NULL);
+CREATE INDEX revisions_entity ON revisions(entity, entity_id);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY, at TEXT NOT NULL, staff TEXT NOT NULL, action TEXT NOT NULL,
+    entity TEXT NOT NULL DEFAULT '', entity_id TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '', prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+"""
+
+
+def run_script(db: Database, script: str) -> None:
+    """Execute statements one by one (executescript would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    run_script(db, _V1)
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)

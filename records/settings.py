@@ -1,0 +1,76 @@
+"""Clinic settings, one JSON document in the `meta` table."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from . import validate
+from .clock import zone
+from .errors import ValidationError
+from .models import PAPER_SIZES, ScheduleEntry, Settings
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+_KEY = "settings"
+
+
+def load(db: Database) -> Settings:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [_KEY]).fetchone()
+    data = json.loads(row[0]) if row else {}
+    known = {f.name for f in dataclasses.fields(Settings)}
+    data = {k: v for k, v in data.items() if k in known}
+    data["letterhead"] = tuple(data.get("letterhead", ()))
+    data["schedule"] = tuple(ScheduleEntry(**s) for s in data.get("schedule", ()))
+    return Settings(**data)
+
+
+def save_raw(db: Database, settings: Settings) -> None:
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+               [_KEY, json.dumps(dataclasses.asdict(settings), ensure_ascii=False)])
+
+
+def check(settings: Settings) -> Settings:
+    """Validate every field; returns the cleaned settings."""
+    s = settings
+    zone(s.timezone)
+    schedule = tuple(
+        ScheduleEntry(validate.text("schedule", e.when, required=True),
+                      validate.text("schedule", e.site, required=True))
+        for e in s.schedule)
+    for field, value in (("export_recipient", s.export_recipient),
+                         ("recovery_recipient", s.recovery_recipient)):
+        if value and not value.startswith("age1"):
+            raise ValidationError(field, "must be an age public key (age1...)")
+    return dataclasses.replace(
+        s,
+        clinic_name=validate.text("clinic_name", s.clinic_name, required=True),
+        program=validate.text("program", s.program, required=True, max_len=40),
+        van_name=validate.text("van_name", s.van_name, required=True),
+        van_code=validate.text("van_code", s.van_code, required=True, max_len=40),
+        letterhead=validate.text_list("letterhead", s.letterhead, max_items=8),
+        paper_size=validate.choice("paper_size", s.paper_size, PAPER_SIZES),
+        schedule=schedule,
+        idle_lock_minutes=validate.quantity("idle_lock_minutes", s.idle_lock_minutes, maximum=240),
+        backup_folder=validate.text("backup_folder", s.backup_folder, max_len=1000),
+        backup_keep=validate.quantity("backup_keep", s.backup_keep, maximum=365),
+    )
+
+
+def update(vault: "Vault", **changes) -> Settings:
+    """Change some settings (audited); unknown names are an error."""
+    known = {f.name for f in dataclasses.fields(Settings)}
+    for name in changes:
+        if name not in known:
+            raise ValidationError(name, "is not a setting")
+    if "schedule" in changes:
+        changes["schedule"] = tuple(
+            e if isinstance(e, ScheduleEntry) else ScheduleEntry(**e) for e in changes["schedule"])
+    new = check(dataclasses.replace(vault.settings, **changes))
+    with vault.write("update", "settings", detail=",".join(sorted(changes))):
+        save_raw(vault.db, new)
+    vault.forget_settings()
+    return new

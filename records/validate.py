@@ -1,0 +1,95 @@
+"""Input checks shared by every write. Each raises ValidationError naming the field."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+
+from .errors import ValidationError
+
+SHORT = 200     # names, sites, phone numbers
+LONG = 20_000   # notes and free text
+
+
+def text(field: str, value, *, required: bool = False, max_len: int = SHORT,
+         multiline: bool = False) -> str:
+    """A clean string: NFC, trimmed, no control characters (newlines and tabs only when
+    multiline), within max_len."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be text")
+    value = unicodedata.normalize("NFC", value).strip()
+    allowed = "\n\t" if multiline else ""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in allowed:
+            raise ValidationError(field, f"contains a control or invalid character (U+{ord(ch):04X})")
+    if required and not value:
+        raise ValidationError(field, "is required")
+    if len(value) > max_len:
+        raise ValidationError(field, f"is too long ({len(value)} characters, at most {max_len})")
+    return value
+
+
+def choice(field: str, value, allowed, *, empty_ok: bool = False) -> str:
+    if empty_ok and value in ("", None):
+        return ""
+    if value not in allowed:
+        raise ValidationError(field, f"{value!r} is not one of: {', '.join(allowed)}")
+    return value
+
+
+def quantity(field: str, value, *, maximum: int = 10_000) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise ValidationError(field, f"{value!r} is not a whole number") from None
+    if value < 0:
+        raise ValidationError(field, "cannot be negative")
+    if value > maximum:
+        raise ValidationError(field, f"{value} is more than {maximum}")
+    return value
+
+
+def birth_year(field: str, value, today: date | None = None) -> int | None:
+    if value in (None, ""):
+        return None
+    year = quantity(field, value, maximum=9999)
+    this_year = (today or date.today()).year
+    if not 1900 <= year <= this_year:
+        raise ValidationError(field, f"{year} is not a birth year between 1900 and {this_year}")
+    return year
+
+
+def past_date(field: str, value, today: date | None = None) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(field, "must be a date")
+    if not date(1900, 1, 1) <= value <= (today or date.today()):
+        raise ValidationError(field, f"{value.isoformat()} is not a possible date")
+    return value
+
+
+def moment(field: str, value) -> datetime:
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValidationError(field, "must be a date and time with a time zone")
+    if not 1900 <= value.year <= 2200:
+        raise ValidationError(field, f"{value.isoformat()} is out of range")
+    return value
+
+
+def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [values]
+    cleaned = tuple(v for v in (text(field, v) for v in values) if v)
+    if len(cleaned) > max_items:
+        raise ValidationError(field, f"has {len(cleaned)} entries, at most {max_items}")
+    return cleaned

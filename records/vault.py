@@ -1,0 +1,249 @@
+"""The vault: a private folder holding an SQLCipher database and its key file.
+
+The database is keyed with a random 256-bit data key given as a raw key (no PBKDF2 run at
+open); the key file holds that key wrapped once per staff member (see keyfile.py). Opening
+never creates, rewrites or decrypts-to-plaintext anything: a wrong passphrase fails before
+the database is touched, and a file that does not decrypt is reported as damaged.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from . import audit, schema
+from . import settings as settings_store
+from .errors import AccessDenied, DiskFull, NoVault, VaultDamaged, VaultExists
+from .fsutil import ensure_private_dir
+from .keyfile import KdfParams, KeyFile
+from .models import Settings, Staff
+from .staff import row_to_staff
+
+DB_NAME = "vault.db"
+KEY_NAME = "vault.keys"
+DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
+              "nothing was changed. Restore the newest backup (python main.py restore)")
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("CLINIC_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("van-clinic", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an operation changed, for widgets that refresh only what they show."""
+    entity: str
+    entity_id: int | None = None
+    action: str = "update"
+
+
+def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database:
+    """Open (or, with create, make) the encrypted database and prove the key reads it."""
+    mode = "rwc" if create else "rw"
+    old_umask = os.umask(0o077)
+    try:
+        conn = sqlcipher3.connect(f"file:{db_path}?mode={mode}", uri=True,
+                                  isolation_level=None, check_same_thread=False)
+    except sqlcipher3.DatabaseError as exc:
+        raise VaultDamaged(f"cannot open the database file: {exc}") from None
+    finally:
+        os.umask(old_umask)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise VaultDamaged("this SQLite build has no encryption; refusing to open the vault")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk when save returns (power loss too), measured cheap enough.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise VaultDamaged(DAMAGED_DB) from None
+    except BaseException:
+        conn.close()
+        raise
+    return Database(conn)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "disk is full" in text or "disk i/o error" in text
+
+
+class Vault:
+    """An unlocked vault and the staff member using it. Records operations take a Vault."""
+
+    def __init__(self, path: Path, db: Database, keyfile: KeyFile, data_key: bytes,
+                 staff: Staff):
+        self.path = Path(path)
+        self.db = db
+        self.keyfile = keyfile
+        self._data_key = data_key
+        self.staff = staff
+        self._settings: Settings | None = None
+        self._listeners: list[Callable[[Change], None]] = []
+
+    # --- opening and locking -------------------------------------------------------
+    @staticmethod
+    def exists(path: Path) -> bool:
+        path = Path(path)
+        return (path / KEY_NAME).exists() or (path / DB_NAME).exists()
+
+    @classmethod
+    def create(cls, path: Path, staff_name: str, passphrase: str, *, role: str = "nurse",
+               contact_line: str = "", settings: Settings | None = None,
+               kdf: KdfParams | None = None) -> "Vault":
+        from . import staff as staff_ops
+        path = Path(path)
+        if cls.exists(path):
+            raise VaultExists(f"a vault already exists in {path}; it was left untouched")
+        staff_ops.validate_new(staff_name, role, contact_line, passphrase)
+        ensure_private_dir(path)
+        data_key = secrets.token_bytes(32)
+        keyfile = KeyFile.new()
+        slot_id = keyfile.add_slot(staff_name, passphrase, data_key, kdf=kdf)
+        created: list[Path] = []
+        try:
+            db = connect(path / DB_NAME, data_key, create=True)
+            created.append(path / DB_NAME)
+            schema.migrate(db)
+            with db.atomic():
+                settings_store.save_raw(db, settings_store.check(settings or Settings()))
+                db.execute("INSERT INTO staff (name, role, contact_line, slot_id) VALUES (?,?,?,?)",
+                           [staff_name.strip(), role, contact_line.strip(), slot_id])
+                audit.append(db, staff_name.strip(), "create", "vault")
+            keyfile.save(path / KEY_NAME)
+        except BaseException:
+            for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    (path / name).unlink()
+            raise
+        return cls._signed_in(path, db, keyfile, data_key, slot_id)
+
+    @classmethod
+    def open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":
+        path = Path(path)
+        key_path, db_path = path / KEY_NAME, path / DB_NAME
+        if not key_path.exists() and not db_path.exists():
+            raise NoVault(f"no vault in {path}; create one with: python main.py init")
+        if not key_path.exists():
+            raise VaultDamaged(f"the key file is missing from {path}; restore the newest backup")
+        if not db_path.exists():
+            raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
+        keyfile = KeyFile.load(key_path)
+        data_key, slot_id = keyfile.unlock(staff_name, passphrase)
+        return cls.open_with_key(path, keyfile, data_key, slot_id)
+
+    @classmethod
+    def open_with_key(cls, path: Path, keyfile: KeyFile, data_key: bytes,
+                      slot_id: str) -> "Vault":
+        db = connect(Path(path) / DB_NAME, data_key)
+        try:
+            schema.migrate(db)
+            return cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def _signed_in(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
+        row = next(db.query("SELECT * FROM staff WHERE slot_id = ?", [slot_id]), None)
+        if row is None:
+            raise AccessDenied("this key slot belongs to no staff member of the vault")
+        staff = row_to_staff(row)
+        if not staff.active:
+            raise AccessDenied("this staff member was removed from the vault")
+        return cls(path, db, keyfile, data_key, staff)
+
+    def lock(self) -> None:
+        """Close the database (SQLCipher cannot un-key an open connection) and drop the key."""
+        if self.db is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                self.db.close()
+        self.db = None
+        self._data_key = b""
+        self._settings = None
+        self._listeners.clear()
+
+    @property
+    def is_open(self) -> bool:
+        return self.db is not None
+
+    @property
+    def data_key(self) -> bytes:
+        return self._data_key
+
+    def set_data_key(self, key: bytes) -> None:
+        """After a re-key (staff removal) the vault keeps working with the new key."""
+        self._data_key = key
+
+    # --- writing -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self, action: str, entity: str = "", entity_id=None, detail: str = "",
+              ) -> Iterator[dict]:
+        """One transaction with its audit entry. Yields a dict where the body may set
+        'entity_id' once it knows it (e.g. after an INSERT). A full disk becomes DiskFull;
+        any failure rolls everything back."""
+        from .errors import Locked
+        if self.db is None:
+            raise Locked()
+        box = {"entity_id": entity_id}
+        try:
+            with self.db.atomic():
+                yield box
+                audit.append(self.db, self.staff.name, action, entity,
+                             "" if box["entity_id"] is None else box["entity_id"], detail)
+        except sqlcipher3.OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFull() from None
+            raise
+        if entity:
+            self.notify(Change(entity, box["entity_id"], action))
+
+    def record(self, action: str, entity: str = "", entity_id="", detail: str = "") -> None:
+        """An audit entry on its own (a view of hidden fields, a print, an export)."""
+        with self.write(action, entity, entity_id, detail):
+            pass
+
+    # --- settings and change listeners ------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = settings_store.load(self.db)
+        return self._settings
+
+    def forget_settings(self) -> None:
+        self._settings = None
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        self._listeners.append(listener)
+
+    def notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # --- roles -------------------------------------------------------------------------
+    @property
+    def is_police_liaison(self) -> bool:
+        return self.staff.role == "police_liaison"
+
+    def require_clinical(self) -> None:
+        """Police-liaison accounts see only what clients shared with the police liaison."""
+        if self.is_police_liaison:
+            raise AccessDenied("a police-liaison account sees only incidents and referrals "
+                               "shared with the police liaison")

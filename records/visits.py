@@ -1,0 +1,218 @@
+"""Visits and quick contacts. A visit without a client is an anonymous contact."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from . import clock, history, validate
+from .errors import NotFound, ValidationError
+from .models import SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem, Visit
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+_EDITABLE = ("client_id", "occurred_at", "site", "shift_id", "reason", "note", "services",
+             "supplies", "needles_returned", "secondary", "overdose_reversals", "follow_up")
+
+
+def clean_services(items: Iterable) -> tuple[ServiceItem, ...]:
+    """Accepts ServiceItem, 'kind' or (kind, result); one entry per kind."""
+    out: dict[str, ServiceItem] = {}
+    for item in items or ():
+        if isinstance(item, str):
+            item = ServiceItem(item)
+        elif isinstance(item, tuple):
+            item = ServiceItem(*item)
+        validate.choice("services", item.kind, SERVICES)
+        if item.result:
+            if item.kind not in TEST_SERVICES:
+                raise ValidationError("services", f"{item.kind} is not a test and has no result")
+            validate.choice("test result", item.result, TEST_RESULTS)
+        out[item.kind] = item
+    return tuple(out.values())
+
+
+def clean_supplies(supplies: dict | None) -> dict[str, int]:
+    out = {}
+    for kind, qty in (supplies or {}).items():
+        validate.choice("supplies", kind, SUPPLIES)
+        qty = validate.quantity(f"supplies.{kind}", qty)
+        if qty:
+            out[kind] = qty
+    return out
+
+
+def _clean(vault: "Vault", fields: dict) -> dict:
+    unknown = set(fields) - set(_EDITABLE)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "is not a visit field")
+    out = dict(fields)
+    if "occurred_at" in out:
+        out["occurred_at"] = validate.moment("when", out["occurred_at"])
+        if out["occurred_at"] > clock.now_utc().replace(year=clock.now_utc().year + 1):
+            raise ValidationError("when", "is more than a year in the future")
+    for name, multiline in (("site", False), ("reason", False), ("note", True),
+                            ("follow_up", True)):
+        if name in out:
+            out[name] = validate.text(name, out[name], multiline=multiline,
+                                      max_len=validate.LONG if multiline else validate.SHORT)
+    if "services" in out:
+        out["services"] = clean_services(out["services"])
+    if "supplies" in out:
+        out["supplies"] = clean_supplies(out["supplies"])
+    for name in ("needles_returned", "overdose_reversals"):
+        if name in out:
+            out[name] = validate.quantity(name, out[name])
+    if "secondary" in out:
+        out["secondary"] = bool(out["secondary"])
+    if out.get("client_id") is not None:
+        row = vault.db.execute("SELECT deleted_at, merged_into FROM clients WHERE id = ?",
+                               [out["client_id"]]).fetchone()
+        if row is None or row[0] or row[1]:
+            raise ValidationError("client", "no such client")
+    return out
+
+
+def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
+    """Insert or update the visit row and replace its services and supplies."""
+    tz = vault.settings.timezone
+    day = clock.local_date(data["occurred_at"], tz)
+    row = {
+        "client_id": data.get("client_id"), "staff_id": data["staff_id"],
+        "shift_id": data.get("shift_id"), "occurred_at": clock.to_db(data["occurred_at"]),
+        "local_date": day.isoformat(), "iso_week": clock.iso_week(day), "tz": tz,
+        "site": data.get("site", ""), "reason": data.get("reason", ""),
+        "note": data.get("note", ""), "needles_returned": data.get("needles_returned", 0),
+        "secondary": int(data.get("secondary", False)),
+        "overdose_reversals": data.get("overdose_reversals", 0),
+        "follow_up": data.get("follow_up", ""), "quick": int(data.get("quick", False)),
+        "version": data.get("version", 1),
+    }
+    db = vault.db
+    if visit_id is None:
+        visit_id = db.execute(f"INSERT INTO visits ({', '.join(row)}) VALUES "
+                              f"({', '.join('?' * len(row))})", list(row.values())).lastrowid
+    else:
+        db.execute(f"UPDATE visits SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?",
+                   [*row.values(), visit_id])
+        db.execute("DELETE FROM visit_services WHERE visit_id = ?", [visit_id])
+        db.execute("DELETE FROM visit_supplies WHERE visit_id = ?", [visit_id])
+    db.executemany("INSERT INTO visit_services (visit_id, kind, result) VALUES (?, ?, ?)",
+                   [(visit_id, s.kind, s.result) for s in data.get("services", ())])
+    db.executemany("INSERT INTO visit_supplies (visit_id, kind, quantity) VALUES (?, ?, ?)",
+                   [(visit_id, k, q) for k, q in data.get("supplies", {}).items()])
+    return visit_id
+
+
+def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetime | None = None,
+           quick: bool = False, **fields) -> Visit:
+    """Save a visit (or, with quick=True, a supplies-only contact). Defaults to now and the
+    signed-in staff member; the shift is the running one unless given."""
+    vault.require_clinical()
+    from . import shifts
+    data = _clean(vault, {"client_id": client_id,
+                          "occurred_at": occurred_at or clock.now_utc(), **fields})
+    if "shift_id" not in data:
+        running = shifts.current(vault)
+        data["shift_id"] = running.id if running else None
+        if running and not data.get("site") and running.sites:
+            data["site"] = running.sites[0]
+    data |= {"staff_id": vault.staff.id, "quick": quick}
+    with vault.write("create", "visit") as box:
+        box["entity_id"] = _write_row(vault, None, data)
+    return get(vault, box["entity_id"])
+
+
+def quick_contact(vault: "Vault", client_id: int | None = None, *, supplies: dict,
+                  needles_returned: int = 0, secondary: bool = False, **fields) -> Visit:
+    return record(vault, client_id=client_id, quick=True, supplies=supplies,
+                  needles_returned=needles_returned, secondary=secondary, **fields)
+
+
+def _children(vault: "Vault", ids: list[int]) -> tuple[dict, dict]:
+    services: dict[int, list[ServiceItem]] = {i: [] for i in ids}
+    supplies: dict[int, dict[str, int]] = {i: {} for i in ids}
+    if not ids:
+        return services, supplies
+    marks = ",".join("?" * len(ids))
+    for vid, kind, result in vault.db.execute(
+            f"SELECT visit_id, kind, result FROM visit_services WHERE visit_id IN ({marks})", ids):
+        services[vid].append(ServiceItem(kind, result))
+    for vid, kind, qty in vault.db.execute(
+            f"SELECT visit_id, kind, quantity FROM visit_supplies WHERE visit_id IN ({marks})", ids):
+        supplies[vid][kind] = qty
+    return services, supplies
+
+
+def _visits(vault: "Vault", rows: list[dict]) -> list[Visit]:
+    services, supplies = _children(vault, [r["id"] for r in rows])
+    return [Visit(
+        id=r["id"], client_id=r["client_id"], staff_id=r["staff_id"],
+        occurred_at=clock.from_db(r["occurred_at"]), site=r["site"], shift_id=r["shift_id"],
+        reason=r["reason"], note=r["note"], services=tuple(services[r["id"]]),
+        supplies=supplies[r["id"]], needles_returned=r["needles_returned"],
+        secondary=bool(r["secondary"]), overdose_reversals=r["overdose_reversals"],
+        follow_up=r["follow_up"], quick=bool(r["quick"]), version=r["version"],
+        voided=bool(r["voided"])) for r in rows]
+
+
+def get(vault: "Vault", visit_id: int) -> Visit:
+    vault.require_clinical()
+    rows = list(vault.db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
+    if not rows:
+        raise NotFound(f"no visit with id {visit_id}")
+    return _visits(vault, rows)[0]
+
+
+def for_client(vault: "Vault", client_id: int, *, limit: int | None = None,
+               include_voided: bool = True) -> list[Visit]:
+    """Newest first; three queries whatever the number of visits."""
+    vault.require_clinical()
+    sql = "SELECT * FROM visits WHERE client_id = ?"
+    if not include_voided:
+        sql += " AND voided = 0"
+    sql += " ORDER BY occurred_at DESC, id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _visits(vault, list(vault.db.query(sql, [client_id])))
+
+
+def between(vault: "Vault", start_utc: datetime, end_utc: datetime) -> list[Visit]:
+    """Visits that are not voided, in [start, end)."""
+    rows = list(vault.db.query(
+        "SELECT * FROM visits WHERE occurred_at >= ? AND occurred_at < ? AND voided = 0"
+        " ORDER BY occurred_at, id", [clock.to_db(start_utc), clock.to_db(end_utc)]))
+    return _visits(vault, rows)
+
+
+def _as_data(visit: Visit) -> dict:
+    data = dataclasses.asdict(visit)
+    data["occurred_at"] = visit.occurred_at
+    data["services"] = visit.services
+    return data
+
+
+def correct(vault: "Vault", visit_id: int, **changes) -> Visit:
+    """Edit a visit; the earlier version stays in its history."""
+    current = get(vault, visit_id)
+    if current.voided:
+        raise ValidationError("visit", "a voided visit cannot be corrected")
+    clean = _clean(vault, changes)
+    data = _as_data(current) | clean | {"version": current.version + 1}
+    with vault.write("correct", "visit", visit_id, detail=",".join(sorted(clean))):
+        history.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
+        _write_row(vault, visit_id, data)
+    return get(vault, visit_id)
+
+
+def void(vault: "Vault", visit_id: int, reason: str) -> Visit:
+    """Mark a visit as entered in error: it stops counting but stays in the history."""
+    current = get(vault, visit_id)
+    reason = validate.text("reason for voiding", reason, required=True)
+    with vault.write("void", "visit", visit_id, detail=reason):
+        history.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
+        vault.db.execute("UPDATE visits SET voided = 1, version = version + 1 WHERE id = ?",
+                         [visit_id])
+    return get(vault, visit_id)
