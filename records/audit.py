@@ -74,3 +74,11 @@ def verify(db: Database, known_heads: list[tuple[int, str]] = ()) -> Verdict:
                            f"the log was cut back or rewritten before entry {seq}, "
                            "which an export recorded")
     return Verdict(True, count)
+
+
+def recorded_heads(db: Database) -> list[tuple[int, str]]:
+    """Chain heads recorded at each export (the exports table arrives with the export)."""
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'exports'").fetchone()
+    if not exists:
+        return []
+    return [(r[0], r[1]) for r in db.execute("SELECT audit_seq, audit_head FROM exports")]

@@ -99,9 +99,9 @@ def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
                    [*row.values(), visit_id])
         db.execute("DELETE FROM visit_services WHERE visit_id = ?", [visit_id])
         db.execute("DELETE FROM visit_supplies WHERE visit_id = ?", [visit_id])
-    db.executemany("INSERT INTO visit_services (visit_id, kind, result) VALUES (?, ?, ?)",
+    db.conn.executemany("INSERT INTO visit_services (visit_id, kind, result) VALUES (?, ?, ?)",
                    [(visit_id, s.kind, s.result) for s in data.get("services", ())])
-    db.executemany("INSERT INTO visit_supplies (visit_id, kind, quantity) VALUES (?, ?, ?)",
+    db.conn.executemany("INSERT INTO visit_supplies (visit_id, kind, quantity) VALUES (?, ?, ?)",
                    [(visit_id, k, q) for k, q in data.get("supplies", {}).items()])
     return visit_id
 

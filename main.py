@@ -1,0 +1,38 @@
+"""Composition root: `python main.py` starts the desktop app; subcommands run the CLI.
+
+Each command module below defines `add_commands(subparsers)`; a command's function returns
+an exit code. A user mistake prints one clear line on standard error and exits 1, never a
+traceback (conventions in README).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+COMMAND_MODULES = ("records.cli",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="Encrypted records for a street-side clinic.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="start the desktop app (the default)")
+    gui.add_argument("--data-dir", metavar="DIR")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command in (None, "gui"):
+        from ui.app import run
+        return run(Path(args.data_dir) if getattr(args, "data_dir", None) else None)
+    from records.cli import run_command
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Shared fixtures. Qt runs offscreen and every test session gets a throwaway HOME, set
+before anything (a QApplication included) can read settings from the real one."""
+import os
+import tempfile
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = tempfile.mkdtemp(prefix="clinic-test-home-")
+os.environ["HOME"] = _HOME
+for _var, _sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"),
+                   ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")):
+    os.environ[_var] = os.path.join(_HOME, _sub)
+os.environ.pop("CLINIC_DATA_DIR", None)
+
+import pytest  # noqa: E402
+
+from records.keyfile import KdfParams  # noqa: E402
+from records.models import Settings  # noqa: E402
+from records.vault import Vault  # noqa: E402
+
+# Cheap key derivation for tests, passed explicitly in code (never through the environment).
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
+PASSPHRASE = "correct horse battery"
+TEST_SETTINGS = Settings(clinic_name="Night Van Clinic", van_code="VAN1",
+                         timezone="America/Toronto", uic_secret="program-secret",
+                         letterhead=("Night Van Clinic", "123 Main St"))
+
+
+@pytest.fixture
+def vault_dir(tmp_path):
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault(vault_dir):
+    v = Vault.create(vault_dir, "Nora Nurse", PASSPHRASE, contact_line="Nora, RN - 555-0100",
+                     settings=TEST_SETTINGS, kdf=FAST_KDF)
+    yield v
+    v.lock()
