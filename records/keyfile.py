@@ -161,10 +161,6 @@ def _check_passphrase(passphrase, field: str = "passphrase") -> str:
     return passphrase
 
 
-def _encrypt_to(recipient: str, data_key: bytes) -> str:
-    return _b64(pyrage.encrypt(data_key, [pyrage.x25519.Recipient.from_str(recipient)]))
-
-
 # ---------------------------------------------------------------- slots
 
 
@@ -535,12 +531,17 @@ class KeyFile:
     def rewrap(self, new_data_key: bytes) -> None:
         """Encrypt a new data key to every slot's recipient and the recovery recipient."""
         new_data_key = _check_data_key(new_data_key)
-        for s in self._slots:
-            s.data_key = pyrage.encrypt(new_data_key, [pyrage.x25519.Recipient.from_str(s.recipient)])
+
+        def wrap(recipient: str) -> bytes:
+            return pyrage.encrypt(new_data_key, [pyrage.x25519.Recipient.from_str(recipient)])
+
+        # Encrypt everything first, then assign, so a failure leaves the object unchanged.
+        wrapped = [wrap(s.recipient) for s in self._slots]
+        wrapped_recovery = wrap(self._recovery.recipient) if self._recovery else None
+        for s, w in zip(self._slots, wrapped):
+            s.data_key = w
         if self._recovery:
-            self._recovery.data_key = pyrage.encrypt(
-                new_data_key, [pyrage.x25519.Recipient.from_str(self._recovery.recipient)]
-            )
+            self._recovery.data_key = wrapped_recovery
         self._key_check = _key_check(new_data_key, self.vault_id)
 
     # ---- recovery
