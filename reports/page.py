@@ -42,8 +42,8 @@ LABEL_WIDTH = 38 * mm
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     family = fonts.register()
-    body = ParagraphStyle("body", fontName=family, fontSize=9.5, leading=13.5, textColor=INK,
-                          spaceAfter=3)
+    body = ParagraphStyle("body", fontName=family, bulletFontName=family, fontSize=9.5,
+                          leading=13.5, textColor=INK, spaceAfter=3)
     return {
         "body": body,
         "small": ParagraphStyle("small", body, fontSize=8, leading=10.5, textColor=MUTED),
@@ -65,6 +65,12 @@ def styles() -> dict[str, ParagraphStyle]:
         "card": ParagraphStyle("card", body, fontName=fonts.BOLD, fontSize=10, leading=13,
                                spaceAfter=2),
     }
+
+
+def _table_style(commands: list) -> TableStyle:
+    """A table style that names our font: a Table otherwise selects Helvetica for its cells,
+    and the PDF then references a font that cannot draw most scripts."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands])
 
 
 def markup(value: str) -> str:
@@ -92,7 +98,7 @@ def fields(rows: Sequence[tuple[str, str]]) -> Table:
     data = [[Paragraph(markup(label), s["label"]), Paragraph(markup(value), s["value"])]
             for label, value in rows]
     table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -112,7 +118,7 @@ def letterhead(clinic_name: str, lines: Sequence[str], title: str,
     right = [Paragraph(markup(title), s["title"])]
     right += [Paragraph(markup(line), s["subtitle"]) for line in subtitle if line.strip()]
     table = Table([[left, right]], colWidths=["58%", "42%"], splitInRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -138,13 +144,13 @@ def fill_in(rows: Sequence[tuple[str, int]], width: float) -> Table:
             data.append([Paragraph(markup(label), s["label"]) if n == 0 else "", ""])
             style.append(("LINEBELOW", (1, row), (1, row), 0.5, MUTED))
     return Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], rowHeights=21,
-                 style=TableStyle(style), hAlign="LEFT")
+                 style=_table_style(style), hAlign="LEFT")
 
 
 def boxed(flowables: list[Flowable], width: float) -> Table:
     """A lightly tinted panel (reply section, alert cards)."""
     table = Table([[flowables]], colWidths=[width], splitInRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style([
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -219,6 +225,8 @@ def render(story: list[Flowable], *, paper_size: str, lang: str, title: str, aut
         out, pagesize=page_size(paper_size), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
         subject=subject, creator=CREATOR, keywords="", lang=lang,
+        # Otherwise every page opens with Helvetica selected, and the PDF references it.
+        initialFontName=fonts.REGULAR,
     )
     doc.build(story, canvasmaker=_canvas_class(lang, running_header, footer_note))
     return out.getvalue()
