@@ -18,7 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, KeepTogether, PageTemplate,
+    Paragraph, Spacer, Table, TableStyle,
 )
 
 from reports import fonts
@@ -59,8 +60,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "subtitle": ParagraphStyle("subtitle", body, fontSize=8.5, leading=11, textColor=MUTED,
                                    alignment=2, spaceAfter=0),
         "heading": ParagraphStyle("heading", body, fontName=fonts.BOLD, fontSize=10,
-                                  leading=13, textColor=ACCENT, spaceBefore=11, spaceAfter=1,
-                                  keepWithNext=1),
+                                  leading=13, textColor=ACCENT, spaceBefore=11, spaceAfter=1),
         "item": ParagraphStyle("item", body, leftIndent=10, bulletIndent=0, spaceAfter=1.5),
         "card": ParagraphStyle("card", body, fontName=fonts.BOLD, fontSize=10, leading=13,
                                spaceAfter=2),
@@ -83,9 +83,11 @@ def para(value: str, style: str = "body") -> Paragraph:
 
 
 def heading(value: str) -> list[Flowable]:
+    """A section heading with a rule under it. It starts a new page when fewer than a few
+    lines are left, so it never ends a page alone (keepWithNext would instead push a long
+    section whole onto the next page and leave this one half empty)."""
     rule = HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=0, spaceAfter=4)
-    rule.keepWithNext = 1  # a heading never ends a page on its own
-    return [Paragraph(markup(value), styles()["heading"]), rule]
+    return [CondPageBreak(60), Paragraph(markup(value), styles()["heading"]), rule]
 
 
 def items(values: Iterable[str]) -> list[Paragraph]:
@@ -221,13 +223,18 @@ def render(story: list[Flowable], *, paper_size: str, lang: str, title: str, aut
     file manager or print queue shows."""
     styles()  # registers the fonts before any Paragraph is measured
     out = BytesIO()
-    doc = SimpleDocTemplate(
-        out, pagesize=page_size(paper_size), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
-        subject=subject, creator=CREATOR, keywords="", lang=lang,
+    size = page_size(paper_size)
+    doc = BaseDocTemplate(
+        out, pagesize=size, title=title, author=author, subject=subject, creator=CREATOR,
+        keywords="", lang=lang,
         # Otherwise every page opens with Helvetica selected, and the PDF references it.
         initialFontName=fonts.REGULAR,
     )
+    # No frame padding: text lines up with the header and footer drawn at the margins.
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X,
+                  size[1] - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(frames=[frame])])
     doc.build(story, canvasmaker=_canvas_class(lang, running_header, footer_note))
     return out.getvalue()
 
