@@ -85,8 +85,9 @@ def _service_copy(referral, client, destination, staff, settings, guard, lang, r
 
     shown = [vocab.label("topic", topic, lang) for topic in vocab.CODES["topic"]
              if topic in disclose]
-    consent = (t("consent_topics", lang, name=name, topics=topic_list(shown)) if shown
-               else t("consent_none", lang, name=name))
+    who = t("the_client", lang) if name == "—" else name
+    consent = (t("consent_topics", lang, name=who, topics=topic_list(shown)) if shown
+               else t("consent_none", lang, name=who))
     story += page.heading(t("consent", lang)) + [page.para(consent)]
     for key, value in (("reason", referral.reason), ("request", referral.request)):
         if value.strip():

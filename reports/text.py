@@ -29,7 +29,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "regarding": ("Regarding", "Concernant"),
     "client_code": ("Client code (UIC)", "Code de la personne (CIU)"),
     "pronouns": ("Pronouns", "Pronoms"),
-    "date": ("Date", "Date"),
     "urgency": ("Urgency", "Urgence"),
     "consent": ("Consent", "Consentement"),
     "consent_none": (
@@ -141,7 +140,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "alert_none": ("No alerts for this period.", "Aucune alerte pour cette période."),
     "alert_footer": ("Pass this sheet on to people who may need it.",
                      "Faites circuler cette feuille auprès des personnes concernées."),
-    "area": ("Area", "Secteur"),
     "person": ("Person", "Personne"),
     "vehicle": ("Vehicle", "Véhicule"),
     "plate": ("Plate (partial)", "Plaque (partielle)"),

@@ -77,6 +77,13 @@ def test_name_on_paper(choice, who, shown, hidden, copy):
     assert not any(shown in value for value in metadata_of(pdf).values())
 
 
+def test_uic_chosen_but_not_recorded_prints_no_name():
+    printed = text_of(letter(who=client(uic=""), name_on_paper="uic"))
+    assert "The client agreed to this referral" in printed
+    assert "Sam" not in printed.split()
+    assert "Sam" not in text_of(letter(copy="client", who=client(uic=""), name_on_paper="uic"))
+
+
 def test_consent_statement_lists_exactly_the_ticked_topics():
     default = text_of(letter())
     assert "Sam agreed to this referral" in default
