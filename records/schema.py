@@ -106,3 +106,15 @@ def initial(db: Database) -> None:
 
 def migrate(db: Database) -> None:
     migrations.apply(db)
+
+
+@migrations(name="0003_print_queue")
+def print_queue(db: Database) -> None:
+    """Documents to print later: what to print (kind, record, copy, language, disclosure,
+    period), never the PDF; it is rendered again when a printer is there."""
+    run_script(db, """
+CREATE TABLE print_queue (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, entity_id INTEGER, copy TEXT NOT NULL DEFAULT '',
+    language TEXT, disclose TEXT NOT NULL DEFAULT '[]', date_from TEXT, date_to TEXT,
+    queued_at TEXT NOT NULL, staff_id INTEGER NOT NULL REFERENCES staff(id))
+""")
