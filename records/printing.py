@@ -348,6 +348,16 @@ def default_save_folder(home: Path | None = None) -> Path:
     return home
 
 
+def save_pdf(path: Path, pdf: bytes) -> None:
+    """Write a PDF the staff member chose to take out of the vault: owner-only (0600),
+    complete or not at all."""
+    from .fsutil import atomic_write
+    try:
+        atomic_write(path, pdf)
+    except OSError as exc:
+        raise ValidationError("file", f"cannot write {path}: {exc.strerror}") from None
+
+
 def neutral_name(day: date) -> str:
     """Job title and file name stem: says nothing about the client or the service."""
     return f"Clinic document {day.isoformat()}"
