@@ -47,11 +47,20 @@ def open_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
 
 
 def render_page(document: QPdfDocument, index: int, dpi: float) -> QImage:
-    """Page `index` as an image at `dpi` (white background, page proportions kept)."""
+    """Page `index` as an image at `dpi`, page proportions kept."""
     points = document.pagePointSize(index)
-    size = QSize(max(1, round(points.width() * dpi / 72)),
-                 max(1, round(points.height() * dpi / 72)))
-    return document.render(index, size)
+    return render_size(document, index, QSize(max(1, round(points.width() * dpi / 72)),
+                                              max(1, round(points.height() * dpi / 72))))
+
+
+def render_size(document: QPdfDocument, index: int, size: QSize) -> QImage:
+    """Page `index` rendered to `size` on white paper (QPdfDocument leaves it transparent)."""
+    page = QImage(size, QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    painter = QPainter(page)
+    painter.drawImage(0, 0, document.render(index, size))
+    painter.end()
+    return page
 
 
 def printer_names() -> list[str]:
