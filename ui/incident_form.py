@@ -2,7 +2,7 @@
 sharing with the police liaison, start unanswered and must each be chosen."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from records import incidents
 from records.errors import AccessDenied, ValidationError
@@ -49,7 +49,9 @@ class IncidentForm(FormBase):
         left.addRow("Vehicle", self.vehicle)
         plate_phone = QHBoxLayout()
         plate_phone.addWidget(self.plate)
-        plate_phone.addWidget(hint("Phone"))
+        phone_caption = QLabel("Phone")
+        phone_caption.setBuddy(self.phone)
+        plate_phone.addWidget(phone_caption)
         plate_phone.addWidget(self.phone)
         left.addRow("Partial plate", plate_phone)
         left.addRow("What happened", self.what)
@@ -57,9 +59,10 @@ class IncidentForm(FormBase):
         right = QVBoxLayout()
         consent = QGroupBox("The person reporting chooses")
         consent_form = QVBoxLayout(consent)
-        self.consent_sheet = self.field("consent_sheet", YesNo(CONSENT_SHEET), CONSENT_SHEET)
+        self.consent_sheet = self.field("consent_sheet", YesNo(CONSENT_SHEET),
+                                        "Alert sheet consent")
         self.consent_police = self.field("consent_police", YesNo(CONSENT_POLICE),
-                                         CONSENT_POLICE)
+                                         "Police liaison consent")
         consent_form.addWidget(hint("Ask both questions. Nothing is chosen until they answer."))
         for text, widget in ((CONSENT_SHEET, self.consent_sheet),
                              (CONSENT_POLICE, self.consent_police)):
@@ -85,7 +88,10 @@ class IncidentForm(FormBase):
 
         columns = QHBoxLayout(self.body)
         columns.setContentsMargins(0, 0, 0, 0)
-        columns.addLayout(left, 3)
+        left_column = QVBoxLayout()
+        left_column.addLayout(left)
+        left_column.addStretch(1)
+        columns.addLayout(left_column, 3)
         columns.addLayout(right, 2)
 
     def _load(self, incident) -> None:

@@ -3,6 +3,8 @@ only the reports shared with the police liaison (records.incidents.find filters)
 who reported them."""
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -10,28 +12,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QWidget)
 
 from records import incidents
+from ui.record_text import local_time, render
 from ui.widgets import named, strong
 
 COLUMNS = ("When", "Area", "Plate", "Phone", "Vehicle")
-
-
-def local_time(vault, moment) -> str:
-    from records import clock
-    return moment.astimezone(clock.zone(vault.settings.timezone)).strftime("%Y-%m-%d %H:%M")
-
-
-def describe(vault, incident) -> str:
-    """The report as plain text, for the detail pane."""
-    lines = [f"When: {local_time(vault, incident.occurred_at)}",
-             f"Area: {incident.area}",
-             f"Person: {incident.person_description}",
-             f"Vehicle: {incident.vehicle_description}",
-             f"Partial plate: {incident.plate_partial}",
-             f"Phone: {incident.phone}",
-             f"What happened: {incident.what_happened}",
-             f"On the alert sheet: {'yes' if incident.consent_sheet else 'no'}",
-             f"Shared with the police liaison: {'yes' if incident.consent_police else 'no'}"]
-    return "\n".join(lines)
 
 
 class IncidentList(QWidget):
@@ -95,7 +79,7 @@ class IncidentList(QWidget):
 
     def _show_current(self) -> None:
         incident = self.current()
-        self.detail.setPlainText(describe(self.vault, incident) if incident else "")
+        self.detail.setPlainText(render(self.vault, "incident", dataclasses.asdict(incident)) if incident else "")
 
     def _open_current(self) -> None:
         incident = self.current()

@@ -4,7 +4,7 @@ asks the shell to print (print_requested)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout)
 
 from records import directory, referrals
@@ -84,7 +84,10 @@ class ReferralForm(FormBase):
         columns = QHBoxLayout(self.body)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 3)
-        columns.addLayout(middle, 4)
+        middle_column = QVBoxLayout()
+        middle_column.addLayout(middle)
+        middle_column.addStretch(1)
+        columns.addLayout(middle_column, 4)
         columns.addWidget(right, 3)
 
     def _disclosure_box(self) -> QGroupBox:

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QDir, Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDateTimeEdit, QDialog,
-                               QDialogButtonBox, QFileSystemModel, QFormLayout, QFrame,
+                               QDialogButtonBox, QFileSystemModel, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
                                QTreeView,
@@ -43,10 +43,16 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
         widget.setPalette(palette)
         return
     if invalid:
-        widget.setObjectName(widget.objectName() or "invalid_field")
+        name = widget.objectName() or "invalid_field"
+        widget.setObjectName(name)
         widget.setAttribute(Qt.WA_StyledBackground, True)
-        widget.setStyleSheet(f"#{widget.objectName()} {{ border: 2px solid #d32f2f;"
-                             " border-radius: 4px; }")
+        frame = f"#{name} {{ border: 2px solid #d32f2f; border-radius: 4px; }}"
+        if isinstance(widget, QGroupBox):  # keep the title clear of the frame
+            frame = (f"QGroupBox#{name} {{ border: 2px solid #d32f2f; border-radius: 4px;"
+                     f" margin-top: 1.2em; padding-top: 4px; }}"
+                     f" QGroupBox#{name}::title {{ subcontrol-origin: margin; left: 8px;"
+                     f" color: #d32f2f; }}")
+        widget.setStyleSheet(frame)
     else:
         widget.setStyleSheet("")
 
@@ -305,7 +311,7 @@ class YesNo(QWidget):
         super().__init__(parent)
         from PySide6.QtWidgets import QButtonGroup, QRadioButton
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 3, 6, 3)
         self.yes = named(QRadioButton("Yes"), f"{name}: yes")
         self.no = named(QRadioButton("No"), f"{name}: no")
         self.group = QButtonGroup(self)
