@@ -48,8 +48,8 @@ class DirectoryEditor(FormBase):
         self.notes = self.field("notes", TextBox("Notes", lines=3), "Notes")
         form.addRow("Name", self.name)
         form.addRow("Name on paper", self.paper_name)
-        form.addRow("", hint("Client copies show this name, so it should not reveal what the "
-                             "service is for (e.g. “Riverside Health Centre”)."))
+        form.addRow("", hint("Client copies show this name: keep it neutral, "
+                             "e.g. “Riverside Health Centre”."))
         form.addRow("Kind", self.kind)
         form.addRow("Address", self.address)
         form.addRow("Phone", self.phone)

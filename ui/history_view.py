@@ -38,9 +38,11 @@ class HistoryView(QWidget):
         self.stack = QStackedWidget()
         page = QWidget()
         self.heading = strong(f"{heading} and its earlier versions")
+        self.heading.setWordWrap(False)
         self.banner = ErrorBanner()
         self.versions = named(QListWidget(), "Versions")
-        self.versions.setMaximumWidth(340)
+        self.versions.setFixedWidth(330)
+        self.versions.setSpacing(2)
         self.versions.currentItemChanged.connect(self._show_version)
         self.text = named(QTextBrowser(), "Version shown")
         self.correct_button = named(QPushButton("Correct…"), "Correct")
@@ -90,8 +92,9 @@ class HistoryView(QWidget):
         item.setData(Qt.UserRole, dataclasses.asdict(self.current))
         self.versions.addItem(item)
         for rev in reversed(history.revisions(self.vault, self.entity, self.entity_id)):
-            item = QListWidgetItem(f"Version {rev.version}, replaced {local_time(self.vault, rev.replaced_at)}"
-                                   f" by {names.get(rev.staff_id, 'staff member')}")
+            item = QListWidgetItem(
+                f"Version {rev.version}\n  replaced {local_time(self.vault, rev.replaced_at)}"
+                f" by {names.get(rev.staff_id, 'a staff member')}")
             item.setData(Qt.UserRole, rev.data)
             self.versions.addItem(item)
         self.versions.setCurrentRow(0)

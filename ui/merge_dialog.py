@@ -53,14 +53,13 @@ class MergeForm(FormBase):
         super().__init__(vault, parent)
         self.keep = clients.get(vault, client_id)
         self.other = None
-        self.picker = self.field("merge", ClientPicker(vault, "Duplicate to merge",
-                                                       exclude_id=client_id),
-                                 "Duplicate to merge")
+        self.picker = ClientPicker(vault, "Duplicate to merge", exclude_id=client_id)
+        self.field("merge", self.picker.query, "Duplicate to merge")
         self.picker.picked.connect(self._picked)
         self.keep_card = ClientCard("Keep this record")
         self.keep_card.show_client(vault, self.keep)
         self.other_card = ClientCard("Merge this one into it")
-        self.explain = hint("Find the duplicate record, check both, then Merge (Ctrl+S).")
+        self.explain = hint("Find the duplicate record, check both, then Merge (Ctrl+S).", wrap=True)
         cards = QGridLayout()
         cards.addWidget(self.keep_card, 0, 0)
         cards.addWidget(self.other_card, 0, 1)

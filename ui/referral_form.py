@@ -99,7 +99,7 @@ class ReferralForm(FormBase):
             check = check_box(label("topic", topic))
             check.setAccessibleDescription(label("topic_help", topic))
             self.topic_checks[topic] = check
-            explanation = hint(label("topic_help", topic))
+            explanation = hint(label("topic_help", topic), wrap=True)
             explanation.setContentsMargins(22, 0, 0, 6)
             grid.addWidget(check, i * 2, 0)
             grid.addWidget(explanation, i * 2 + 1, 0)

@@ -50,7 +50,7 @@ class SettingsEditor(FormBase):
         self.timezone.setInsertPolicy(QComboBox.NoInsert)
         self.timezone.completer().setFilterMode(Qt.MatchContains)
         self.timezone.completer().setCompletionMode(QCompleter.PopupCompletion)
-        self.letterhead = self.field("letterhead", TextBox("Letterhead lines", lines=4),
+        self.letterhead = self.field("letterhead", TextBox("Letterhead lines", lines=3),
                                      "Letterhead lines")
         self.paper_size = self.field("paper_size", named(QComboBox(), "Paper size"),
                                      "Paper size")
@@ -77,7 +77,7 @@ class SettingsEditor(FormBase):
         self.schedule.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.schedule.setMinimumHeight(120)
         buttons = QHBoxLayout()
-        add = named(QPushButton("Add a stop"), "Add a stop")
+        add = self.add_stop_button = named(QPushButton("Add a stop"), "Add a stop")
         add.clicked.connect(lambda: self.add_schedule_row())
         remove = named(QPushButton("Remove stop"), "Remove stop")
         remove.clicked.connect(self.remove_schedule_row)
@@ -102,13 +102,12 @@ class SettingsEditor(FormBase):
         self.show_secret.toggled.connect(lambda on: self.uic_secret.setEchoMode(
             QLineEdit.Normal if on else QLineEdit.Password))
         form.addRow("Export key", self.export_recipient)
-        form.addRow("", hint("The coordinator's public key: weekly exports are encrypted to it."))
+        form.addRow("", hint("The coordinator's public key; weekly exports are encrypted to it."))
         form.addRow("Recovery key", self.recovery_recipient)
-        form.addRow("", hint("Public key that can recover the vault if every passphrase is lost."))
+        form.addRow("", hint("Can unlock the vault if every passphrase is lost."))
         form.addRow("Code secret", self.uic_secret)
         form.addRow("", self.show_secret)
-        form.addRow("", hint("Program-wide secret from the coordinator; exports carry only "
-                             "codes hashed with it."))
+        form.addRow("", hint("From the coordinator; exports carry codes only hashed with it."))
         box.setLayout(form)
         return box
 

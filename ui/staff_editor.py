@@ -65,9 +65,8 @@ class StaffEditor(FormBase):
         form.addRow("Contact line", self.contact)
         form.addRow("Passphrase", self.passphrase)
         form.addRow("Passphrase again", self.passphrase_again)
-        form.addRow("", hint("At least 8 characters. They type it to unlock the laptop; "
-                             "nobody can read it back."))
-        self.status = hint("")
+        form.addRow("", hint("At least 8 characters; nobody can read it back."))
+        self.status = hint("", wrap=True)
         form.addRow("", self.status)
         box.setLayout(form)
 

@@ -284,10 +284,11 @@ def form_layout() -> QFormLayout:
     return layout
 
 
-def hint(text: str) -> QLabel:
-    """A small secondary line (explanations under a control)."""
+def hint(text: str, wrap: bool = False) -> QLabel:
+    """A secondary line (explanations under a control). Wrapping labels inside form
+    layouts get squeezed tall, so only narrow fixed places (topic help) wrap."""
     label = QLabel(text)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
@@ -367,7 +368,7 @@ class ClientPicker(QWidget):
         for hit in client_search.search(self.vault, text, limit=20):
             if hit.id == self.exclude_id:
                 continue
-            code = f"  ({hit.uic})" if hit.uic else ""
+            code = f"  ({hit.uic})" if hit.uic.strip("?") else ""
             item = QListWidgetItem(f"{hit.name}{code}")
             item.setData(Qt.UserRole, hit)
             self.results.addItem(item)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox,
+                               QApplication,
                                QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
 
 SCREEN = (1280, 660)  # a 1280x720 laptop less the window frame and the shell's bar
@@ -40,6 +41,7 @@ def type_into(qtbot, field, text: str):
 
 def shoot(widget, name: str, tmp_path: Path) -> Path:
     """Save what the widget looks like; returns the tmp-dir copy."""
+    QApplication.processEvents()  # let pending layout changes settle first
     image = widget.grab()
     path = tmp_path / f"{name}.png"
     assert image.save(str(path))
