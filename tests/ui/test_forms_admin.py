@@ -127,3 +127,28 @@ def test_staff_list_shows_active_members_only(qtbot, vault):
     editor = show(qtbot, StaffEditor(vault, kdf=FAST_KDF))
     assert [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())] == [
         "Nora Nurse"]
+
+
+def test_staff_removal_asks_to_confirm_naming_the_person(qtbot, vault, monkeypatch):
+    import ui.staff_editor
+    member = staff.add(vault, "Omar Outreach", "outreach", PASSPHRASE, kdf=FAST_KDF)
+    removed = []
+    monkeypatch.setattr(ui.staff_editor, "remove_staff",
+                        lambda v, staff_id: removed.append(staff_id))
+    editor = show(qtbot, StaffEditor(vault, kdf=FAST_KDF))
+    assert editor.remove_button.isEnabled()
+    qtbot.mouseClick(editor.remove_button, Qt.LeftButton)  # nobody selected
+    assert "select someone" in editor.banner.text() and removed == []
+    rows = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
+    editor.table.setCurrentCell(rows.index("Omar Outreach"), 0)
+    qtbot.mouseClick(editor.remove_button, Qt.LeftButton)
+    assert removed == [] and editor.confirm_remove.text() == "Yes, remove Omar Outreach"
+    qtbot.mouseClick(editor.confirm_remove, Qt.LeftButton)
+    assert removed == [member.id] and not editor.confirm_remove.isVisible()
+
+
+def test_staff_removal_disabled_until_records_can_rekey(qtbot, vault, monkeypatch):
+    import ui.staff_editor
+    monkeypatch.setattr(ui.staff_editor, "remove_staff", None)
+    editor = show(qtbot, StaffEditor(vault, kdf=FAST_KDF))
+    assert not editor.remove_button.isEnabled() and "re-key" in editor.remove_button.toolTip()
