@@ -4,6 +4,7 @@ New clears the details, Save (Ctrl+S) adds or updates, Retire hides an entry fro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget,
                                QListWidgetItem, QVBoxLayout)
 
@@ -22,8 +23,7 @@ class DirectoryEditor(FormBase):
         self.cancel_button.setText("Close")
         self.new_button = self.add_button("New service", self.new_entry, "Ctrl+N")
         self.retire_button = self.add_button("Retire", self.retire)
-        from PySide6.QtGui import QKeySequence, QShortcut
-        QShortcut(QKeySequence.New, self, self.new_entry, context=Qt.WidgetWithChildrenShortcut)
+        self.shortcut(QKeySequence.New, self.new_entry)
 
         self.filter = named(QLineEdit(), "Filter services")
         self.filter.setPlaceholderText("Filter by name")

@@ -3,7 +3,8 @@ client's disclosure choices per topic, none ticked by default. "Save and print" 
 asks the shell to print (print_requested)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout)
 
@@ -11,7 +12,8 @@ from records import directory, referrals
 from records.errors import ValidationError
 from records.models import NAME_ON_PAPER, TOPICS, URGENCIES
 from records.vocab import label
-from ui.widgets import FormBase, TextBox, check_box, form_layout, hint, named
+from ui.widgets import (ArrowsMoveList, FormBase, TextBox, check_box, form_layout, hint,
+                        named)
 
 
 class ReferralForm(FormBase):
@@ -25,9 +27,7 @@ class ReferralForm(FormBase):
         self.client_id = self.referral.client_id if self.referral else client_id
         self.visit_id = self.referral.visit_id if self.referral else visit_id
         self.print_button = self.add_button("Save and print", self.save_and_print, "Ctrl+P")
-        from PySide6.QtGui import QKeySequence, QShortcut
-        QShortcut(QKeySequence.Print, self, self.save_and_print,
-                  context=Qt.WidgetWithChildrenShortcut)
+        self.shortcut(QKeySequence.Print, self.save_and_print)
         self._build()
         self.refresh_destinations()
         if self.referral:
@@ -44,7 +44,7 @@ class ReferralForm(FormBase):
         self.dest_list = self.field("destination", named(QListWidget(), "Destination"),
                                     "Destination")
         self.dest_filter.textChanged.connect(self.refresh_destinations)
-        self.dest_filter.installEventFilter(self)
+        ArrowsMoveList(self.dest_filter, self.dest_list)
         self.dest_detail = hint("")
         self.dest_list.currentItemChanged.connect(self._show_destination)
         dest.addWidget(self.dest_filter)
@@ -140,16 +140,6 @@ class ReferralForm(FormBase):
         item.setData(Qt.UserRole, entry)
         self.dest_list.addItem(item)
         self.dest_list.setCurrentItem(item)
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt naming)
-        """Up and Down in the filter box move through the destinations."""
-        if obj is self.dest_filter and event.type() == QEvent.KeyPress and \
-                event.key() in (Qt.Key_Up, Qt.Key_Down) and self.dest_list.count():
-            step = 1 if event.key() == Qt.Key_Down else -1
-            row = self.dest_list.currentRow() + step
-            self.dest_list.setCurrentRow(max(0, min(self.dest_list.count() - 1, row)))
-            return True
-        return super().eventFilter(obj, event)
 
     # --- values ----------------------------------------------------------------------
     def _load(self, referral) -> None:

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QDir, Qt, QThread, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDateTimeEdit, QDialog,
+from PySide6.QtCore import QDateTime, QDir, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox,
+                               QDateTimeEdit, QDialog,
                                QDialogButtonBox, QFileSystemModel, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
-                               QTreeView,
-                               QVBoxLayout, QWidget)
+                               QRadioButton, QTreeView, QVBoxLayout, QWidget)
 
 from records import clock
 from records import search as client_search
@@ -32,7 +32,6 @@ INVALID_TINT = "#ffd7d7"  # background of a field that was refused (dark text on
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
     """Show that a field was refused: entry fields get a red tint (a style sheet would
     hide a spin box's text), groups a red frame."""
-    from PySide6.QtGui import QColor, QPalette
     entry = isinstance(widget, (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit,
                                 QListWidget, QTableWidget))
     if entry:
@@ -202,11 +201,14 @@ class FormBase(QWidget):
         if self.enter_saves:
             keys += [QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)]
         for key in keys:
-            QShortcut(key, self, self.save, context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel,
-                  context=Qt.WidgetWithChildrenShortcut)
+            self.shortcut(key, self.save)
+        self.shortcut(QKeySequence(Qt.Key_Escape), self.cancel)
 
     # --- building -------------------------------------------------------------------
+    def shortcut(self, key, slot: Callable) -> QShortcut:
+        """A key that works anywhere inside this form (and only there)."""
+        return QShortcut(QKeySequence(key), self, slot, context=Qt.WidgetWithChildrenShortcut)
+
     def set_heading(self, text: str) -> None:
         self.title_label.setText(text)
         self.setWindowTitle(text)
@@ -310,7 +312,6 @@ class YesNo(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        from PySide6.QtWidgets import QButtonGroup, QRadioButton
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         self.yes = named(QRadioButton("Yes"), f"{name}: yes")
@@ -337,6 +338,25 @@ class YesNo(QWidget):
         self.yes.setFocus(reason)
 
 
+class ArrowsMoveList(QObject):
+    """Up and Down typed in a search box move the current row of the list under it, so
+    the nurse can type, arrow to the right match and go on without touching the mouse."""
+
+    def __init__(self, line_edit: QLineEdit, list_widget: QListWidget):
+        super().__init__(line_edit)
+        self.list = list_widget
+        line_edit.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Up, Qt.Key_Down) \
+                and self.list.count():
+            step = 1 if event.key() == Qt.Key_Down else -1
+            row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+            self.list.setCurrentRow(row)
+            return True
+        return super().eventFilter(obj, event)
+
+
 class ClientPicker(QWidget):
     """Type part of a name, alias or code; pick one match. Shows names only as typed for."""
 
@@ -356,7 +376,7 @@ class ClientPicker(QWidget):
         layout.addWidget(self.query)
         layout.addWidget(self.results)
         self.query.textChanged.connect(self.refresh)
-        self.query.installEventFilter(self)
+        ArrowsMoveList(self.query, self.results)
         self.results.currentItemChanged.connect(self._current_changed)
 
     def refresh(self) -> None:
@@ -383,17 +403,6 @@ class ClientPicker(QWidget):
 
     def _current_changed(self, item, _previous) -> None:
         self.picked.emit(item.data(Qt.UserRole) if item else None)
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt naming)
-        """Up and Down in the search box move through the matches."""
-        from PySide6.QtCore import QEvent
-        if obj is self.query and event.type() == QEvent.KeyPress and \
-                event.key() in (Qt.Key_Up, Qt.Key_Down) and self.results.count():
-            step = 1 if event.key() == Qt.Key_Down else -1
-            row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
-            self.results.setCurrentRow(row)
-            return True
-        return super().eventFilter(obj, event)
 
 
 class FolderDialog(QDialog):

@@ -29,6 +29,11 @@ def test_type_to_filter_pick_and_save_with_chosen_topics(qtbot, vault, tmp_path)
     for topic in TOPICS:  # each topic carries its one-line explanation
         assert form.topic_checks[topic].accessibleDescription() == label("topic_help", topic)
 
+    type_into(qtbot, form.dest_filter, "e")  # several match; arrows move through them
+    assert form.dest_list.count() == 3 and form.destination_id() is not None
+    qtbot.keyClick(form.dest_filter, Qt.Key_Down)
+    assert form.dest_list.currentRow() == 1
+    qtbot.keyClick(form.dest_filter, Qt.Key_Backspace)
     type_into(qtbot, form.dest_filter, "sexual")
     assert form.dest_list.count() == 1 and form.destination_id() == clinic.id
     type_into(qtbot, form.reason, "Testing")
