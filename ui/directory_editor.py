@@ -59,7 +59,10 @@ class DirectoryEditor(FormBase):
         row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 2)
-        row.addLayout(form, 3)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addStretch(1)
+        row.addLayout(right, 3)
         self.refresh()
         self.new_entry()
 

@@ -439,14 +439,21 @@ class FolderDialog(QDialog):
 
 class BackgroundCall(QThread):
     """Run one slow records call (a key derivation) off the UI thread; `done` or `failed`
-    arrives on the UI thread. The caller keeps a reference until then."""
+    arrives on the UI thread. A running call keeps itself alive even if the widget that
+    started it is closed (a QThread destroyed while running aborts the program)."""
 
     done = Signal(object)
     failed = Signal(object)
+    _running: set = set()
 
-    def __init__(self, fn: Callable, parent=None):
-        super().__init__(parent)
+    def __init__(self, fn: Callable):
+        super().__init__()
         self._fn = fn
+        self.finished.connect(lambda: BackgroundCall._running.discard(self))
+
+    def start(self) -> None:
+        BackgroundCall._running.add(self)
+        super().start()
 
     def run(self) -> None:
         try:
