@@ -229,6 +229,9 @@ def _services(text: str) -> list[ServiceItem]:
             raise ValidationError("services", f"{kind.strip()!r} is not a service; use one of: "
                                               f"{', '.join(SERVICES)}")
         result = _code("test_result", result, TEST_RESULTS) if result.strip() else ""
+        if result and result not in TEST_RESULTS:
+            raise ValidationError("services", f"{result!r} is not a test result; use one of: "
+                                              f"{', '.join(TEST_RESULTS)}")
         items.append(ServiceItem(code, result))
     return items
 
