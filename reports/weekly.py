@@ -6,6 +6,7 @@ drawn as an empty bar labelled "<5" (small-cell suppression). Returns PDF bytes.
 from __future__ import annotations
 
 import io
+import math
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -65,8 +66,12 @@ def _bars(labels: list[str], codes: list[str], values: dict, font: str, *,
     chart.data = [[_plotted(v) for v in raw]]
     chart.bars[0].fillColor = BAR
     chart.bars[0].strokeColor = None
+    # Ticks are multiples of 5, so no axis label can be mistaken for a small count.
+    top = max(5.0, max(chart.data[0]) * 1.15)
+    step = 5 * math.ceil(top / 25)
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(5, max(chart.data[0]) * 1.15)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = step * math.ceil(top / step)
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.forceZero = True

@@ -76,16 +76,20 @@ def build(data: WeekData) -> dict:
     b = _Builder(data)
     identifier_system = f"urn:van-clinic:{data.program}:uic-hmac-sha256"
 
-    patients: dict[int, str] = {}
+    patients: dict[int, str] = {}  # client id -> Patient; one Patient per hashed code
+    by_key: dict[str, str] = {}
+    incomplete = 0
     for cid in sorted(data.people):
-        person = data.people[cid]
-        n = len(patients) + 1
-        if person.key:
-            patients[cid] = b.add(f"patient/{person.key}", {
+        key = data.people[cid].key
+        if key and key in by_key:
+            patients[cid] = by_key[key]
+        elif key:
+            patients[cid] = by_key[key] = b.add(f"patient/{key}", {
                 "resourceType": "Patient",
-                "identifier": [{"system": identifier_system, "value": person.key}]})
+                "identifier": [{"system": identifier_system, "value": key}]})
         else:
-            patients[cid] = b.add(f"patient/incomplete/{n}", {"resourceType": "Patient"})
+            incomplete += 1
+            patients[cid] = b.add(f"patient/incomplete/{incomplete}", {"resourceType": "Patient"})
 
     locations = {site: b.add(f"location/{site}", {"resourceType": "Location",
                                                    "status": "active", "name": site})
