@@ -88,8 +88,11 @@ def header(data: WeekData) -> Header:
                   (data.van_code,))
 
 
-def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
+def _json(value, pretty: bool = True) -> bytes:
+    """Small documents indented for people; large ones compact (json's fast C encoder)."""
+    if pretty:
+        return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dict[str, bytes]:
@@ -104,8 +107,8 @@ def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dic
         "indicators.json": _json({**meta, "indicators": values}),
         "indicators.csv": indicators.to_csv([(data.van_code, data.week, values)]).encode(),
         "contacts.csv": linelist.to_csv(data).encode(),
-        "fhir.json": _json(fhir_bundle),
-        "dhis2.json": _json(dhis),
+        "fhir.json": _json(fhir_bundle, pretty=False),
+        "dhis2.json": _json(dhis, pretty=False),
         "summary.pdf": render_pdf(header(data), values),
     }
     counts = {"indicators.json": len(values), "indicators.csv": len(values),
