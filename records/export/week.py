@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .. import audit, clock, incidents, referrals, shifts, uic, visits
+from ..errors import ValidationError
 from ..models import ServiceItem
 
 if TYPE_CHECKING:
@@ -168,7 +169,8 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
     if not client_ids:
         return {}
     if not secret:
-        uic.keyed_hash("", secret)  # raises the clear "secret not set" error
+        raise ValidationError("uic_secret", "the program's UIC secret is not set in settings; "
+                                            "clients cannot be counted without it")
     db = vault.db
     marks = ",".join("?" * len(client_ids))
     key_of: dict[int, str] = {}
