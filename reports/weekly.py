@@ -5,16 +5,14 @@ drawn as an empty bar labelled "<5" (small-cell suppression). Returns PDF bytes.
 """
 from __future__ import annotations
 
-import io
 import math
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from records import vocab
 from records.export.bundle import Header
@@ -22,7 +20,7 @@ from records.export.indicators import MEASURES, OUTCOMES, TEST_OUTCOMES
 from records.export.week import WEEKDAYS
 from records.models import DIRECTORY_KINDS, SERVICES, SUPPLIES, TEST_SERVICES
 
-from . import fonts
+from . import fonts, page
 
 SMALL = "<5"
 BAR = colors.HexColor("#3b6ea5")
@@ -57,7 +55,7 @@ def _bars(labels: list[str], codes: list[str], values: dict, font: str, *,
           horizontal: bool, width: float = 6.8 * inch) -> Drawing:
     raw = [values.get(c, 0) for c in codes]
     height = (22 + 15 * len(codes)) if horizontal else 150
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font)  # else Helvetica is referenced
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     left = 190 if horizontal else 30
     chart.x, chart.y = left, 18 if not horizontal else 10
@@ -109,12 +107,7 @@ def _table(rows: list[list[str]], font: str, widths, header: bool = True,
 def render(header: Header, values: dict) -> bytes:
     font = fonts.register()
     st = _styles(font)
-    buffer = io.BytesIO()
     title = f"Weekly report {header.program} {header.van} {header.week}"
-    doc = SimpleDocTemplate(buffer, pagesize=letter, title=title, author=header.program,
-                            subject="Weekly indicators", creator="van-clinic",
-                            leftMargin=0.7 * inch, rightMargin=0.7 * inch,
-                            topMargin=0.6 * inch, bottomMargin=0.6 * inch)
     first, last = header.days[0], header.days[-1]
     where = header.van if len(header.vans) <= 1 else (
         f"All vans ({len(header.vans)}: {', '.join(header.vans)})")
@@ -179,19 +172,8 @@ def render(header: Header, values: dict) -> bytes:
         [vocab.label("service", t), *(s(f"tests.{t}.{r}") for r in TEST_OUTCOMES)]
         for t in TEST_SERVICES]
     section("Tests by result",
-            _table(tests, font, [1.5 * inch] + [0.9 * inch] * len(TEST_OUTCOMES)))
-    doc.build(story, onFirstPage=_footer(font, title), onLaterPages=_footer(font, title))
-    return buffer.getvalue()
-
-
-def _footer(font: str, title: str):
-    def draw(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(font, 7.5)
-        canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawString(doc.leftMargin, 0.35 * inch, title)
-        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 0.35 * inch,
-                               f"page {doc.page}")
-        canvas.restoreState()
-    return draw
+            _table(tests, font, [1.25 * inch] + [0.93 * inch] * len(TEST_OUTCOMES)))
+    return page.render(story, paper_size="letter", lang="en", title=title,
+                       author=header.program, subject="Weekly indicators",
+                       running_header=title, footer_note=title)
 
