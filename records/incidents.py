@@ -139,9 +139,5 @@ def correct(vault: "Vault", incident_id: int, **changes) -> Incident:
 def void(vault: "Vault", incident_id: int, reason: str) -> Incident:
     vault.require_clinical()
     current = get(vault, incident_id)
-    reason = validate.text("reason for voiding", reason, required=True)
-    with vault.write("void", "incident", incident_id, detail=reason):
-        history.keep(vault, "incident", incident_id, current.version, dataclasses.asdict(current))
-        vault.db.execute("UPDATE incidents SET voided = 1, version = version + 1 WHERE id = ?",
-                         [incident_id])
+    history.void(vault, "incident", "incidents", current, dataclasses.asdict(current), reason)
     return get(vault, incident_id)

@@ -182,10 +182,6 @@ def correct(vault: "Vault", referral_id: int, **changes) -> Referral:
 def void(vault: "Vault", referral_id: int, reason: str) -> Referral:
     vault.require_clinical()
     current = get(vault, referral_id)
-    reason = validate.text("reason for voiding", reason, required=True)
-    with vault.write("void", "referral", referral_id, detail=reason):
-        history.keep(vault, "referral", referral_id, current.version, _as_dict(current))
-        vault.db.execute("UPDATE referrals SET voided = 1, version = version + 1 WHERE id = ?",
-                         [referral_id])
+    history.void(vault, "referral", "referrals", current, _as_dict(current), reason)
     return get(vault, referral_id)
 

@@ -217,9 +217,5 @@ def correct(vault: "Vault", visit_id: int, **changes) -> Visit:
 def void(vault: "Vault", visit_id: int, reason: str) -> Visit:
     """Mark a visit as entered in error: it stops counting but stays in the history."""
     current = get(vault, visit_id)
-    reason = validate.text("reason for voiding", reason, required=True)
-    with vault.write("void", "visit", visit_id, detail=reason):
-        history.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
-        vault.db.execute("UPDATE visits SET voided = 1, version = version + 1 WHERE id = ?",
-                         [visit_id])
+    history.void(vault, "visit", "visits", current, dataclasses.asdict(current), reason)
     return get(vault, visit_id)
