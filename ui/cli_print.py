@@ -90,7 +90,8 @@ def _print(pdf: bytes, printer: str) -> int:
 
 
 def add_commands(sub) -> None:
-    p = sub.add_parser("print", help="print or save a referral letter, visit summary or alert sheet",
+    p = sub.add_parser("print",
+                       help="print or save a referral letter, visit summary or alert sheet",
                        description="Print a client's latest referral letter or visit summary, "
                                    "or the alert sheet for a period (default: the last 7 days).")
     p.add_argument("document", choices=tuple(DOCUMENTS))

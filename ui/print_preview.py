@@ -17,6 +17,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QStyle,
@@ -200,9 +201,9 @@ class PrintPreview(QDialog):
         self.previous.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < self.page_count - 1)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.document is not None:
+        if self.document is not None and self.document.status() == QPdfDocument.Status.Ready:
             self.show_page()
 
     # --- print, save, later ------------------------------------------------------------------
@@ -296,7 +297,8 @@ class PrintPreview(QDialog):
             printing.done(self.vault, self.queued_id)
         self.accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt name): drop the pages from memory
+    def done(self, result: int) -> None:
+        """Closing (any way) drops the rendered pages from memory."""
         if self.document is not None:
             self.view.clear()
             self.document.close()

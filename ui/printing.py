@@ -103,8 +103,10 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     try:
         first = document.pagePointSize(0)
         printer.setFullPage(True)
-        printer.setPageSize(QPageSize(first, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if first.width() > first.height()
+        printer.setPageSize(QPageSize(first, QPageSize.Unit.Point, "",
+                                      QPageSize.SizeMatchPolicy.FuzzyMatch))
+        landscape = first.width() > first.height()
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
                                    else QPageLayout.Orientation.Portrait)
         dpi = min(printer.resolution(), MAX_DPI)
         painter = QPainter()

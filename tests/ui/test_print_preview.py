@@ -48,7 +48,8 @@ def messages(monkeypatch):
         return box
     monkeypatch.setattr(QMessageBox, "warning", answer("warning", QMessageBox.StandardButton.Save))
     monkeypatch.setattr(QMessageBox, "question", answer("question", QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "information", answer("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information",
+                        answer("information", QMessageBox.StandardButton.Ok))
     return said
 
 
