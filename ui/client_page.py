@@ -27,6 +27,7 @@ ACTIONS = (
 _HIDDEN_LABELS = (("legal_name", "Legal name"), ("birth_date", "Date of birth"),
                   ("phone", "Phone"), ("problems", "Health problems"),
                   ("medications", "Medications"), ("allergies", "Allergies"))
+HIDDEN_NOTE = "Legal name, date of birth, phone and health summary are hidden."
 _OUTCOMES = (("attended", "Attended"), ("not_attended", "Did not attend"),
              ("declined", "Declined"))
 
@@ -81,8 +82,7 @@ class ClientPage(QWidget):
         self.hidden_box = QFrame(frameShape=QFrame.Shape.StyledPanel)
         hidden_layout = QVBoxLayout(self.hidden_box)
         row = QHBoxLayout()
-        self.hidden_note = QLabel("Legal name, date of birth, phone and health summary are hidden.",
-                                  objectName="muted")
+        self.hidden_note = QLabel(HIDDEN_NOTE, objectName="muted")
         self.show_button = QPushButton("Show (Ctrl+Shift+H)")
         self.show_button.setAccessibleName("Show hidden details")
         self.show_button.setShortcut("Ctrl+Shift+H")
@@ -96,12 +96,13 @@ class ClientPage(QWidget):
         self.hidden_values.hide()
         hidden_layout.addWidget(self.hidden_values)
 
-        self.visits = QListWidget()
+        self.visits = QListWidget(wordWrap=True)
         self.visits.setAccessibleName("Visits, newest first")
+        self.visits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visits.itemActivated.connect(self._open_visit)
-        self.referrals = QListWidget()
+        self.referrals = QListWidget(wordWrap=True)
         self.referrals.setAccessibleName("Referrals")
-        self.incidents = QListWidget()
+        self.incidents = QListWidget(wordWrap=True)
         self.incidents.setAccessibleName("Incidents")
 
         lists = QGridLayout()
@@ -223,7 +224,7 @@ class ClientPage(QWidget):
             self._hidden_form.removeRow(0)
         if self.hidden_values.isVisible():
             self.hidden_values.hide()
-            self.hidden_note.show()
+            self.hidden_note.setText(HIDDEN_NOTE)
             self.show_button.setText("Show (Ctrl+Shift+H)")
             return
         values = clients.reveal_hidden(self._vault, self.client_id)
@@ -235,7 +236,7 @@ class ClientPage(QWidget):
             text.setAccessibleName(label)
             self._hidden_form.addRow(label, text)
         self.hidden_values.show()
-        self.hidden_note.hide()
+        self.hidden_note.setText("Shown on request; each view is recorded in the audit log.")
         self.show_button.setText("Hide (Ctrl+Shift+H)")
 
     # --- opening forms ----------------------------------------------------------------

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         table.setAccessibleName("Keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Action", "Keys"])
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (text, shortcut, _menu) in enumerate(ACTIONS.values()):
             table.setItem(row, 0, QTableWidgetItem(text.replace("&", "")))

@@ -18,6 +18,7 @@ QLabel#followUpText { font-weight: 600; }
 QLabel#error { color: %(error)s; font-weight: 600; }
 QLabel#warning { color: %(warning)s; font-weight: 600; }
 QListView#results::item { padding: 4px 2px; }
+QListWidget::item { padding: 3px 2px; }
 """
 
 _NIGHT = {
