@@ -8,6 +8,7 @@ the other forms; the page refreshes only the section a change concerns.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
@@ -74,6 +75,7 @@ class ClientPage(QWidget):
         back = QPushButton("Back to search (Esc)")
         back.setAccessibleName("Back to search")
         back.clicked.connect(self.back.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back.emit)
         buttons.addWidget(back)
 
         self.follow_up = QFrame(objectName="followUp")
