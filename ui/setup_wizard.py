@@ -291,7 +291,7 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         """Finish: create in the background; the wizard closes only once it worked."""
-        if self._creating:
+        if self._creating or not self.validateCurrentPage():
             return
         self._creating = True
         answers = self.answers()
@@ -307,7 +307,7 @@ class SetupWizard(QWizard):
         self.keys.busy.hide()
         self.passphrase.first.clear()
         self.passphrase.second.clear()
-        super().accept()
+        QWizard.done(self, QWizard.DialogCode.Accepted)
         self.created.emit(vault)
 
     def _failed(self, error: BaseException) -> None:
