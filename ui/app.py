@@ -6,6 +6,7 @@ window. `App` holds the flow and is what tests drive, with a fast KDF and a fake
 """
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections.abc import Callable
@@ -14,18 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from records.paths import default_data_dir, vault_exists
 from ui.runner import Runner
 from ui.unlock import UnlockWindow
-
-
-def _vault_exists(data_dir: Path) -> bool:
-    from records.vault import Vault
-    return Vault.exists(data_dir)
-
-
-def _default_data_dir() -> Path:
-    from records.vault import default_data_dir
-    return default_data_dir()
 
 
 class ClipboardGuard(QObject):
@@ -72,8 +64,10 @@ class App(QObject):
         self.system_lock = None
 
     def start(self) -> None:
-        if _vault_exists(self.data_dir):
+        if vault_exists(self.data_dir):
             self.unlock_window.show()
+            # Load the database layer while the nurse types, so the unlock itself is quick.
+            self.runner.run(lambda: importlib.import_module("records.vault"))
         else:
             from ui.setup_wizard import SetupWizard
             self.wizard = SetupWizard(self.data_dir, self.runner, kdf=self.kdf)
@@ -138,7 +132,7 @@ def run(data_dir: Path | None) -> int:
     app.setApplicationName("Clinic records")
     app.setDesktopFileName("van-clinic")
     app.setQuitOnLastWindowClosed(True)
-    clinic = App(data_dir or _default_data_dir())
+    clinic = App(data_dir or default_data_dir())
     clinic.start()
     app.aboutToQuit.connect(clinic.shutdown)
     return app.exec()
