@@ -32,6 +32,7 @@ ACTIONS = {
     "referral": ("&Referral", "Ctrl+Shift+R", "Client"),
     "incident": ("&Incident report", "Ctrl+I", "Client"),
     "history": ("&History / correct", "Ctrl+H", "Client"),
+    "incidents": ("Incident re&ports (search)", "Ctrl+Shift+I", "Clinic"),
     "shift": ("Start / end &shift", "Ctrl+Shift+S", "Clinic"),
     "directory": ("Service &directory", "Ctrl+Shift+D", "Clinic"),
     "staff": ("S&taff", "Ctrl+Shift+T", "Clinic"),
@@ -64,12 +65,19 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
 
-        self.search = ClientSearch(vault)
-        self.search.open_client.connect(self.open_client)
-        self.search.new_client.connect(self.new_client)
-        self.search.anonymous_contact.connect(lambda: self.open_form("quick_contact", client_id=None))
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.search)
+        self._browsers: list[QWidget] = []  # pages a form may open on top of
+        if vault.is_police_liaison:  # sees only what was shared with the police liaison
+            self.search = None
+            self.home = forms.create("incidents", vault)
+        else:
+            self.search = self.home = ClientSearch(vault)
+            self.search.open_client.connect(self.open_client)
+            self.search.new_client.connect(self.new_client)
+            self.search.anonymous_contact.connect(
+                lambda: self.open_form("quick_contact", client_id=None))
+        self.stack.addWidget(self.home)
+        self._browsers.append(self.home)
         self.shift_bar = ShiftBar(vault, self.changes)
         self.shift_bar.message.connect(self.say)
 
@@ -83,7 +91,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.statusBar()
-        self.search.focus_search()
+        self._focus_home()
 
     # --- actions ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -94,6 +102,7 @@ class MainWindow(QMainWindow):
             "referral": lambda: self._client_form("referral", required=True),
             "incident": lambda: self._client_form("incident"),
             "history": self._history, "shift": self.shift_bar.toggle,
+            "incidents": self.open_incidents,
             "directory": lambda: self.open_form("directory"),
             "staff": lambda: self.open_form("staff"),
             "settings": lambda: self.open_form("settings"),
@@ -113,6 +122,9 @@ class MainWindow(QMainWindow):
                 menus[menu] = self.menuBar().addMenu(f"&{menu}")
             menus[menu].addAction(action)
             self.actions_by_name[name] = action
+        if self.vault.is_police_liaison:
+            for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history"):
+                self.actions_by_name[name].setEnabled(False)
         night = self.actions_by_name["night"]
         night.setCheckable(True)
         night.setChecked(theme.is_night())
@@ -154,11 +166,12 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(widget) < 0:
             return
         self.stack.removeWidget(widget)
+        if widget in self._browsers:
+            self._browsers.remove(widget)
         widget.deleteLater()
         self.stack.setCurrentIndex(self.stack.count() - 1)
-        if self.current_page() is self.search:
-            self.search.refresh()
-            self.search.focus_search()
+        if self.current_page() is self.home:
+            self._focus_home(refresh=True)
         else:
             self.current_page().setFocus()
         if on_saved is not None:
@@ -169,12 +182,13 @@ class MainWindow(QMainWindow):
             widget = self.stack.widget(self.stack.count() - 1)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.stack.setCurrentWidget(self.search)
+        self.stack.setCurrentWidget(self.home)
+        self._browsers[1:] = []
 
     def _form_open(self) -> bool:
         """True (and a hint) when a form is being filled in: finish or cancel it first."""
         page = self.current_page()
-        if page is self.search or isinstance(page, ClientPage):
+        if page in self._browsers:
             return False
         self.say("Finish this form first: Ctrl+S saves, Esc cancels.")
         return True
@@ -183,6 +197,14 @@ class MainWindow(QMainWindow):
         if self._form_open():
             return
         self._pop_to_home()
+        self._focus_home()
+
+    def _focus_home(self, refresh: bool = False) -> None:
+        if self.search is None:
+            self.home.setFocus()
+            return
+        if refresh:
+            self.search.refresh()
         self.search.focus_search()
 
     def client_page(self) -> ClientPage | None:
@@ -194,11 +216,12 @@ class MainWindow(QMainWindow):
         page = ClientPage(self.vault, client_id, self.changes)
         page.action.connect(lambda name, context: self.open_form(name, **context))
         self.show_page(page)
+        self._browsers.append(page)
 
     def new_client(self, name: str = "") -> None:
         if self._form_open():
             return
-        if not name and self.current_page() is self.search:
+        if not name and self.search is not None and self.current_page() is self.search:
             name = self.search.box.text().strip()
         form = ClientRegister(self.vault, name=name)
         form.open_existing.connect(lambda client_id: (self._page_done(form),
@@ -229,6 +252,19 @@ class MainWindow(QMainWindow):
             self.say("Open a client first (Ctrl+F finds one).")
             return
         page.request("history")
+
+    def open_incidents(self) -> None:
+        if self.search is None:  # the police liaison's home page already is the list
+            self.go_home()
+            return
+        if self._form_open():
+            return
+        self._pop_to_home()
+        page = forms.create("incidents", self.vault)
+        if hasattr(page, "open_requested"):
+            page.open_requested.connect(lambda i: self.open_form("incident", incident_id=i))
+        self.show_page(page)
+        self._browsers.append(page)
 
     # --- the rest ---------------------------------------------------------------------
     def open_export(self) -> None:
@@ -282,7 +318,8 @@ class MainWindow(QMainWindow):
         """Destroy every page holding client data (on lock); the window goes with it."""
         prefs.save_geometry("main", self.saveGeometry())
         self._pop_to_home()
-        self.search.wipe()
+        if self.search is not None:
+            self.search.wipe()
         for child in self.findChildren(QDialog):
             child.reject()
             child.deleteLater()

@@ -140,3 +140,41 @@ def test_window_titles_never_name_a_client(qtbot, main, vault):
     rosa = clients.register(vault, "Rosa Uniquename")
     main.open_client(rosa.id)
     assert all("Uniquename" not in w.windowTitle() for w in QApplication.topLevelWidgets())
+
+
+def test_incident_reports_open_from_the_shell_and_a_report_opens_on_top(qtbot, main, vault):
+    from datetime import datetime, timezone
+    from records import incidents
+    from ui.incident_form import IncidentForm
+    from ui.incident_list import IncidentList
+    report = incidents.report(vault, occurred_at=datetime(2026, 11, 1, 3, tzinfo=timezone.utc),
+                              consent_sheet=True, consent_police=False, plate_partial="ABX 12")
+    key(qtbot, main, "Ctrl+Shift+I")
+    listing = main.current_page()
+    assert isinstance(listing, IncidentList)
+    listing.open_requested.emit(report.id)
+    form = main.current_page()
+    assert isinstance(form, IncidentForm)
+    form.cancelled.emit()
+    assert main.current_page() is listing
+    key(qtbot, main, "Ctrl+F")
+    assert main.current_page() is main.search
+
+
+def test_police_liaison_account_starts_on_shared_incidents(qtbot, vault_dir, vault):
+    from conftest import FAST_KDF, PASSPHRASE
+    from records.vault import Vault
+    from ui.incident_list import IncidentList
+    clients.register(vault, "Rosa Private")
+    staff.add(vault, "Pat Liaison", "police_liaison", PASSPHRASE, kdf=FAST_KDF)
+    liaison = Vault.open(vault_dir, "Pat Liaison", PASSPHRASE)
+    try:
+        window = MainWindow(liaison)
+        qtbot.addWidget(window)
+        window.show()
+        assert isinstance(window.current_page(), IncidentList) and window.search is None
+        for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history"):
+            assert not window.actions_by_name[name].isEnabled()
+        assert "Rosa Private" not in "".join(w.text() for w in window.findChildren(QLineEdit))
+    finally:
+        liaison.lock()
