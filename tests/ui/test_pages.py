@@ -31,6 +31,7 @@ def test_search_pages_lazily_with_keyset(qtbot, vault):
             clients.insert_row(vault, {"name": f"Sam {i:03d}"})
     page = ClientSearch(vault)
     qtbot.addWidget(page)
+    assert page.model.rowCount() == 0  # nothing typed, no names on screen
     qtbot.keyClicks(page.box, "sam")
     page.refresh()
     assert page.model.rowCount() == PAGE and page.model.canFetchMore()
