@@ -106,3 +106,16 @@ def initial(db: Database) -> None:
 
 def migrate(db: Database) -> None:
     migrations.apply(db)
+
+
+@migrations(name="0002_exports")
+def exports(db: Database) -> None:
+    """Every weekly export: which week, when, by whom, the encrypted file's checksum and the
+    audit chain's head at export time (`audit verify` checks those heads are still there)."""
+    run_script(db, """
+CREATE TABLE exports (
+    id INTEGER PRIMARY KEY, week TEXT NOT NULL, created_at TEXT NOT NULL,
+    staff TEXT NOT NULL, file_name TEXT NOT NULL, recipient TEXT NOT NULL,
+    checksum TEXT NOT NULL, audit_seq INTEGER NOT NULL, audit_head TEXT NOT NULL);
+CREATE INDEX exports_week ON exports(week);
+""")
