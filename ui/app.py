@@ -12,12 +12,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
 from ui.runner import Runner
 from ui.unlock import UnlockWindow
+
+WARM_UP_MS = 1000
 
 
 class ClipboardGuard(QObject):
@@ -66,13 +68,18 @@ class App(QObject):
     def start(self) -> None:
         if vault_exists(self.data_dir):
             self.unlock_window.show()
-            # Load the database layer while the nurse types, so the unlock itself is quick.
-            self.runner.run(lambda: importlib.import_module("records.vault"))
+            # Load the database layer while the nurse types (once the window has been up a
+            # moment, so a quick start-and-quit does not wait for it), making unlock quicker.
+            QTimer.singleShot(WARM_UP_MS, self._warm_up)
         else:
             from ui.setup_wizard import SetupWizard
             self.wizard = SetupWizard(self.data_dir, self.runner, kdf=self.kdf)
             self.wizard.created.connect(self._open)
             self.wizard.show()
+
+    def _warm_up(self) -> None:
+        if self.vault is None:
+            self.runner.run(lambda: importlib.import_module("records.vault"))
 
     def _open(self, vault) -> None:
         from records import staff

@@ -269,13 +269,10 @@ class MainWindow(QMainWindow):
     # --- the rest ---------------------------------------------------------------------
     def open_export(self) -> None:
         """The export dialog comes from its own module, imported only when asked for."""
-        try:
-            from ui.export_dialog import ExportDialog
-        except ImportError:
-            self.say("The weekly export is not available yet in this version.")
-            return
-        dialog = ExportDialog(self.vault, parent=self)
-        dialog.open()
+        from ui.export_dialog import ExportDialog
+        run = self.runner.run if self.runner is not None else None  # queue behind other work
+        self.export_dialog = ExportDialog(self.vault, parent=self, run=run)
+        self.export_dialog.open()
 
     def toggle_night(self) -> None:
         night = not theme.is_night()

@@ -4,7 +4,7 @@ import sys
 
 from records import paths, vault as vault_module
 from records.vault import Vault
-from helpers import make_app
+from shellkit import make_app
 from ui.setup_wizard import SetupWizard
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from helpers import FakeClock
+from shellkit import FakeClock
 from ui.idle import IdleWatcher, SystemLockWatcher
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLineEdit, QListView,
                                QPlainTextEdit, QWidget)
 
-from helpers import click, key
+from shellkit import click, key
 from records import audit, clients, clock, directory, referrals, shifts, staff
 from ui import forms, theme
 from ui.client_page import ClientPage
@@ -21,6 +21,7 @@ def main(qtbot, vault):
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
     yield window
     theme.apply(QApplication.instance(), False)
 
@@ -179,3 +180,21 @@ def test_police_liaison_account_starts_on_shared_incidents(qtbot, vault_dir, vau
         assert "Rosa Private" not in "".join(w.text() for w in window.findChildren(QLineEdit))
     finally:
         liaison.lock()
+
+
+def test_export_opens_from_the_shortcut_on_the_shared_runner(qtbot, vault):
+    from ui.export_dialog import ExportDialog
+    from ui.runner import Runner
+    runner = Runner()
+    try:
+        window = MainWindow(vault, runner)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
+        key(qtbot, window, "Ctrl+Shift+E")
+        assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
+        assert window.export_dialog._run == runner.run
+        window.teardown()
+    finally:
+        runner.shutdown()

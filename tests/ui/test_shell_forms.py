@@ -1,7 +1,7 @@
 """The data-entry forms opened from the shell by shortcut, saved, and gone after a lock."""
 from PySide6.QtCore import Qt
 
-from helpers import all_visible_text, finish_setup, flush_deletes, key, make_app
+from shellkit import all_visible_text, finish_setup, flush_deletes, key, make_app
 from records import clients, directory, referrals, visits
 from ui.client_page import ClientPage
 from ui.quick_contact import QuickContactForm
@@ -49,8 +49,14 @@ def test_visit_quick_contact_referral_from_the_shell(qtbot, tmp_path):
         assert main.current_page() is page
         assert referrals.for_client(app.vault, rosa.id) == []
 
-        key(qtbot, main, "Ctrl+L")
+        # Someone walks up mid-visit: Ctrl+L from the note field locks, unsaved text included.
+        key(qtbot, main, "Ctrl+R")
+        unsaved = main.current_page()
+        unsaved.note.setFocus()
+        qtbot.keyClicks(unsaved.note, f"unsaved note {MARK}")
+        key(qtbot, unsaved.note, "Ctrl+L")
         flush_deletes()
+        assert app.vault is None and app.unlock_window.isVisible()
         assert MARK not in all_visible_text()
         assert dest.name  # the directory is not client data; it may stay in memory
     finally:
