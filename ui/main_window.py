@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QMainWin
                                QSizePolicy, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from records import printing
 from records import staff as staff_ops
+from records.errors import ClinicError
+from records.printing import PrintJob
 from ui import forms, prefs, theme
 from ui.changes import Changes
 from ui.client_page import ClientPage
@@ -32,12 +35,15 @@ ACTIONS = {
     "referral": ("&Referral", "Ctrl+Shift+R", "Client"),
     "incident": ("&Incident report", "Ctrl+I", "Client"),
     "history": ("&History / correct", "Ctrl+H", "Client"),
+    "print": ("&Print...", "Ctrl+P", "Client"),
     "incidents": ("Incident re&ports (search)", "Ctrl+Shift+I", "Clinic"),
     "shift": ("Start / end &shift", "Ctrl+Shift+S", "Clinic"),
     "directory": ("Service &directory", "Ctrl+Shift+D", "Clinic"),
     "staff": ("S&taff", "Ctrl+Shift+T", "Clinic"),
     "settings": ("Se&ttings", "Ctrl+,", "Clinic"),
     "export": ("Weekly &export", "Ctrl+Shift+E", "Clinic"),
+    "alert_sheet": ("Safety &alert sheet", "Ctrl+Shift+A", "Clinic"),
+    "print_queue": ("Print-later &queue", "Ctrl+Shift+Q", "Clinic"),
     "lock": ("&Lock", "Ctrl+L", "Clinic"),
     "quit": ("Lock and &quit", "Ctrl+Q", "Clinic"),
     "night": ("&Night theme", "Ctrl+Shift+N", "View"),
@@ -107,6 +113,8 @@ class MainWindow(QMainWindow):
             "staff": lambda: self.open_form("staff"),
             "settings": lambda: self.open_form("settings"),
             "export": self.open_export, "lock": self.lock_requested.emit,
+            "print": self.print_for_client, "alert_sheet": self.print_alert_sheet,
+            "print_queue": self.open_print_queue,
             "quit": self.quit_requested.emit, "night": self.toggle_night,
             "shortcuts": self.show_shortcuts,
         }
@@ -123,7 +131,8 @@ class MainWindow(QMainWindow):
             menus[menu].addAction(action)
             self.actions_by_name[name] = action
         if self.vault.is_police_liaison:
-            for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history"):
+            for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history",
+                         "print", "alert_sheet"):
                 self.actions_by_name[name].setEnabled(False)
         night = self.actions_by_name["night"]
         night.setCheckable(True)
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
         `on_saved(value)` then runs with what the form saved."""
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+        self._sync_print_action()
         if hasattr(widget, "saved"):
             widget.saved.connect(lambda value: self._page_done(widget, value, on_saved))
         for name in ("cancelled", "back"):
@@ -170,6 +180,7 @@ class MainWindow(QMainWindow):
             self._browsers.remove(widget)
         widget.deleteLater()
         self.stack.setCurrentIndex(self.stack.count() - 1)
+        self._sync_print_action()
         if self.current_page() is self.home:
             self._focus_home(refresh=True)
         else:
@@ -184,6 +195,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.stack.setCurrentWidget(self.home)
         self._browsers[1:] = []
+        self._sync_print_action()
 
     def _form_open(self) -> bool:
         """True (and a hint) when a form is being filled in: finish or cancel it first."""
@@ -214,9 +226,10 @@ class MainWindow(QMainWindow):
     def open_client(self, client_id: int) -> None:
         self._pop_to_home()
         page = ClientPage(self.vault, client_id, self.changes)
-        page.action.connect(lambda name, context: self.open_form(name, **context))
-        self.show_page(page)
+        page.action.connect(lambda name, context: self.print_for_client() if name == "print"
+                            else self.open_form(name, **context))
         self._browsers.append(page)
+        self.show_page(page)
 
     def new_client(self, name: str = "") -> None:
         if self._form_open():
@@ -236,6 +249,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # a form that refuses this account or context
             self.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
             return
+        if hasattr(widget, "print_requested"):  # "Save and print" on a referral
+            widget.print_requested.connect(
+                lambda referral: self.preview(PrintJob("referral", referral.id, "service")))
         self.show_page(widget)
 
     def _client_form(self, name: str, required: bool = False) -> None:
@@ -263,8 +279,59 @@ class MainWindow(QMainWindow):
         page = forms.create("incidents", self.vault)
         if hasattr(page, "open_requested"):
             page.open_requested.connect(lambda i: self.open_form("incident", incident_id=i))
-        self.show_page(page)
         self._browsers.append(page)
+        self.show_page(page)
+
+    # --- printing ---------------------------------------------------------------------
+    def _sync_print_action(self) -> None:
+        """Ctrl+P prints from the search and client pages; inside a form (the referral
+        form's "Save and print") the form owns the key, so the window's action steps back."""
+        if not self.vault.is_police_liaison:
+            self.actions_by_name["print"].setEnabled(self.current_page() in self._browsers)
+
+    def print_for_client(self) -> None:
+        """The selected visit's summary or referral's letter; otherwise the client's latest
+        referral, or latest visit."""
+        page = self.client_page()
+        if page is None:
+            self.say("Open a client first (Ctrl+F finds one).")
+            return
+        entity, entity_id = page.selected() or ("", None)
+        if entity == "visit":
+            job = PrintJob("visit", entity_id, "client")
+        elif entity == "referral":
+            job = PrintJob("referral", entity_id, "service")
+        else:
+            try:
+                job = PrintJob("referral", printing.latest_referral(self.vault, page.client_id).id,
+                               "service")
+            except ClinicError:
+                try:
+                    job = PrintJob("visit", printing.latest_visit(self.vault, page.client_id).id,
+                                   "client")
+                except ClinicError:
+                    self.say("Nothing to print yet: this client has no referral and no visit.")
+                    return
+        self.preview(job)
+
+    def print_alert_sheet(self) -> None:
+        first, last = printing.last_days(self.vault)
+        self.preview(PrintJob("alert_sheet", date_from=first, date_to=last))
+
+    def preview(self, job: PrintJob) -> None:
+        """The print preview (copy and language can be switched there)."""
+        from ui.print_preview import PrintPreview
+        try:
+            self.print_dialog = PrintPreview(self.vault, job, parent=self)
+        except ClinicError as exc:
+            self.say(f"Cannot print: {exc}")
+            return
+        self.print_dialog.open()
+
+    def open_print_queue(self) -> None:
+        from ui.print_queue import PrintQueue
+        self.print_queue = PrintQueue(self.vault, self)
+        self.print_queue.open()
 
     # --- the rest ---------------------------------------------------------------------
     def open_export(self) -> None:

@@ -198,3 +198,38 @@ def test_export_opens_from_the_shortcut_on_the_shared_runner(qtbot, vault):
         window.teardown()
     finally:
         runner.shutdown()
+
+
+def test_printing_from_the_client_page_previews_the_right_document(qtbot, main, vault):
+    from records import visits
+    from ui.print_preview import PrintPreview
+    rose = clients.register(vault, "Rose")
+    main.open_client(rose.id)
+    qtbot.keyClick(main, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "Nothing to print yet" in main.statusBar().currentMessage()
+    visit = visits.record(vault, client_id=rose.id, note="n")
+    entry = directory.add(vault, "Health Centre", "primary_care")
+    referral = referrals.make(vault, rose.id, entry.id)
+    main.open_client(rose.id)
+    main.client_page().buttons["print"].click()
+    dialog = main.print_dialog
+    assert isinstance(dialog, PrintPreview) and dialog.isVisible()
+    assert (dialog.job.kind, dialog.job.entity_id) == ("referral", referral.id)
+    dialog.reject()
+    page = main.client_page()
+    page.visits.setCurrentRow(0)
+    page.visits.currentItem().setSelected(True)
+    assert page.selected() == ("visit", visit.id)
+    qtbot.keyClick(main, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert (main.print_dialog.job.kind, main.print_dialog.job.entity_id) == ("visit", visit.id)
+    main.print_dialog.reject()
+
+
+def test_print_action_steps_back_while_a_form_is_open(qtbot, main, vault):
+    rose = clients.register(vault, "Rose")
+    main.open_client(rose.id)
+    assert main.actions_by_name["print"].isEnabled()
+    main.open_form("referral", client_id=rose.id)
+    assert not main.actions_by_name["print"].isEnabled()
+    qtbot.keyClick(main.current_page(), Qt.Key.Key_Escape)
+    assert main.actions_by_name["print"].isEnabled()
