@@ -88,7 +88,7 @@ def parse_local(text: str, tz: str, field: str = "date") -> datetime:
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=zone(tz))
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not an ISO date or date-time") from None
+        raise ValidationError(field, "is not an ISO date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
     if not 1900 <= moment.year <= 2200:
-        raise ValidationError(field, f"{value!r} is out of range")
+        raise ValidationError(field, "is out of range (years 1900 to 2200)")
     return moment.astimezone(timezone.utc).replace(microsecond=0)

@@ -26,7 +26,7 @@ def _stage(name: str) -> None:
         crash_hook(name)
 
 
-def _fsync_dir(directory: str) -> None:
+def fsync_dir(directory) -> None:
     fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         os.fsync(fd)
@@ -61,13 +61,13 @@ def atomic_write(path, data: bytes) -> None:
         os.replace(tmp, path)
         renamed = True
         _stage("after_rename")
-        _fsync_dir(directory)
+        fsync_dir(directory)
         _stage("after_dir_fsync")
     except BaseException as exc:
         if not renamed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             raise DiskFull() from exc
         raise
 
