@@ -230,6 +230,9 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
         atomic_write(staging / MANIFEST, json.dumps(manifest, indent=1).encode("ascii"))
         os.rename(staging, final)
         fsync_dir(folder)
+    except DiskFull:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DiskFull("disk full: the backup was not written") from None
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if exc.errno in (28, 27, 122):  # ENOSPC, EFBIG, EDQUOT

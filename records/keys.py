@@ -27,7 +27,7 @@ import sqlcipher3
 from . import settings as settings_store
 from . import staff as staff_ops
 from .errors import DiskFull, UnknownStaff, ValidationError
-from .fsutil import atomic_write
+from .fsutil import atomic_write, stage
 from .keyfile import KdfParams, KeyFile
 
 if TYPE_CHECKING:
@@ -83,8 +83,10 @@ def remove_staff(vault: "Vault", staff_id: int) -> None:
         raise
     vault.set_data_key(new_key)
     vault.keyfile = edited
+    stage("after_rekey")
     with vault.write("remove", "staff", staff_id):
         vault.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
+    stage("after_staff_update")
     replace_key_file(vault.path)
 
 

@@ -37,7 +37,7 @@ def default_state_dir() -> Path:
 
 class UnlockGuard:
     def __init__(self, vault_path, *, state_dir: Path | None = None,
-                 sleep: Callable[[float], None] = time.sleep,
+                 sleep: Callable[[float], None] | None = None,
                  clock: Callable[[], float] = time.time):
         digest = hashlib.sha256(os.fsencode(os.path.abspath(vault_path))).hexdigest()[:32]
         self._dir = Path(state_dir) if state_dir else default_state_dir() / "unlock"
@@ -67,7 +67,7 @@ class UnlockGuard:
     def wait(self) -> float:
         left = self.remaining()
         if left > 0:
-            self._sleep(left)
+            (self._sleep or time.sleep)(left)
         return left
 
     def failed(self) -> None:
