@@ -53,6 +53,9 @@ class Change:
 def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database:
     """Open (or, with create, make) the encrypted database and prove the key reads it."""
     mode = "rwc" if create else "rw"
+    # SQLite takes an empty file for a new database: it would be filled with a fresh schema.
+    if not create and db_path.exists() and db_path.stat().st_size == 0:
+        raise VaultDamaged(DAMAGED_DB)
     old_umask = os.umask(0o077)
     try:
         conn = sqlcipher3.connect(f"file:{db_path}?mode={mode}", uri=True,
