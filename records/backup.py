@@ -263,6 +263,17 @@ def prune(folder, keep: int) -> list[Path]:
     return removed
 
 
+def _changed_since(vault: "Vault", manifest: dict) -> bool:
+    """Whether anything but backups was recorded after the backup with this manifest."""
+    row = vault.db.execute("SELECT hash FROM audit WHERE seq = ?",
+                           [manifest.get("audit_seq")]).fetchone()
+    if manifest.get("vault_id") != vault.keyfile.vault_id or row is None or \
+            row[0] != manifest.get("audit_head"):
+        return True
+    return vault.db.execute("SELECT count(*) FROM audit WHERE seq > ? AND action != 'backup'",
+                            [manifest["audit_seq"]]).fetchone()[0] > 0
+
+
 def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
     """The rolling backup the UI runs at lock (and the CLI with `backup` and no --to): into
     settings.backup_folder, only when something changed since the newest backup there, then
@@ -274,12 +285,9 @@ def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
     if not Path(folder).is_dir():
         raise NotFound(f"the backup folder {folder} is not available (is the USB stick "
                        "plugged in?); no backup was made")
-    seq, head = audit.head(vault.db)
     for newest in backups_in(folder):
         with contextlib.suppress(ClinicError):
-            manifest = read_manifest(newest)
-            if manifest.get("vault_id") == vault.keyfile.vault_id and \
-                    manifest.get("audit_head") == head:
+            if not _changed_since(vault, read_manifest(newest)):
                 return None
             break
     made = write_backup(vault, folder, now=now)
