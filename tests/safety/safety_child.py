@@ -31,8 +31,8 @@ def note_for(n: int) -> str:
     return f"visit {n} " + "abcdefghij" * (50 + (n * 37) % 400)
 
 
-def save(vault, n: int):
-    return visits.record(vault, note=note_for(n), site=f"corner {n}",
+def save(vault, n: int, site: str = ""):
+    return visits.record(vault, note=note_for(n), site=site or f"corner {n}",
                          supplies={"needles": 1 + n % 50, "condoms": 2 + n % 7},
                          occurred_at=datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc))
 
@@ -44,7 +44,7 @@ def main() -> None:
         print("ready", flush=True)
         n = args["start"]
         while True:
-            visit = save(vault, n)
+            visit = save(vault, n, args.get("site", ""))
             print(f"ack {n} {visit.id}", flush=True)
             n += 1
     elif mode == "diskfull":
