@@ -21,10 +21,12 @@ def now_utc() -> datetime:
 
 
 def zone(name: str) -> ZoneInfo:
+    if not isinstance(name, str) or not name or "\0" in name or len(name) > 100:
+        raise ValidationError("timezone", "is not a time zone name such as America/Toronto")
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("timezone", f"unknown time zone {name!r}") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValidationError("timezone", "is not a known time zone (such as America/Toronto)") from None
 
 
 def to_db(moment: datetime) -> str:

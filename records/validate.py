@@ -88,11 +88,26 @@ def moment(field: str, value) -> datetime:
     return value
 
 
-def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
+def record_id(field: str, value) -> int:
+    """The id of a record picked from a list: a positive whole number."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**63:
+        raise ValidationError(field, "is not a record of this vault")
+    return value
+
+
+def items(field: str, values) -> list:
+    """A list, tuple or set as a list (None is empty); anything else is a ValidationError."""
     if values is None:
-        return ()
+        return []
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise ValidationError(field, "must be a list")
+    return list(values)
+
+
+def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
     if isinstance(values, str):
         values = [values]
+    values = items(field, values)
     cleaned = tuple(v for v in (text(field, v) for v in values) if v)
     if len(cleaned) > max_items:
         raise ValidationError(field, f"has {len(cleaned)} entries, at most {max_items}")
