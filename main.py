@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("records.cli", "records.cli_safety")
+COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "records.cli_safety")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -84,11 +84,11 @@ def _clean(vault: "Vault", fields: dict) -> dict:
     return out
 
 
-def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
-    """Insert or update the visit row and replace its services and supplies."""
-    tz = vault.settings.timezone
+def db_row(data: dict, tz: str) -> dict:
+    """The visits-table row (local day and ISO week in zone `tz`) for cleaned data; no id.
+    The demo generator inserts these in bulk."""
     day = clock.local_date(data["occurred_at"], tz)
-    row = {
+    return {
         "client_id": data.get("client_id"), "staff_id": data["staff_id"],
         "shift_id": data.get("shift_id"), "occurred_at": clock.to_db(data["occurred_at"]),
         "local_date": day.isoformat(), "iso_week": clock.iso_week(day), "tz": tz,
@@ -99,6 +99,11 @@ def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
         "follow_up": data.get("follow_up", ""), "quick": int(data.get("quick", False)),
         "version": data.get("version", 1),
     }
+
+
+def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
+    """Insert or update the visit row and replace its services and supplies."""
+    row = db_row(data, vault.settings.timezone)
     db = vault.db
     if visit_id is None:
         visit_id = db.execute(f"INSERT INTO visits ({', '.join(row)}) VALUES "
@@ -136,6 +141,8 @@ def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetim
 
 def quick_contact(vault: "Vault", client_id: int | None = None, *, supplies: dict,
                   needles_returned: int = 0, secondary: bool = False, **fields) -> Visit:
+    if not clean_supplies(supplies) and not validate.quantity("needles_returned", needles_returned):
+        raise ValidationError("supplies", "a quick contact needs at least one supply or needles returned")
     return record(vault, client_id=client_id, quick=True, supplies=supplies,
                   needles_returned=needles_returned, secondary=secondary, **fields)
 
