@@ -172,3 +172,40 @@ def test_impossible_dates_and_quantities_are_clear_errors(vault):
                  lambda: visits.record(vault, occurred_at=datetime(2026, 1, 1)),
                  lambda: visits.record(vault, needles_returned="lots")):
         assert attempt(vault, call) is None
+
+
+cells = st.one_of(texts, st.sampled_from(["C1", "C2", "2026-03-01", "1990", "F", "wound_care",
+                                          "hiv_test:negative", "primary_care", "", "2026-02-30"]))
+raw_bytes = st.one_of(st.binary(max_size=200),
+                      st.sampled_from([b"\xff\xfe\x00", b"ref,name\n\x00,\x00\n", b"\"unclosed"]))
+
+
+def _csv(header, rows) -> bytes:
+    import csv
+    import io
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8", "surrogatepass")
+
+
+@RUN
+@given(client_rows=st.lists(st.lists(cells, min_size=0, max_size=7), max_size=4),
+       visit_rows=st.lists(st.lists(cells, min_size=0, max_size=6), max_size=4),
+       garbage=st.one_of(st.none(), raw_bytes))
+def test_csv_import(vault, tmp_path_factory, client_rows, visit_rows, garbage):
+    from records import importer
+    folder = tmp_path_factory.mktemp("csv")
+    clients_csv, visits_csv = folder / "clients.csv", folder / "visits.csv"
+    clients_csv.write_bytes(_csv(["ref", "name", "gender", "birth_year", "legal_name", "notes",
+                                  "uic"], client_rows))
+    visits_csv.write_bytes(garbage if garbage is not None else
+                           _csv(["client_ref", "date", "site", "reason", "services", "note"],
+                                visit_rows))
+    before = vault.db.execute("SELECT count(*) FROM clients").fetchone()[0]
+    counts = attempt(vault, lambda: importer.run(vault, clients_csv=clients_csv,
+                                                 visits_csv=visits_csv))
+    if counts is not None:
+        after = vault.db.execute("SELECT count(*) FROM clients").fetchone()[0]
+        assert after - before == counts.clients <= len(client_rows)
