@@ -11,7 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "records.cli_safety")
+COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.export_commands",
+                   "ui.cli_print", "records.cli_safety")
 
 
 def build_parser() -> argparse.ArgumentParser:

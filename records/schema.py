@@ -106,3 +106,28 @@ def initial(db: Database) -> None:
 
 def migrate(db: Database) -> None:
     migrations.apply(db)
+
+
+@migrations(name="0002_exports")
+def exports(db: Database) -> None:
+    """Every weekly export: which week, when, by whom, the encrypted file's checksum and the
+    audit chain's head at export time (`audit verify` checks those heads are still there)."""
+    run_script(db, """
+CREATE TABLE exports (
+    id INTEGER PRIMARY KEY, week TEXT NOT NULL, created_at TEXT NOT NULL,
+    staff TEXT NOT NULL, file_name TEXT NOT NULL, recipient TEXT NOT NULL,
+    checksum TEXT NOT NULL, audit_seq INTEGER NOT NULL, audit_head TEXT NOT NULL);
+CREATE INDEX exports_week ON exports(week);
+""")
+
+
+@migrations(name="0003_print_queue")
+def print_queue(db: Database) -> None:
+    """Documents to print later: what to print (kind, record, copy, language, disclosure,
+    period), never the PDF; it is rendered again when a printer is there."""
+    run_script(db, """
+CREATE TABLE print_queue (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, entity_id INTEGER, copy TEXT NOT NULL DEFAULT '',
+    language TEXT, disclose TEXT NOT NULL DEFAULT '[]', date_from TEXT, date_to TEXT,
+    queued_at TEXT NOT NULL, staff_id INTEGER NOT NULL REFERENCES staff(id))
+""")
