@@ -22,11 +22,11 @@ def now_utc() -> datetime:
 
 def zone(name: str) -> ZoneInfo:
     if not isinstance(name, str) or not name or "\0" in name or len(name) > 100:
-        raise ValidationError("timezone", "is not a time zone name such as America/Toronto")
+        raise ValidationError("timezone", "unknown time zone; use a name such as America/Toronto")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValidationError("timezone", "is not a known time zone (such as America/Toronto)") from None
+        raise ValidationError("timezone", "unknown time zone; use a name such as America/Toronto") from None
 
 
 def to_db(moment: datetime) -> str:
