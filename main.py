@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.export_commands",
-                   "ui.cli_print")
+                   "ui.cli_print", "records.cli_safety")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from records.hardening import harden_process
+    harden_process()
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.command in (None, "gui"):
         from ui.app import run

@@ -36,3 +36,18 @@ def vault(vault_dir):
                      settings=TEST_SETTINGS, kdf=FAST_KDF)
     yield v
     v.lock()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--long", action="store_true", default=False,
+                     help="also run the extended @pytest.mark.long tests")
+
+
+def pytest_collection_modifyitems(config, items):
+    """@pytest.mark.long runs only with --long (the one accepted skip)."""
+    if config.getoption("--long"):
+        return
+    skip = pytest.mark.skip(reason="extended run: pass --long")
+    for item in items:
+        if "long" in item.keywords:
+            item.add_marker(skip)
