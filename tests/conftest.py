@@ -44,10 +44,11 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """@pytest.mark.long runs only with --long (the one accepted skip)."""
+    """@pytest.mark.long runs only with --long; otherwise those extended runs are deselected
+    (their shorter versions always run)."""
     if config.getoption("--long"):
         return
-    skip = pytest.mark.skip(reason="extended run: pass --long")
-    for item in items:
-        if "long" in item.keywords:
-            item.add_marker(skip)
+    long_runs = [item for item in items if "long" in item.keywords]
+    if long_runs:
+        config.hook.pytest_deselected(items=long_runs)
+        items[:] = [item for item in items if "long" not in item.keywords]
