@@ -308,6 +308,10 @@ class Vault:
     def subscribe(self, listener: Callable[[Change], None]) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def notify(self, change: Change) -> None:
         for listener in list(self._listeners):
             listener(change)

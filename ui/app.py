@@ -3,9 +3,16 @@
 `run()` shows the first window before importing the records layer (the unlock window's
 open job imports it on the worker thread), so the app appears about as fast as a bare Qt
 window. `App` holds the flow and is what tests drive, with a fast KDF and a fake clock.
+
+Locking clears the screen at once; the rolling backup (records.backup.auto_backup, when a
+backup folder is set) and the closing of the vault then run on the runner: a backup takes
+0.1-0.5 s even on a small vault, and the runner, being serial, also makes the close wait for
+a job still using the database (an export being cancelled). A failed backup never keeps the
+vault open: it is closed anyway and the unlock window says why no backup was made.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 import time
@@ -16,54 +23,79 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
+from records.unlock_guard import UnlockGuard
 from ui.runner import Runner
 from ui.unlock import UnlockWindow
 
 WARM_UP_MS = 1000
+CLIPBOARD_MS = 30_000
 
 
 class ClipboardGuard(QObject):
-    """Remembers whether the clipboard holds something copied from this app, to clear it on
-    lock. Text copied in another program is left alone."""
+    """Remembers whether the clipboard holds something copied from this app, and clears it
+    `clear_after_ms` later, at lock and at exit. Text copied in another program is left alone."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, clear_after_ms: int = CLIPBOARD_MS):
         super().__init__(parent)
         self.ours = False
+        self.timer = QTimer(self, singleShot=True, interval=clear_after_ms)
+        self.timer.timeout.connect(self.clear)
         self._clipboard = QApplication.clipboard()
         self._clipboard.dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        self.ours = self._clipboard.ownsClipboard() or QApplication.focusWidget() is not None
+        self.ours = bool(self._clipboard.text()) and (
+            self._clipboard.ownsClipboard() or QApplication.focusWidget() is not None)
+        if self.ours:
+            self.timer.start()
+        else:
+            self.timer.stop()
 
     def clear(self) -> None:
+        self.timer.stop()
         if self.ours:
-            self._clipboard.clear()
             self.ours = False
+            self._clipboard.clear()
+
+
+def close_vault(vault):
+    """The rolling backup (when a backup folder is set), then close the vault whatever the
+    backup did. Runs on the runner's thread. Returns the backup made, or None."""
+    if not vault.is_open:
+        return None
+    try:
+        from records.backup import auto_backup
+        return auto_backup(vault)
+    finally:
+        vault.lock()
 
 
 class App(QObject):
     """The app's flow. `kdf` (tests: a fast one) goes to vault creation; `clock` drives the
-    idle lock; `delay_for` is the unlock delay policy."""
+    idle lock; `guard` (tests: one on a fake clock) counts failed unlocks; `clipboard_ms` is
+    how long client data copied to the clipboard stays there."""
 
     unlocked = Signal(object)  # the MainWindow
     locked = Signal()
+    closed = Signal(object)  # after a lock: the backup made (a Path) or None
 
     def __init__(self, data_dir: Path, *, kdf=None, clock: Callable[[], float] = time.monotonic,
-                 delay_for: Callable[[int], float] | None = None, parent=None):
+                 guard: UnlockGuard | None = None, clipboard_ms: int = CLIPBOARD_MS,
+                 parent=None):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.kdf = kdf
         self.clock = clock
         self.runner = Runner(self)
-        self.clipboard = ClipboardGuard(self)
-        self.unlock_window = UnlockWindow(self.data_dir, self.runner, delay_for=delay_for,
-                                          clock=clock)
+        self.clipboard = ClipboardGuard(self, clipboard_ms)
+        self.unlock_window = UnlockWindow(self.data_dir, self.runner, guard=guard)
         self.unlock_window.unlocked.connect(self._open)
         self.wizard = None
         self.main = None
         self.vault = None
         self.idle = None
         self.system_lock = None
+        self._closing = []  # vaults locked on screen whose close job has not finished
 
     def start(self) -> None:
         if vault_exists(self.data_dir):
@@ -106,9 +138,11 @@ class App(QObject):
         self.unlocked.emit(self.main)
 
     def lock(self) -> None:
-        """Close the vault and destroy everything that showed client data."""
+        """Destroy everything that showed client data, then back up and close the vault on
+        the runner (after any job still using it)."""
         if self.vault is None:
             return
+        vault, self.vault = self.vault, None
         self.runner.forget()
         if self.idle is not None:
             self.idle.stop()
@@ -117,21 +151,40 @@ class App(QObject):
         if self.main is not None:
             self.main.teardown()
             self.main = None
-        self.vault.lock()
-        self.vault = None
         self.clipboard.clear()
         self.unlock_window.reset()
         self.unlock_window.show()
         self.unlock_window.activateWindow()
+        self._closing.append(vault)
+        self.runner.run(lambda: close_vault(vault), lambda made: self._closed(vault, made),
+                        lambda error: self._closed(vault, None, error))
         self.locked.emit()
+
+    def _closed(self, vault, made, error: BaseException | None = None) -> None:
+        from records.errors import ClinicError
+        self._closing.remove(vault)
+        if isinstance(error, ClinicError):
+            self.unlock_window.show_notice(f"Locked, but {error}")
+        elif error is not None:
+            self.unlock_window.show_notice(
+                f"Locked, but the backup failed ({type(error).__name__}); no backup was made")
+        self.closed.emit(made)
 
     def quit(self) -> None:
         self.lock()
         QApplication.instance().quit()
 
     def shutdown(self) -> None:
+        """At exit: lock, let the runner finish its running job, then close (with its
+        backup) any vault whose close job the runner dropped."""
         self.lock()
+        self.clipboard.clear()
         self.runner.shutdown()
+        from records.errors import ClinicError
+        for vault in self._closing:
+            with contextlib.suppress(ClinicError):  # nowhere left to show it; closed anyway
+                close_vault(vault)
+        self._closing.clear()
 
 
 def run(data_dir: Path | None) -> int:

@@ -13,4 +13,11 @@ class Changes(QObject):
 
     def __init__(self, vault: Vault, parent: QObject | None = None):
         super().__init__(parent)
-        vault.subscribe(self.changed.emit)
+        self._vault = vault
+        self._listener = self.changed.emit
+        vault.subscribe(self._listener)
+
+    def detach(self) -> None:
+        """Stop listening (on lock): writes the vault still makes while it closes (the backup)
+        happen on the runner's thread, after the widgets are gone."""
+        self._vault.unsubscribe(self._listener)

@@ -5,21 +5,27 @@ thread, so the window never freezes; while it runs the dialog cannot be closed a
 else in it touches the vault. Pass the main window's serial runner as `run` (its
 `run(fn, on_success, on_error)`) so the export queues behind any other database work;
 without one the dialog uses its own single-thread pool.
+
+Locking while an export runs calls `cancel()`: the job stops at its next step if the file is
+not written yet (nothing is left behind), or finishes recording a file already written; the
+vault is closed only after the job has returned (the runner is serial), never under a query.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from records import clock
 from records.errors import ClinicError
 from reports.export_bundle import STEPS, default_file_name, export_week
+from ui.widgets import FolderDialog
 
 Run = Callable[[Callable[[], object], Callable[[object], None], Callable[[BaseException], None]],
                object]
@@ -46,6 +52,13 @@ class _Job(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+class ExportCancelled(Exception):
+    """The export was stopped (the app locked) before its file was written."""
+
+
+WRITTEN = STEPS.index("Recording the export")  # steps from here on follow the file's writing
+
+
 def week_of(day: date) -> str:
     return clock.iso_week(day)
 
@@ -65,6 +78,8 @@ class ExportDialog(QDialog):
         self._relay.failed.connect(self._failed)
         self._replacing = False
         self._running = False
+        self._cancelled = threading.Event()
+        self._gate = threading.Lock()  # no progress is emitted once cancel() has returned
         self.exported = None  # the last result (reports.export_bundle.Exported)
 
         settings = vault.settings  # read on the GUI thread, before any worker runs
@@ -143,9 +158,9 @@ class ExportDialog(QDialog):
         self.week_label.setText(f"{self.week}: Monday {monday:%d %b} to Sunday {sunday:%d %b %Y}")
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Save the export in", self.folder_edit.text())
-        if chosen:
-            self.folder_edit.setText(chosen)
+        dialog = FolderDialog(self.folder_edit.text(), self)  # keeps no history of folders
+        if dialog.exec():
+            self.folder_edit.setText(dialog.selected())
 
     # --- running -------------------------------------------------------------------------
     @property
@@ -160,11 +175,18 @@ class ExportDialog(QDialog):
         week = self.week
         path = folder / default_file_name(self._vault, week)
         self._replacing = path.exists()
-        vault, relay = self._vault, self._relay
+        vault, relay, cancelled, gate = self._vault, self._relay, self._cancelled, self._gate
+
+        def progress(n: int, total: int, what: str) -> None:  # on the worker thread
+            with gate:
+                if not cancelled.is_set():
+                    relay.progress.emit(n, total, what)
+                    return
+            if n < WRITTEN:
+                raise ExportCancelled()
 
         def job():
-            return export_week(vault, week, path,
-                               progress=lambda n, total, what: relay.progress.emit(n, total, what))
+            return export_week(vault, week, path, progress=progress)
 
         self._set_running(True)
         self.result.clear()
@@ -212,6 +234,14 @@ class ExportDialog(QDialog):
         for widget in (self.week_edit, self.folder_edit, self.export_button, self.close_button):
             widget.setEnabled(not running and (widget is not self.export_button
                                                or self._has_key))
+
+    def cancel(self) -> None:
+        """Stop a running export at its next step (see the module docstring); returns once
+        no more progress can reach this dialog (and, with the dialog's own pool, once the
+        job has returned)."""
+        with self._gate:
+            self._cancelled.set()
+        self._pool.waitForDone()
 
     # --- not closable while the export runs -------------------------------------------
     def reject(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QMainWindow,
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self.runner = runner
         self.changes = Changes(vault, self)
+        self.export_dialog = None
         self.setWindowTitle(f"{APP_TITLE} - {vault.settings.van_name}")
         self.setMinimumSize(1024, 600)
         geometry = prefs.geometry("main")
@@ -379,7 +381,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def teardown(self) -> None:
-        """Destroy every page holding client data (on lock); the window goes with it."""
+        """Destroy every page holding client data (on lock); the window goes with it.
+        A running export is cancelled; the vault is closed afterwards on the runner."""
+        self.changes.detach()
+        if self.export_dialog is not None and shiboken6.isValid(self.export_dialog):
+            self.export_dialog.cancel()
         prefs.save_geometry("main", self.saveGeometry())
         self._pop_to_home()
         if self.search is not None:

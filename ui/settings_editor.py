@@ -1,6 +1,9 @@
-"""Every clinic setting in one form; Save writes only what changed (audited by records)."""
+"""Every clinic setting in one form; Save writes only what changed (audited by records).
+The recovery key goes through records.keys.set_recovery, which also gives the key file its
+recovery slot (a setting alone would not let the coordinator's identity open the vault)."""
 from __future__ import annotations
 
+import dataclasses
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt
@@ -8,7 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QGroupB
                                QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from records import keys
 from records import settings as settings_store
+from records.errors import ValidationError
 from records.models import PAPER_SIZES, ScheduleEntry
 from records.vocab import label
 from ui.widgets import FolderDialog, FormBase, TextBox, check_box, form_layout, hint, named
@@ -94,6 +99,7 @@ class SettingsEditor(FormBase):
         form = form_layout()
         self.export_recipient = self._line("export_recipient", "Coordinator's export key")
         self.recovery_recipient = self._line("recovery_recipient", "Recovery key")
+        self.field("recovery key", self.recovery_recipient, "Recovery key")  # the key file's name
         for edit in (self.export_recipient, self.recovery_recipient):
             edit.setPlaceholderText("age1…")
         self.uic_secret = self._line("uic_secret", "Program code secret")
@@ -200,6 +206,13 @@ class SettingsEditor(FormBase):
         changes = {k: v for k, v in self.values().items() if v != getattr(current, k)}
         if not changes:
             return current
-        saved = settings_store.update(self.vault, **changes)
+        settings_store.check(dataclasses.replace(current, **changes))  # all valid, or nothing written
+        recovery = changes.pop("recovery_recipient", None)
+        if recovery is not None:
+            if not recovery:
+                raise ValidationError("recovery_recipient", "cannot be removed; enter the new "
+                                      "key to replace it")
+            keys.set_recovery(self.vault, recovery)
+        saved = settings_store.update(self.vault, **changes) if changes else self.vault.settings
         self.load(saved)
         return saved

@@ -2,54 +2,36 @@
 
 Key derivation runs in the background runner with a busy indicator. A wrong passphrase
 clears the field and says so; repeated failures make the next try wait, with the time left
-on screen. The wait comes from `delay_for(failures) -> seconds` (records.unlock_guard when
-present, else a local fallback), passed in so it is easy to swap and to test.
+on screen. The count and the wait come from records.unlock_guard (persisted outside the
+vault, so quitting and restarting the app does not reset them): the window shows
+`guard.remaining()` as a countdown, also right after the app starts, and the open itself
+goes through `open_guarded` on the runner's thread. Tests pass a guard with a fake clock.
 """
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
+from records.unlock_guard import UnlockGuard, open_guarded
 from ui import prefs
 
 APP_TITLE = "Clinic records"
 
 
-def _fallback_delay_for(failures: int) -> float:
-    """No wait for the first two mistakes, then 5 s doubling up to a minute."""
-    return 0 if failures < 3 else min(60, 5 * 2 ** (failures - 3))
-
-
-def default_delay_for() -> Callable[[int], float]:
-    try:
-        from records.unlock_guard import delay_for
-    except ImportError:
-        return _fallback_delay_for
-    return delay_for
-
-
-def _open_vault(data_dir: Path, name: str | None, passphrase: str):
-    from records.vault import Vault  # imported off the GUI thread: the window shows first
-    return Vault.open(data_dir, name, passphrase)
-
-
 class UnlockWindow(QWidget):
     unlocked = Signal(object)  # the open Vault
 
-    def __init__(self, data_dir: Path, runner, *, delay_for: Callable[[int], float] | None = None,
-                 clock: Callable[[], float] = time.monotonic, parent: QWidget | None = None):
+    def __init__(self, data_dir: Path, runner, *, guard: UnlockGuard | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._data_dir = Path(data_dir)
         self._runner = runner
-        self._delay_for = delay_for or default_delay_for()
-        self._clock = clock
-        self._failures = 0
-        self._wait_until = 0.0
+        self.guard = guard or UnlockGuard(self._data_dir)
+        self._busy = False  # an open is running on the runner
+        self._reason = ""  # why the last attempt failed, shown above the countdown
         self.setWindowTitle(f"{APP_TITLE} - locked")
         self.setMinimumWidth(420)
 
@@ -68,6 +50,7 @@ class UnlockWindow(QWidget):
         self.busy.setFixedHeight(6)
         self.busy.hide()
         self.message = QLabel(objectName="error", wordWrap=True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName("Unlock message")
 
         form = QFormLayout()
@@ -93,20 +76,37 @@ class UnlockWindow(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        (self.passphrase if self.name.text() else self.name).setFocus()
+        if not self._wait_if_needed():
+            (self.passphrase if self.name.text() else self.name).setFocus()
 
     def reset(self) -> None:
         """Back to a fresh locked screen (after a lock): name kept, passphrase empty."""
         self.passphrase.clear()
         self.message.clear()
-        self._set_enabled(self._clock() >= self._wait_until)
+        self._reason = ""
+        self._wait_if_needed()
+
+    def show_notice(self, text: str) -> None:
+        """A message for whoever unlocks next (a backup that could not be made at lock)."""
+        self.message.setText(text)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.name, self.passphrase, self.unlock_button, self.remember):
             widget.setEnabled(enabled)
 
+    def _wait_if_needed(self) -> bool:
+        """Start the countdown when recent failures call for a wait; True while waiting."""
+        if self._busy:
+            return True
+        if self.guard.remaining() > 0:
+            self._wait_timer.start()
+            self._tick()
+            return True
+        self._set_enabled(True)
+        return False
+
     def submit(self) -> None:
-        if not self.unlock_button.isEnabled():
+        if not self.unlock_button.isEnabled() or self._wait_if_needed():
             return
         if not self.passphrase.text():
             self.message.setText("Type your passphrase, then press Enter.")
@@ -114,45 +114,45 @@ class UnlockWindow(QWidget):
             return
         name = self.name.text().strip() or None
         passphrase = self.passphrase.text()
+        data_dir, guard = self._data_dir, self.guard
         self.passphrase.clear()
         self._set_enabled(False)
         self.message.clear()
+        self._reason = ""
+        self._busy = True
         self.busy.show()
-        self._runner.run(lambda: _open_vault(self._data_dir, name, passphrase),
+        # open_guarded imports records.vault on the runner's thread: the window shows first
+        self._runner.run(lambda: open_guarded(data_dir, name, passphrase, guard=guard),
                          self._succeeded, self._failed)
 
     def _succeeded(self, vault) -> None:
+        self._busy = False
         self.busy.hide()
-        self._failures = 0
         prefs.remember_name(vault.staff.name if self.remember.isChecked() else None)
         self._set_enabled(True)
         self.unlocked.emit(vault)
 
     def _failed(self, error: BaseException) -> None:
         from records.errors import ClinicError, UnknownStaff, WrongPassphrase
+        self._busy = False
         self.busy.hide()
         if not isinstance(error, ClinicError):
             self._set_enabled(True)
             self.message.setText(f"Could not open the records: {error}")
             return
         if isinstance(error, (WrongPassphrase, UnknownStaff)):
-            self._failures += 1
-            what = ("Wrong passphrase." if isinstance(error, WrongPassphrase)
-                    else f"{str(error)[:1].upper()}{str(error)[1:]}.")
-            self.message.setText(f"{what} Try again.")
-            delay = self._delay_for(self._failures)
-            if delay > 0:
-                self._wait_until = self._clock() + delay
-                self._wait_timer.start()
-                self._tick()
+            self._reason = ("Wrong passphrase." if isinstance(error, WrongPassphrase)
+                            else f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            self.message.setText(f"{self._reason} Try again.")
+            if self._wait_if_needed():
                 return
-        else:
+        else:  # damaged or missing vault: the message names the backup to restore
             self.message.setText(f"{str(error)[:1].upper()}{str(error)[1:]}")
         self._set_enabled(True)
         self.passphrase.setFocus()
 
     def _tick(self) -> None:
-        left = self._wait_until - self._clock()
+        left = self.guard.remaining()
         if left <= 0:
             self._wait_timer.stop()
             self.message.setText("You can try again now.")
@@ -160,5 +160,6 @@ class UnlockWindow(QWidget):
             self.passphrase.setFocus()
             return
         self._set_enabled(False)
-        self.message.setText(f"{self._failures} failed attempts. "
+        reason = f"{self._reason} " if self._reason else ""
+        self.message.setText(f"{reason}{self.guard.failures} failed attempts. "
                              f"Wait {int(left + 0.999)} s before trying again.")

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel,
                                QPlainTextEdit, QTextEdit, QWizard)
 
 from conftest import FAST_KDF, PASSPHRASE
-from ui.app import App
+from records.unlock_guard import UnlockGuard
+from ui.app import CLIPBOARD_MS, App
 
 
 class FakeClock:
@@ -20,9 +21,11 @@ class FakeClock:
         self.now += seconds
 
 
-def make_app(data_dir, clock=None, delay_for=None) -> App:
-    app = App(data_dir, kdf=FAST_KDF, clock=clock or FakeClock(),
-              delay_for=delay_for or (lambda failures: 0))
+def make_app(data_dir, clock=None, clipboard_ms=CLIPBOARD_MS) -> App:
+    """The app on a fake clock, which also drives the unlock delays (its sleep advances it)."""
+    clock = clock or FakeClock()
+    guard = UnlockGuard(data_dir, clock=clock, sleep=clock.advance)
+    app = App(data_dir, kdf=FAST_KDF, clock=clock, guard=guard, clipboard_ms=clipboard_ms)
     app.start()
     return app
 

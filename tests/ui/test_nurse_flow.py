@@ -53,7 +53,7 @@ def register_marked_client(qtbot, main) -> ClientPage:
 
 def test_setup_shift_register_lock_unlock_find_again(qtbot, tmp_path):
     clock = FakeClock()
-    app = make_app(tmp_path / "vault", clock, delay_for=lambda n: 0 if n < 2 else 30)
+    app = make_app(tmp_path / "vault", clock)
     try:
         finish_setup(qtbot, app)
         main = app.main
@@ -86,15 +86,20 @@ def test_setup_shift_register_lock_unlock_find_again(qtbot, tmp_path):
         assert MARK not in all_visible_text()
         assert "FQUXA1990" not in all_visible_text()
 
-        # A wrong passphrase: a clear message, the field emptied; the second mistake waits.
+        # A wrong passphrase: a clear message, the field emptied, a second's wait; the
+        # second mistake waits two seconds (records.unlock_guard, on the fake clock).
         unlock(qtbot, app, "not the passphrase")
         qtbot.waitUntil(lambda: "Wrong passphrase" in app.unlock_window.message.text())
         assert app.unlock_window.passphrase.text() == ""
-        assert app.unlock_window.passphrase.isEnabled()
-        unlock(qtbot, app, "still not it")
-        qtbot.waitUntil(lambda: "Wait 30 s" in app.unlock_window.message.text())
+        assert "Wait 1 s" in app.unlock_window.message.text()
         assert not app.unlock_window.passphrase.isEnabled()
-        clock.advance(31)
+        clock.advance(1)
+        qtbot.waitUntil(lambda: app.unlock_window.passphrase.isEnabled(), timeout=3000)
+        unlock(qtbot, app, "still not it")
+        qtbot.waitUntil(lambda: "Wait 2 s" in app.unlock_window.message.text())
+        assert "2 failed attempts" in app.unlock_window.message.text()
+        assert not app.unlock_window.passphrase.isEnabled()
+        clock.advance(2)
         qtbot.waitUntil(lambda: app.unlock_window.passphrase.isEnabled(), timeout=3000)
 
         unlock(qtbot, app)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWizard
 
 from conftest import FAST_KDF, PASSPHRASE
 from shellkit import FakeClock, click, finish_setup, make_app, unlock
+from records.unlock_guard import UnlockGuard
 from records.vault import Vault
 from ui import prefs
 from ui.runner import Runner
@@ -98,7 +99,7 @@ def test_creation_failure_is_shown_and_the_wizard_stays(qtbot, tmp_path, runner,
 def test_unlock_remembers_the_name_only_when_asked(qtbot, tmp_path, vault_dir, vault, runner):
     vault.lock()
     prefs.remember_name(None)
-    window = UnlockWindow(vault_dir, runner, delay_for=lambda n: 0)
+    window = UnlockWindow(vault_dir, runner)
     qtbot.addWidget(window)
     window.show()
     opened = []
@@ -117,18 +118,25 @@ def test_unlock_remembers_the_name_only_when_asked(qtbot, tmp_path, vault_dir, v
 def test_unknown_staff_and_damaged_vault_messages(qtbot, tmp_path, vault_dir, vault, runner):
     vault.lock()
     clock = FakeClock()
-    window = UnlockWindow(vault_dir, runner, delay_for=lambda n: 10 * n, clock=clock)
+    guard = UnlockGuard(vault_dir, clock=clock, sleep=clock.advance)
+    for _ in range(4):  # earlier failures: the next wait is 8 s
+        guard.failed()
+    window = UnlockWindow(vault_dir, runner, guard=guard)
     qtbot.addWidget(window)
     window.show()
+    assert "4 failed attempts. Wait 8 s" in window.message.text()
+    clock.advance(8)
+    qtbot.waitUntil(window.unlock_button.isEnabled, timeout=2000)
     window.name.setText("Nobody")
     qtbot.keyClicks(window.passphrase, PASSPHRASE)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Wait 10 s" in window.message.text())
+    qtbot.waitUntil(lambda: "Wait 16 s" in window.message.text())
+    assert "No staff member" in window.message.text() or "no staff" in window.message.text().lower()
     assert not window.unlock_button.isEnabled()
     clock.advance(4)
     window._tick()
-    assert "Wait 6 s" in window.message.text()
-    clock.advance(6)
+    assert "Wait 12 s" in window.message.text()
+    clock.advance(12)
     qtbot.waitUntil(window.unlock_button.isEnabled, timeout=2000)
     (vault_dir / "vault.keys").write_text("{}")
     window.name.setText("Nora Nurse")
