@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.statusBar()
         self._focus_home()
+        QApplication.instance().focusWindowChanged.connect(self._lock_reaches_dialogs)
 
     # --- actions ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -150,6 +151,15 @@ class MainWindow(QMainWindow):
                 toolbar.addWidget(spacer)
             else:
                 toolbar.addAction(self.actions_by_name[name])
+
+    def _lock_reaches_dialogs(self) -> None:
+        """A modal dialog (export, print preview, a message box) blocks this window's
+        shortcuts, Ctrl+L included: give the lock action to whichever window of the app
+        becomes active, so one keystroke still locks."""
+        window = QApplication.activeWindow()
+        lock = self.actions_by_name["lock"]
+        if window is not None and window is not self and lock not in window.actions():
+            window.addAction(lock)
 
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -384,6 +394,7 @@ class MainWindow(QMainWindow):
         """Destroy every page holding client data (on lock); the window goes with it.
         A running export is cancelled; the vault is closed afterwards on the runner."""
         self.changes.detach()
+        QApplication.instance().focusWindowChanged.disconnect(self._lock_reaches_dialogs)
         if self.export_dialog is not None and shiboken6.isValid(self.export_dialog):
             self.export_dialog.cancel()
         prefs.save_geometry("main", self.saveGeometry())

@@ -67,14 +67,18 @@ class Runner(QObject):
         return job_id
 
     def forget(self) -> None:
-        """Results of jobs already queued or running are thrown away when they arrive."""
+        """Results of jobs already queued or running are thrown away when they arrive (their
+        errors too: a job stopped by the lock is no news to anyone)."""
         self._callbacks.clear()
 
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, result: object) -> None:
         self._pending -= 1
-        on_success, on_error = self._callbacks.pop(job_id, (None, None))
+        callbacks = self._callbacks.pop(job_id, None)
         try:
+            if callbacks is None:  # forgotten (on lock): the result, or error, is dropped
+                return
+            on_success, on_error = callbacks
             if ok and on_success is not None:
                 on_success(result)
             elif not ok:

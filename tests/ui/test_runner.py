@@ -47,6 +47,7 @@ def test_busy_signal_and_forget_drops_late_results(qtbot, runner):
     results, busy = [], []
     runner.busy_changed.connect(busy.append)
     runner.run(lambda: gate.wait(5) and "late", results.append)
+    runner.run(lambda: 1 / 0, results.append)  # a forgotten error is not raised either
     assert runner.busy
     runner.forget()
     gate.set()
