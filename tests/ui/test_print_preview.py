@@ -1,5 +1,6 @@
 """The print preview and the print-later queue, offscreen. Dialogs that would wait for a
 person are replaced; the Qt file dialog is the real one, only its exec() is stubbed."""
+import contextlib
 import os
 import tempfile
 from datetime import date
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from print_fixtures import CLIENT_NAME, build_clinic
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 
 from records import printing
 from records.printing import PrintJob
@@ -253,3 +254,54 @@ def test_queue_view_remove_and_preview(qtbot, clinic, monkeypatch, private_tmp):
                                                     self.copy_box.isEnabled())))
     view.preview_button.click()
     assert opened == [(printing.pending(vault)[0].id, True, False)]
+
+
+def _save_through_the_real_file_dialog(qtbot, dialog, target: Path) -> None:
+    """Save as PDF with Qt's own file dialog: type the folder and Enter (it opens), then the
+    file name and Enter."""
+    def type_path():
+        file_dialog = QApplication.activeModalWidget()
+        assert isinstance(file_dialog, QFileDialog)
+        name = file_dialog.findChild(QLineEdit, "fileNameEdit")
+        for typed in (str(target.parent), target.name):
+            name.clear()
+            qtbot.keyClicks(name, typed)
+            qtbot.keyClick(name, Qt.Key.Key_Return)
+    QTimer.singleShot(200, type_path)
+    dialog.save_button.click()
+
+
+def test_save_as_pdf_leaves_no_folder_history_in_qt_settings(qtbot, clinic, messages,
+                                                              monkeypatch, tmp_path):
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    assert config == Path(os.environ["HOME"]) / ".config"
+    qt_settings = config / "QtProject.conf"
+    before = qt_settings.read_bytes() if qt_settings.exists() else None
+    folder = tmp_path / "saved-letters-QZ9"
+    folder.mkdir()
+    job = PrintJob("referral", clinic.referral.id, "service")
+    try:
+        # Control: without the app's guard, Qt's dialog records the folder.
+        guard = print_preview._history_not_kept
+        monkeypatch.setattr(print_preview, "_history_not_kept", contextlib.nullcontext)
+        _save_through_the_real_file_dialog(qtbot, open_preview(qtbot, clinic.vault, job),
+                                           folder / "control.pdf")
+        assert (folder / "control.pdf").exists()
+        assert "saved-letters-QZ9" in qt_settings.read_text()
+        if before is None:
+            qt_settings.unlink()
+        else:
+            qt_settings.write_bytes(before)
+        monkeypatch.setattr(print_preview, "_history_not_kept", guard)
+
+        _save_through_the_real_file_dialog(qtbot, open_preview(qtbot, clinic.vault, job),
+                                           folder / "letter.pdf")
+        assert (folder / "letter.pdf").read_bytes().startswith(b"%PDF")
+        text = qt_settings.read_text() if qt_settings.exists() else ""
+        assert "saved-letters-QZ9" not in text
+        assert "lastVisited" not in text and "history=" not in text
+    finally:
+        if before is None:
+            qt_settings.unlink(missing_ok=True)
+        else:
+            qt_settings.write_bytes(before)
