@@ -139,10 +139,10 @@ def step_export(vault, state):
     summary = PdfReader(io.BytesIO(files["summary.pdf"]))
     text = "\n".join(page.extract_text() for page in summary.pages)
     assert "Contacts" in text or "contacts" in text  # the text layer was read
-    carried = b"".join(files.values()) + text.encode("utf-8")
+    carried = b"".join(files.values()) + text.encode()
     # The site (a street corner) is in the line list and the FHIR Locations by design; the
     # marker may appear there and nowhere else (no name, note, reason, referral or incident).
-    site = f"{MARK} site".encode("utf-8")
+    site = f"{MARK} site".encode()
     assert site in carried
     return carried.replace(site, b"")
 
