@@ -106,3 +106,9 @@ def initial(db: Database) -> None:
 
 def migrate(db: Database) -> None:
     migrations.apply(db)
+
+
+@migrations(name="0003_client_page_indexes")
+def client_page_indexes(db: Database) -> None:
+    """The client page lists the incidents a client reported (records.client_page)."""
+    run_script(db, "CREATE INDEX incidents_client ON incidents(client_id)")
