@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("records.cli",)
+COMMAND_MODULES = ("records.cli", "records.importer", "records.demo")
 
 
 def build_parser() -> argparse.ArgumentParser:

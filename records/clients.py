@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import clock, uic, validate
@@ -114,12 +115,18 @@ def _index(vault: "Vault", client_id: int) -> None:
                          [client_id, _search_terms(row)])
 
 
+def db_row(fields: dict, created_at: datetime | None = None) -> dict:
+    """The clients-table row (UIC computed) for validated fields; no id. The demo generator
+    inserts these in bulk."""
+    code, complete = code_for(fields)
+    return _to_db(fields) | {"uic": code, "uic_complete": int(complete),
+                             "created_at": clock.to_db(created_at or clock.now_utc())}
+
+
 def insert_row(vault: "Vault", fields: dict) -> int:
     """Insert a validated client inside the caller's transaction (used by import too)."""
-    code, complete = code_for(fields)
     _check_ref_free(vault, fields.get("ref", ""))
-    row = _to_db(fields) | {"uic": code, "uic_complete": int(complete),
-                            "created_at": clock.to_db(clock.now_utc())}
+    row = db_row(fields)
     cols = ", ".join(row)
     cursor = vault.db.execute(f"INSERT INTO clients ({cols}) VALUES ({', '.join('?' * len(row))})",
                               list(row.values()))

@@ -75,11 +75,11 @@ def _clean(vault: "Vault", fields: dict) -> dict:
     return out
 
 
-def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
-    """Insert or update the visit row and replace its services and supplies."""
-    tz = vault.settings.timezone
+def db_row(data: dict, tz: str) -> dict:
+    """The visits-table row (local day and ISO week in zone `tz`) for cleaned data; no id.
+    The demo generator inserts these in bulk."""
     day = clock.local_date(data["occurred_at"], tz)
-    row = {
+    return {
         "client_id": data.get("client_id"), "staff_id": data["staff_id"],
         "shift_id": data.get("shift_id"), "occurred_at": clock.to_db(data["occurred_at"]),
         "local_date": day.isoformat(), "iso_week": clock.iso_week(day), "tz": tz,
@@ -90,6 +90,11 @@ def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
         "follow_up": data.get("follow_up", ""), "quick": int(data.get("quick", False)),
         "version": data.get("version", 1),
     }
+
+
+def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
+    """Insert or update the visit row and replace its services and supplies."""
+    row = db_row(data, vault.settings.timezone)
     db = vault.db
     if visit_id is None:
         visit_id = db.execute(f"INSERT INTO visits ({', '.join(row)}) VALUES "
