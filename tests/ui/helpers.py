@@ -1,0 +1,124 @@
+"""Shared helpers for driving the app in tests: a fake clock, a quick setup, text harvesting."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QTextEdit, QWizard)
+
+from conftest import FAST_KDF, PASSPHRASE
+from ui.app import App
+
+
+class FakeClock:
+    def __init__(self, start: float = 1000.0):
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def make_app(data_dir, clock=None, delay_for=None) -> App:
+    app = App(data_dir, kdf=FAST_KDF, clock=clock or FakeClock(),
+              delay_for=delay_for or (lambda failures: 0))
+    app.start()
+    return app
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def key(qtbot, widget, keys: str) -> None:
+    """Press a shortcut like 'Ctrl+Shift+S' on a widget."""
+    from PySide6.QtGui import QKeySequence
+    combo = QKeySequence(keys)[0]
+    qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
+
+
+def finish_setup(qtbot, app: App, *, staff="Nora Nurse", passphrase=PASSPHRASE) -> None:
+    """Fill in the setup wizard as a nurse would and wait for the main window."""
+    wizard = app.wizard
+    qtbot.keyClicks(wizard.clinic.clinic, "Night Van Clinic")
+    qtbot.keyClicks(wizard.clinic.van, "Van 1")
+    wizard.clinic.timezone.setCurrentText("America/Toronto")
+    qtbot.keyClicks(wizard.clinic.letterhead, "Night Van Clinic")
+    qtbot.keyClick(wizard.clinic.letterhead, Qt.Key.Key_Return)
+    qtbot.keyClicks(wizard.clinic.letterhead, "123 Main St")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    qtbot.keyClicks(wizard.staff.name, staff)
+    qtbot.keyClicks(wizard.staff.contact, "Nora, RN - 555-0100")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    qtbot.keyClicks(wizard.passphrase.first, passphrase)
+    qtbot.keyClicks(wizard.passphrase.second, passphrase)
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: app.main is not None, timeout=10000)
+
+
+def unlock(qtbot, app: App, passphrase=PASSPHRASE, name="Nora Nurse") -> None:
+    window = app.unlock_window
+    window.name.setText(name)
+    qtbot.keyClicks(window.passphrase, passphrase)
+    qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
+
+
+def flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QCoreApplication.processEvents()
+
+
+def _model_texts(model: QAbstractItemModel, parent=None) -> list[str]:
+    from PySide6.QtCore import QModelIndex
+    parent = parent or QModelIndex()
+    out = []
+    try:
+        columns = max(1, model.columnCount(parent))
+        nested = True
+    except TypeError:  # list and table models hide columnCount/hasChildren
+        columns, nested = 1, False
+    for row in range(model.rowCount(parent)):
+        for col in range(columns):
+            index = model.index(row, col, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole):
+                value = model.data(index, role)
+                if value is not None:
+                    out.append(str(value))
+            if nested and col == 0 and model.hasChildren(index):
+                out.extend(_model_texts(model, index))
+    return out
+
+
+def all_visible_text() -> str:
+    """Every string any live widget, model or the clipboard holds."""
+    texts = []
+    for w in QApplication.allWidgets():
+        texts += [w.windowTitle(), w.toolTip(), w.accessibleName(), w.accessibleDescription(),
+                  w.statusTip(), w.whatsThis()]
+        if isinstance(w, QLineEdit):
+            texts += [w.text(), w.placeholderText()]
+        elif isinstance(w, (QPlainTextEdit,)):
+            texts.append(w.toPlainText())
+        elif isinstance(w, QTextEdit):
+            texts.append(w.toPlainText())
+        elif isinstance(w, QLabel):
+            texts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())] + [w.currentText()]
+            if w.completer() is not None and w.completer().model() is not None:
+                texts += _model_texts(w.completer().model())
+        if isinstance(w, QLineEdit) and w.completer() is not None:
+            texts += _model_texts(w.completer().model())
+    seen = set()
+    for top in QApplication.topLevelWidgets():
+        for model in top.findChildren(QAbstractItemModel):
+            if id(model) not in seen:
+                seen.add(id(model))
+                texts += _model_texts(model)
+    texts.append(QApplication.clipboard().text())
+    return "\n".join(t for t in texts if t)

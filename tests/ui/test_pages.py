@@ -1,0 +1,142 @@
+"""The shell's pages on an open vault: search paging, client page, shift bar, forms, theme."""
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLineEdit, QListView,
+                               QPlainTextEdit, QWidget)
+
+from helpers import click, key
+from records import audit, clients, clock, directory, referrals, shifts, staff
+from ui import forms, theme
+from ui.client_page import ClientPage
+from ui.client_search import PAGE, ClientSearch
+from ui.main_window import NIGHT_PREF, MainWindow
+from ui.shift_bar import start_moment
+
+
+@pytest.fixture
+def main(qtbot, vault):
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    yield window
+    theme.apply(QApplication.instance(), False)
+
+
+def test_search_pages_lazily_with_keyset(qtbot, vault):
+    with vault.write("create", "client"):
+        for i in range(PAGE * 2 + 7):
+            clients.insert_row(vault, {"name": f"Sam {i:03d}"})
+    page = ClientSearch(vault)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.box, "sam")
+    page.refresh()
+    assert page.model.rowCount() == PAGE and page.model.canFetchMore()
+    page.model.fetchMore()
+    page.model.fetchMore()
+    assert page.model.rowCount() == PAGE * 2 + 7 and not page.model.canFetchMore()
+    names = [page.model.data(page.model.index(r)) for r in range(page.model.rowCount())]
+    assert names[0] == "Sam 106" and names[-1] == "Sam 000" and len(set(names)) == len(names)
+
+
+def test_enter_in_the_box_opens_the_first_match(qtbot, main, vault):
+    rosa = clients.register(vault, "Rosa", aliases=["Ro"])
+    clients.register(vault, "Sam")
+    qtbot.keyClicks(main.search.box, "ro")
+    qtbot.keyClick(main.search.box, Qt.Key.Key_Return)
+    assert isinstance(main.current_page(), ClientPage)
+    assert main.current_page().client_id == rosa.id
+    qtbot.keyClick(main.current_page(), Qt.Key.Key_Escape)
+    assert main.current_page() is main.search and main.search.box.hasFocus()
+
+
+def test_referral_outcome_in_one_click_and_hidden_fields_are_audited(qtbot, main, vault):
+    rosa = clients.register(vault, "Rosa", legal_name="Rosalind Ng")
+    dest = directory.add(vault, "Detox Centre", "addictions")
+    made = clock.now_utc() - timedelta(days=3)
+    ref = referrals.make(vault, rosa.id, dest.id, made_at=made)
+    main.open_client(rosa.id)
+    page = main.current_page()
+    day = made.astimezone(clock.zone(vault.settings.timezone)).date().isoformat()
+    texts = [l.text() for l in page.follow_up.findChildren(type(page.name))]
+    assert f"Ask about the referral to Detox Centre on {day}" in texts
+    attended = [b for b in page.follow_up.findChildren(type(main.search.new_button))
+                if b.text() == "Attended"][0]
+    click(qtbot, attended)
+    assert referrals.get(vault, ref.id).status == "attended"
+    qtbot.waitUntil(lambda: not page.follow_up.isVisible())  # refreshed through the change signal
+    assert "Attended" in page.referrals.item(0).text()
+
+    assert "Rosalind" not in "".join(l.text() for l in page.findChildren(type(page.name)))
+    before = audit.head(vault.db)[0]
+    click(qtbot, page.show_button)
+    assert any(l.text() == "Rosalind Ng" for l in page.hidden_values.findChildren(type(page.name)))
+    entry = list(vault.db.query("SELECT * FROM audit WHERE seq > ?", [before]))
+    assert [(e["action"], e["entity"]) for e in entry] == [("view_hidden", "client")]
+
+
+def test_missing_form_shows_not_available_and_esc_returns(qtbot, main, vault, monkeypatch):
+    monkeypatch.setitem(forms.FORMS, "incident", ("ui.no_such_form_module", "Nope"))
+    key(qtbot, main, "Ctrl+I")
+    page = main.current_page()
+    assert isinstance(page, forms.NotAvailable)
+    key(qtbot, main, "Ctrl+N")  # a form is open: nothing else stacks on top
+    assert main.current_page() is page
+    assert "Finish this form first" in main.statusBar().currentMessage()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert main.current_page() is main.search
+
+
+def test_referral_needs_an_open_client(qtbot, main):
+    key(qtbot, main, "Ctrl+Shift+R")
+    assert main.current_page() is main.search
+    assert "Open a client first" in main.statusBar().currentMessage()
+
+
+def test_shift_start_and_end_and_start_time(qtbot, main, vault):
+    bar = main.shift_bar
+    qtbot.keyClicks(bar.sites, "Van stop A; Drop-in")
+    qtbot.keyClick(bar.sites, Qt.Key.Key_Return)
+    running = shifts.current(vault)
+    assert running.sites == ("Van stop A", "Drop-in")
+    assert "Shift running" in bar.status.text() and not bar.sites.isVisible()
+    key(qtbot, main, "Ctrl+Shift+S")
+    assert shifts.current(vault) is None and shifts.get(vault, running.id).ended_at is not None
+    assert bar.sites.isVisible()
+    from datetime import datetime, timezone
+    from PySide6.QtCore import QTime
+    now = datetime(2026, 3, 8, 6, 30, tzinfo=timezone.utc)  # 01:30 in Toronto
+    assert start_moment(QTime(23, 15), "America/Toronto", now) == datetime(
+        2026, 3, 8, 4, 15, tzinfo=timezone.utc)  # 23:15 the evening before
+
+
+def test_night_theme_toggles_and_is_remembered_for_the_staff_member(qtbot, main, vault):
+    assert not theme.is_night()
+    day = QApplication.palette().window().color().lightness()
+    key(qtbot, main, "Ctrl+Shift+N")
+    assert theme.is_night()
+    assert QApplication.palette().window().color().lightness() < day - 100
+    assert staff.prefs(vault)[NIGHT_PREF] is True
+    key(qtbot, main, "Ctrl+Shift+N")
+    assert not theme.is_night() and staff.prefs(vault)[NIGHT_PREF] is False
+
+
+def test_every_action_has_a_distinct_shortcut_and_controls_are_named(main):
+    keys = [a.shortcut().toString() for a in main.actions_by_name.values()]
+    assert all(keys) and len(set(keys)) == len(keys)
+    def unnamed():
+        kinds = (QLineEdit, QComboBox, QPlainTextEdit, QListView, QAbstractButton)
+        return [w for w in main.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()
+                and not w.accessibleName() and not getattr(w, "text", lambda: "")()]
+    assert unnamed() == []
+    main.new_client("")
+    main.current_page().more_button.setChecked(True)
+    assert unnamed() == []
+
+
+def test_window_titles_never_name_a_client(qtbot, main, vault):
+    rosa = clients.register(vault, "Rosa Uniquename")
+    main.open_client(rosa.id)
+    assert all("Uniquename" not in w.windowTitle() for w in QApplication.topLevelWidgets())

@@ -1,0 +1,132 @@
+"""A picture of every main screen in day and night theme, at 1280x720, for people to look at.
+
+Written to $CLINIC_SCREENSHOTS when set (outside git), else to the test's tmp_path. The test
+also checks the night theme really is darker than the day one on every screen."""
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWizard
+
+from helpers import click, finish_setup, key, make_app
+from records import clients, clock, directory, incidents, referrals, shifts, visits
+from ui import theme
+from ui.client_page import ClientPage
+
+
+def _brightness(path: Path) -> float:
+    image = QImage(str(path)).scaled(64, 36)
+    total = sum(image.pixelColor(x, y).lightnessF() for x in range(64) for y in range(36))
+    return total / (64 * 36)
+
+
+def _populate(vault) -> int:
+    now = clock.now_utc()
+    shifts.start(vault, ["Dundas & Richmond"], at=now - timedelta(hours=2))
+    for name in ("Jo Smith", "Sam", "Alex Martin", "Kit", "Dee Dee", "Mona Lisa", "Rosa Parks-Ng"):
+        clients.register(vault, name)
+    rosa = clients.register(vault, "Rosa", pronouns="she/her", aliases=["Ro", "Rosie"],
+                            gender="F", uic_first="Rosalind", uic_last="Ng", birth_year=1990,
+                            legal_name="Rosalind Ng", phone="555-0199", flags=["Prefers texts"],
+                            allergies="Penicillin")
+    clinic = directory.add(vault, "Downtown Health Centre", "primary_care", hours="Mon-Fri 9-5")
+    rehab = directory.add(vault, "Withdrawal Management Centre", "addictions",
+                          paper_name="Health Centre East")
+    visits.record(vault, client_id=rosa.id, occurred_at=now - timedelta(days=14),
+                  reason="Wound check", services=["wound_care"], supplies={"condoms": 10})
+    visits.record(vault, client_id=rosa.id, occurred_at=now - timedelta(days=3),
+                  reason="Testing", services=[("hiv_test", "pending"), "counselling"],
+                  supplies={"needles": 20, "naloxone_nasal": 1})
+    visits.record(vault, client_id=rosa.id, quick=True, supplies={"condoms": 12})
+    referrals.make(vault, rosa.id, rehab.id, made_at=now - timedelta(days=3), reason="Detox bed")
+    ref = referrals.make(vault, rosa.id, clinic.id, made_at=now - timedelta(days=20))
+    referrals.set_outcome(vault, ref.id, "attended")
+    incidents.report(vault, occurred_at=now - timedelta(days=5), consent_sheet=True,
+                     consent_police=False, client_id=rosa.id, area="Behind the bus depot",
+                     what_happened="Refused to pay")
+    return rosa.id
+
+
+def test_screenshot_every_main_screen(qtbot, tmp_path):
+    out = Path(os.environ.get("CLINIC_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app(tmp_path / "vault")
+    shots: dict[str, Path] = {}
+
+    def shoot(name: str, widget) -> None:
+        QApplication.processEvents()
+        suffix = "night" if theme.is_night() else "day"
+        path = out / f"{name}-{suffix}.png"
+        assert widget.grab().save(str(path))
+        shots[f"{name}-{suffix}"] = path
+
+    try:
+        wizard = app.wizard
+        for night in (False, True):
+            theme.apply(QApplication.instance(), night)
+            wizard.restart()
+            shoot("setup-1-clinic", wizard)
+            wizard.clinic.clinic.setText("Night Van Clinic")
+            wizard.clinic.van.setText("Van 1")
+            click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+            wizard.staff.name.setText("Nora Nurse")
+            click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+            qtbot.keyClicks(wizard.passphrase.first, "maple river")
+            shoot("setup-3-passphrase", wizard)
+            wizard.passphrase.first.clear()
+            click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        theme.apply(QApplication.instance(), False)
+        wizard.restart()
+        wizard.clinic.clinic.clear()
+        wizard.clinic.van.clear()
+        wizard.staff.name.clear()
+        finish_setup(qtbot, app)
+        rosa = _populate(app.vault)
+        for night in (False, True):
+            theme.apply(QApplication.instance(), night)
+            main = app.main
+            main.resize(1280, 720)
+            main.show()
+            main.go_home()
+            main.search.box.setText("")
+            main.search.refresh()
+            shoot("search-empty", main)
+            qtbot.keyClicks(main.search.box, "ro")
+            main.search.refresh()
+            shoot("search-typed", main)
+            key(qtbot, main.search.box, "Ctrl+N")
+            form = main.current_page()
+            form.more_button.setChecked(True)
+            form.gender.setCurrentIndex(1)
+            form.uic_first.setText("Rosalind")
+            form.birth_year.setText("199")
+            form._check_duplicates()
+            shoot("register", main)
+            form.cancelled.emit()
+            main.open_client(rosa)
+            page = main.current_page()
+            assert isinstance(page, ClientPage)
+            shoot("client", main)
+            click(qtbot, page.show_button)
+            shoot("client-hidden-shown", main)
+            main.open_form("visit", client_id=rosa)
+            shoot("visit-form", main)
+            main.current_page().cancelled.emit()
+            main.show_shortcuts()
+            shoot("shortcuts", main.shortcuts_dialog)
+            main.shortcuts_dialog.reject()
+            main.activateWindow()
+            main.search.box.clear()
+        key(qtbot, app.main, "Ctrl+L")
+        for night in (False, True):
+            theme.apply(QApplication.instance(), night)
+            app.unlock_window.message.setText("Wrong passphrase. Try again.")
+            shoot("unlock", app.unlock_window)
+    finally:
+        app.shutdown()
+        theme.apply(QApplication.instance(), False)
+    names = {n.rsplit("-", 1)[0] for n in shots}
+    assert len(names) == 10
+    for name in names:
+        assert _brightness(shots[f"{name}-night"]) < _brightness(shots[f"{name}-day"]) - 0.2, name

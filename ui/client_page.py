@@ -1,0 +1,264 @@
+"""One client: who they are, what to follow up, what was done before.
+
+Open referrals come first ("Ask about the referral to X on <date>") with one-click outcome
+buttons. Legal name, date of birth, phone and health summary stay hidden until "Show" is
+pressed (records.clients.reveal_hidden audits each view). Buttons ask the main window to open
+the other forms; the page refreshes only the section a change concerns.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from records import clients, clock, directory, incidents, referrals, visits, vocab
+from records.errors import ClinicError
+
+# (form name, button text, accessible name); the shortcuts belong to the main window's actions.
+ACTIONS = (
+    ("visit", "Record visit (Ctrl+R)", "Record visit"),
+    ("quick_contact", "Quick contact (Ctrl+K)", "Quick contact"),
+    ("referral", "Referral (Ctrl+Shift+R)", "Referral"),
+    ("incident", "Incident (Ctrl+I)", "Incident"),
+    ("history", "History / correct (Ctrl+H)", "History and corrections"),
+    ("merge", "Merge...", "Merge with another client"),
+    ("delete_client", "Delete at request...", "Delete at the client's request"),
+)
+_HIDDEN_LABELS = (("legal_name", "Legal name"), ("birth_date", "Date of birth"),
+                  ("phone", "Phone"), ("problems", "Health problems"),
+                  ("medications", "Medications"), ("allergies", "Allergies"))
+HIDDEN_NOTE = "Legal name, date of birth, phone and health summary are hidden."
+_OUTCOMES = (("attended", "Attended"), ("not_attended", "Did not attend"),
+             ("declined", "Declined"))
+
+
+def visit_line(visit, tz: str) -> str:
+    when = visit.occurred_at.astimezone(clock.zone(tz)).strftime("%Y-%m-%d %H:%M")
+    parts = [when, "Quick contact" if visit.quick else (visit.reason or "Visit")]
+    if visit.site:
+        parts.append(visit.site)
+    services = [vocab.label("service", s.kind) + (f" ({vocab.label('test_result', s.result)})"
+                                                  if s.result else "") for s in visit.services]
+    if services:
+        parts.append(", ".join(services))
+    if visit.supplies:
+        parts.append(", ".join(f"{q} x {vocab.label('supply', k)}" for k, q in visit.supplies.items()))
+    line = " · ".join(parts)
+    return f"[entered in error] {line}" if visit.voided else line
+
+
+class ClientPage(QWidget):
+    action = Signal(str, dict)   # form name, context for the form
+    back = Signal()
+
+    def __init__(self, vault, client_id: int, changes=None, parent=None):
+        super().__init__(parent)
+        self._vault = vault
+        self.client_id = client_id
+        self._tz = vault.settings.timezone
+
+        self.name = QLabel(objectName="clientName", textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name.setAccessibleName("Client name")
+        self.details = QLabel(objectName="muted", wordWrap=True)
+        self.flags = QLabel(objectName="warning", wordWrap=True)
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for form, text, accessible in ACTIONS:
+            button = QPushButton(text)
+            button.setAccessibleName(accessible)
+            button.clicked.connect(lambda _=False, f=form: self.request(f))
+            buttons.addWidget(button)
+            self.buttons[form] = button
+        buttons.addStretch(1)
+        back = QPushButton("Back to search (Esc)")
+        back.setAccessibleName("Back to search")
+        back.clicked.connect(self.back.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back.emit)
+        buttons.addWidget(back)
+
+        self.follow_up = QFrame(objectName="followUp")
+        self._follow_layout = QVBoxLayout(self.follow_up)
+
+        self.hidden_box = QFrame(frameShape=QFrame.Shape.StyledPanel)
+        hidden_layout = QVBoxLayout(self.hidden_box)
+        row = QHBoxLayout()
+        self.hidden_note = QLabel(HIDDEN_NOTE, objectName="muted")
+        self.show_button = QPushButton("Show (Ctrl+Shift+H)")
+        self.show_button.setAccessibleName("Show hidden details")
+        self.show_button.setShortcut("Ctrl+Shift+H")
+        self.show_button.clicked.connect(self.toggle_hidden)
+        row.addWidget(self.hidden_note, 1)
+        row.addWidget(self.show_button)
+        hidden_layout.addLayout(row)
+        self.hidden_values = QWidget()
+        self._hidden_form = QFormLayout(self.hidden_values)
+        self._hidden_form.setContentsMargins(0, 0, 0, 0)
+        self.hidden_values.hide()
+        hidden_layout.addWidget(self.hidden_values)
+
+        self.visits = QListWidget(wordWrap=True)
+        self.visits.setAccessibleName("Visits, newest first")
+        self.visits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.visits.itemActivated.connect(self._open_visit)
+        self.referrals = QListWidget(wordWrap=True)
+        self.referrals.setAccessibleName("Referrals")
+        self.incidents = QListWidget(wordWrap=True)
+        self.incidents.setAccessibleName("Incidents")
+
+        lists = QGridLayout()
+        lists.addWidget(QLabel("Visits (newest first; Enter opens one to correct it)"), 0, 0)
+        lists.addWidget(self.visits, 1, 0, 3, 1)
+        lists.addWidget(QLabel("Referrals"), 0, 1)
+        lists.addWidget(self.referrals, 1, 1)
+        lists.addWidget(QLabel("Incidents reported"), 2, 1)
+        lists.addWidget(self.incidents, 3, 1)
+        lists.setColumnStretch(0, 3)
+        lists.setColumnStretch(1, 2)
+
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(self.name)
+        header.addWidget(self.details, 1)
+        layout.addLayout(header)
+        layout.addWidget(self.flags)
+        layout.addLayout(buttons)
+        layout.addWidget(self.follow_up)
+        layout.addWidget(self.hidden_box)
+        layout.addLayout(lists, 1)
+
+        self.refresh_client()
+        self.refresh_visits()
+        self.refresh_referrals()
+        self.refresh_incidents()
+        if changes is not None:
+            changes.changed.connect(self._on_change)
+
+    # --- refreshing -------------------------------------------------------------------
+    def _on_change(self, change) -> None:
+        if change.entity == "client" and change.entity_id == self.client_id:
+            self.refresh_client()
+        elif change.entity == "visit":
+            self.refresh_visits()
+        elif change.entity == "referral":
+            self.refresh_referrals()
+        elif change.entity == "incident":
+            self.refresh_incidents()
+
+    def refresh_client(self) -> None:
+        try:
+            client = clients.get(self._vault, self.client_id)
+        except ClinicError:
+            self.back.emit()  # merged or gone
+            return
+        self.name.setText(client.name)
+        bits = [client.pronouns] if client.pronouns else []
+        if client.aliases:
+            bits.append("also " + ", ".join(client.aliases))
+        bits.append(f"code {client.uic}" + ("" if client.uic_complete else " (incomplete)"))
+        if client.ref:
+            bits.append(f"ref {client.ref}")
+        self.details.setText("  ·  ".join(bits))
+        self.flags.setText("  ".join(f"⚑ {f}" for f in client.flags))
+        self.flags.setVisible(bool(client.flags))
+        if self.hidden_values.isVisible():
+            self.toggle_hidden()
+
+    def refresh_visits(self) -> None:
+        self.visits.clear()
+        for visit in visits.for_client(self._vault, self.client_id):
+            item = QListWidgetItem(visit_line(visit, self._tz))
+            item.setData(Qt.ItemDataRole.UserRole, visit.id)
+            self.visits.addItem(item)
+        if not self.visits.count():
+            self.visits.addItem(QListWidgetItem("No visits yet."))
+
+    def refresh_referrals(self) -> None:
+        while self._follow_layout.count():
+            item = self._follow_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.referrals.clear()
+        names: dict[int, str] = {}
+        for ref in referrals.for_client(self._vault, self.client_id):
+            if ref.destination_id not in names:
+                names[ref.destination_id] = directory.get(self._vault, ref.destination_id).name
+            made = ref.made_at.astimezone(clock.zone(self._tz)).date().isoformat()
+            status = vocab.label("referral_status", ref.status)
+            text = f"{made} · {names[ref.destination_id]} · {status}"
+            item = QListWidgetItem(("[voided] " if ref.voided else "") + text)
+            item.setData(Qt.ItemDataRole.UserRole, ref.id)
+            self.referrals.addItem(item)
+            if ref.status == "made" and not ref.voided:
+                self._follow_layout.addWidget(self._follow_row(ref, names[ref.destination_id], made))
+        self.follow_up.setVisible(self._follow_layout.count() > 0)
+
+    def _follow_row(self, ref, destination: str, made: str) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        text = QLabel(f"Ask about the referral to {destination} on {made}", objectName="followUpText")
+        layout.addWidget(text, 1)
+        for status, label in _OUTCOMES:
+            button = QPushButton(label)
+            button.setAccessibleName(f"{label}: referral to {destination}")
+            button.clicked.connect(lambda _=False, r=ref.id, s=status: self.set_outcome(r, s))
+            layout.addWidget(button)
+        return row
+
+    def set_outcome(self, referral_id: int, status: str) -> None:
+        referrals.set_outcome(self._vault, referral_id, status)
+
+    def refresh_incidents(self) -> None:
+        self.incidents.clear()
+        for incident in incidents.find(self._vault, client_id=self.client_id):
+            when = incident.occurred_at.astimezone(clock.zone(self._tz)).strftime("%Y-%m-%d")
+            item = QListWidgetItem(f"{when} · {incident.area or 'place not given'}")
+            item.setData(Qt.ItemDataRole.UserRole, incident.id)
+            self.incidents.addItem(item)
+        if not self.incidents.count():
+            self.incidents.addItem(QListWidgetItem("None reported."))
+
+    # --- hidden details ---------------------------------------------------------------
+    def toggle_hidden(self) -> None:
+        while self._hidden_form.rowCount():
+            self._hidden_form.removeRow(0)
+        if self.hidden_values.isVisible():
+            self.hidden_values.hide()
+            self.hidden_note.setText(HIDDEN_NOTE)
+            self.show_button.setText("Show (Ctrl+Shift+H)")
+            return
+        values = clients.reveal_hidden(self._vault, self.client_id)
+        for field, label in _HIDDEN_LABELS:
+            value = values[field]
+            shown = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+            text = QLabel(shown or "not given", wordWrap=True,
+                          textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setAccessibleName(label)
+            self._hidden_form.addRow(label, text)
+        self.hidden_values.show()
+        self.hidden_note.setText("Shown on request; each view is recorded in the audit log.")
+        self.show_button.setText("Hide (Ctrl+Shift+H)")
+
+    # --- opening forms ----------------------------------------------------------------
+    def selected(self) -> tuple[str, int] | None:
+        """The visit, referral or incident selected in one of the lists, if any."""
+        for entity, widget in (("visit", self.visits), ("referral", self.referrals),
+                               ("incident", self.incidents)):
+            item = widget.currentItem()
+            if item is not None and item.isSelected() and item.data(Qt.ItemDataRole.UserRole):
+                return entity, item.data(Qt.ItemDataRole.UserRole)
+        return None
+
+    def request(self, form: str) -> None:
+        context: dict = {"client_id": self.client_id}
+        if form == "history":
+            entity, entity_id = self.selected() or ("client", self.client_id)
+            context = {"entity": entity, "entity_id": entity_id}
+        self.action.emit(form, context)
+
+    def _open_visit(self, item: QListWidgetItem) -> None:
+        visit_id = item.data(Qt.ItemDataRole.UserRole)
+        if visit_id:
+            self.action.emit("visit", {"client_id": self.client_id, "visit_id": visit_id})

@@ -1,0 +1,234 @@
+"""Register a client: only the name they give is required; the rest is behind "More".
+
+The code (UIC) is shown live as the parts are typed. A likely duplicate (same complete code
+or same name) is a warning with a button to open that client instead, never a block.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from records import clients
+from records.errors import ClinicError, ValidationError
+
+_GENDERS = (("", "Not given"), ("F", "F: female"), ("M", "M: male"), ("X", "X: another gender"))
+_LABELS = {
+    "name": "Name", "pronouns": "Pronouns", "aliases": "Also known as", "gender": "Gender (code)",
+    "uic_first": "First name (code)", "uic_last": "Last name (code)", "birth_year": "Birth year",
+    "uic_chosen": "Code chosen by the client", "legal_name": "Legal name",
+    "birth_date": "Date of birth", "phone": "Phone", "contact_notes": "How to reach them",
+    "flags": "Flags", "ref": "Reference", "language": "Language", "uic": "Code",
+}
+
+
+def _line(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(placeholderText=placeholder)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class ClientRegister(QWidget):
+    saved = Signal(object)       # the new Client
+    cancelled = Signal()
+    open_existing = Signal(int)  # the nurse chose a likely duplicate instead
+
+    def __init__(self, vault, parent=None, name: str = ""):
+        super().__init__(parent)
+        self._vault = vault
+        title = QLabel("New client", objectName="pageTitle")
+        self.name = _line("Name", "The name the client gives (street name is fine)")
+        self.name.setText(name)
+        self.pronouns = _line("Pronouns", "e.g. she/her")
+        self.more_button = QToolButton(text="More details", checkable=True)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setAccessibleName("More details")
+        self.more_button.setShortcut(QKeySequence("Alt+M"))
+
+        self.aliases = _line("Also known as", "Other names, separated by ;")
+        self.gender = QComboBox()
+        self.gender.setAccessibleName("Gender for the code")
+        for code, label in _GENDERS:
+            self.gender.addItem(label, code)
+        self.uic_first = _line("First name for the code")
+        self.uic_last = _line("Last name for the code")
+        self.birth_year = _line("Birth year", "YYYY")
+        self.birth_year.setMaxLength(4)
+        self.uic_chosen = _line("Code chosen by the client", "instead of the recipe, e.g. FMASM1990")
+        self.legal_name = _line("Legal name")
+        self.birth_date = _line("Date of birth", "YYYY-MM-DD")
+        self.phone = _line("Phone")
+        self.contact_notes = QPlainTextEdit(placeholderText="Where and how to reach them")
+        self.contact_notes.setAccessibleName("How to reach them")
+        self.contact_notes.setFixedHeight(60)
+        self.flags = _line("Flags", "Short notes for staff, separated by ;")
+        self.ref = _line("Reference", "A file number from another service, if any")
+        self.language = QComboBox()
+        self.language.setAccessibleName("Language")
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+
+        self.code = QLabel(objectName="muted")
+        self.code.setAccessibleName("Code")
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.error.setAccessibleName("Problem")
+        self.duplicates = QWidget()
+        self._dup_layout = QVBoxLayout(self.duplicates)
+        self._dup_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.more = QWidget()
+        more_form = QFormLayout(self.more)
+        more_form.setContentsMargins(0, 0, 0, 0)
+        more_form.addRow(_LABELS["aliases"], self.aliases)
+        code_parts = QHBoxLayout()
+        for widget in (self.gender, self.uic_first, self.uic_last, self.birth_year):
+            code_parts.addWidget(widget)
+        self.uic_first.setPlaceholderText("first name")
+        self.uic_last.setPlaceholderText("last name")
+        more_form.addRow("Parts of the code", code_parts)
+        more_form.addRow(_LABELS["uic_chosen"], self.uic_chosen)
+        more_form.addRow(_LABELS["legal_name"], self.legal_name)
+        more_form.addRow(_LABELS["birth_date"], self.birth_date)
+        more_form.addRow(_LABELS["phone"], self.phone)
+        more_form.addRow(_LABELS["contact_notes"], self.contact_notes)
+        more_form.addRow(_LABELS["flags"], self.flags)
+        more_form.addRow(_LABELS["ref"], self.ref)
+        more_form.addRow(_LABELS["language"], self.language)
+        self.more.hide()
+
+        self.save_button = QPushButton("Save (Ctrl+S)")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setDefault(True)
+        cancel = QPushButton("Cancel (Esc)")
+        cancel.setAccessibleName("Cancel")
+
+        form = QFormLayout()
+        form.addRow(_LABELS["name"] + " *", self.name)
+        form.addRow(_LABELS["pronouns"], self.pronouns)
+        form.addRow(_LABELS["uic"], self.code)
+        body = QWidget()
+        body.setMaximumWidth(880)  # long lines of empty fields are hard to scan
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(title)
+        body_layout.addLayout(form)
+        body_layout.addWidget(self.duplicates)
+        body_layout.addWidget(self.more_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        body_layout.addWidget(self.more)
+        body_layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(body)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self.more_button.toggled.connect(self._toggle_more)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.cancelled.emit)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit)
+        self.name.returnPressed.connect(self.save)
+        self._dup_timer = QTimer(self, singleShot=True, interval=250)
+        self._dup_timer.timeout.connect(self._check_duplicates)
+        for edit in (self.name, self.uic_first, self.uic_last, self.birth_year, self.uic_chosen,
+                     self.legal_name):
+            edit.textChanged.connect(self._changed)
+        self.gender.currentIndexChanged.connect(self._changed)
+        self._changed()
+        self.name.setFocus()
+
+    def _toggle_more(self, shown: bool) -> None:
+        self.more.setVisible(shown)
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if shown:
+            self.aliases.setFocus()
+
+    def fields(self) -> dict:
+        """Everything typed, as records.clients.register takes it (empty fields left out)."""
+        raw = {
+            "pronouns": self.pronouns.text(), "aliases": self.aliases.text(),
+            "gender": self.gender.currentData(), "uic_first": self.uic_first.text(),
+            "uic_last": self.uic_last.text(), "birth_year": self.birth_year.text().strip(),
+            "uic_chosen": self.uic_chosen.text().strip(), "legal_name": self.legal_name.text(),
+            "birth_date": self.birth_date.text().strip(), "phone": self.phone.text(),
+            "contact_notes": self.contact_notes.toPlainText(), "flags": self.flags.text(),
+            "ref": self.ref.text().strip(), "language": self.language.currentData(),
+        }
+        return {k: v for k, v in raw.items() if v not in ("", None)}
+
+    def _live_code(self) -> tuple[str, bool, str]:
+        fields = self.fields()
+        year = fields.get("birth_year", "")
+        fields["birth_year"] = int(year) if year.isdigit() and len(year) == 4 else None
+        try:
+            code, complete = clients.code_for(fields)
+        except ValidationError as exc:
+            return "", False, exc.problem
+        return code, complete, ""
+
+    def _changed(self) -> None:
+        code, complete, problem = self._live_code()
+        if problem:
+            self.code.setText(f"Chosen code not valid yet: {problem}")
+        elif complete:
+            self.code.setText(f"{code}  (complete)")
+        else:
+            self.code.setText(f"{code}  (incomplete: not counted as a unique person until "
+                              "the missing parts are known)")
+        self._dup_timer.start()
+
+    def _check_duplicates(self) -> None:
+        while self._dup_layout.count():
+            self._dup_layout.takeAt(0).widget().deleteLater()
+        code, complete, _ = self._live_code()
+        name = self.name.text().strip()
+        if not name and not complete:
+            return
+        for dup in clients.likely_duplicates(self._vault, name, code, complete)[:3]:
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            why = "the same code" if dup.why == "same code" else "the same name"
+            warning = QLabel(f"A client with {why} is already registered: {dup.name}",
+                             objectName="warning")
+            button = QPushButton(f"Open {dup.name} instead")
+            button.setAccessibleName("Open the existing client")
+            button.clicked.connect(lambda _=False, i=dup.id: self.open_existing.emit(i))
+            row_layout.addWidget(warning)
+            row_layout.addWidget(button)
+            row_layout.addStretch(1)
+            self._dup_layout.addWidget(row)
+
+    def save(self) -> None:
+        try:
+            client = clients.register(self._vault, self.name.text(), **self.fields())
+        except ValidationError as exc:
+            self._show_problem(exc)
+            return
+        except ClinicError as exc:
+            self.error.setText(str(exc))
+            return
+        self.saved.emit(client)
+
+    def _show_problem(self, exc: ValidationError) -> None:
+        label = _LABELS.get(exc.field, exc.field.replace("_", " ").capitalize())
+        self.error.setText(f"{label}: {exc.problem}")
+        widget = getattr(self, exc.field, None)
+        if exc.field == "uic":
+            widget = self.uic_chosen
+        if isinstance(widget, QWidget):
+            if not widget.isVisible() and widget is not self.name:
+                self.more_button.setChecked(True)
+            widget.setFocus()

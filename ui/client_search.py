@@ -1,0 +1,193 @@
+"""Find a client: a search box with focus, results as you type, a lazily paged list.
+
+Typing searches names, aliases, UIC and ref (records.search). Down or Page Down moves into
+the list, Enter opens the highlighted client (Enter in the box opens the first one). The list
+model fetches 50 rows at a time with keyset paging, so scrolling through 100k clients never
+re-reads earlier rows.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, Qt, QTimer, Signal)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from records import search
+
+PAGE = 50
+# Each keystroke restarts this short timer; a query costs about a millisecond even over
+# 100k clients (benchmarks/search_typing.py), so the delay only coalesces pasted text.
+DEBOUNCE_MS = 30
+
+
+def describe(hit: search.SearchHit) -> str:
+    parts = [hit.name]
+    if hit.pronouns:
+        parts.append(f"({hit.pronouns})")
+    if hit.aliases:
+        parts.append("· also " + ", ".join(hit.aliases))
+    extra = [x for x in (hit.uic if "?" not in hit.uic else "", hit.ref) if x]
+    if extra:
+        parts.append("· " + " · ".join(extra))
+    return " ".join(parts)
+
+
+class ClientListModel(QAbstractListModel):
+    """Search hits for one query, fetched page by page as the view scrolls."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, vault, parent=None):
+        super().__init__(parent)
+        self._vault = vault
+        self._text = ""
+        self._hits: list[search.SearchHit] = []
+        self._more = False
+
+    def set_query(self, text: str) -> None:
+        self.beginResetModel()
+        self._text = text
+        self._hits = search.search(self._vault, text, limit=PAGE)
+        self._more = len(self._hits) == PAGE
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._text, self._hits, self._more = "", [], False
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return describe(hit)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return describe(hit)
+        if role == self.IdRole:
+            return hit.id
+        return None
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or not self._more:
+            return
+        page = search.search(self._vault, self._text, limit=PAGE, before_id=self._hits[-1].id)
+        self._more = len(page) == PAGE
+        if page:
+            first = len(self._hits)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._hits.extend(page)
+            self.endInsertRows()
+
+    def client_id(self, row: int) -> int | None:
+        return self._hits[row].id if 0 <= row < len(self._hits) else None
+
+
+class ClientSearch(QWidget):
+    """The home page. Signals say what the nurse chose; the main window acts on them."""
+
+    open_client = Signal(int)
+    new_client = Signal(str)       # the typed text, to pre-fill the name
+    anonymous_contact = Signal()
+
+    def __init__(self, vault, parent=None):
+        super().__init__(parent)
+        self.box = QLineEdit(objectName="search", clearButtonEnabled=True,
+                             placeholderText="Find a client: name, alias, code or ref")
+        self.box.setAccessibleName("Find a client")
+        self.model = ClientListModel(vault, self)
+        self.list = QListView(objectName="results", uniformItemSizes=True)
+        self.list.setAccessibleName("Clients found")
+        self.list.setModel(self.model)
+        self.count = QLabel(objectName="muted")
+        self.new_button = QPushButton("New client (Ctrl+N)")
+        self.new_button.setAccessibleName("New client")
+        self.anon_button = QPushButton("No name (anonymous): quick contact (Ctrl+K)")
+        self.anon_button.setAccessibleName("Anonymous quick contact")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.anon_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.box.textChanged.connect(lambda _: self._timer.start())
+        self.box.textChanged.connect(self._label_new_button)
+        self.box.returnPressed.connect(self._open_first)
+        self.box.installEventFilter(self)
+        self.list.installEventFilter(self)
+        self.list.activated.connect(self._open_index)
+        self.new_button.clicked.connect(lambda: self.new_client.emit(self.box.text().strip()))
+        self.anon_button.clicked.connect(self.anonymous_contact.emit)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.model.set_query(self.box.text())
+        rows = self.model.rowCount()
+        more = "+" if self.model.canFetchMore() else ""
+        if rows == 0 and self.box.text().strip():
+            self.count.setText("No match. Ctrl+N registers a new client.")
+        else:
+            self.count.setText(f"{rows}{more} found" if self.box.text().strip() else "")
+        if rows:
+            self.list.setCurrentIndex(self.model.index(0))
+
+    def _label_new_button(self, text: str) -> None:
+        text = text.strip()
+        self.new_button.setText(f"New client “{text[:30]}” (Ctrl+N)" if text
+                                else "New client (Ctrl+N)")
+
+    def focus_search(self, select_all: bool = True) -> None:
+        self.box.setFocus()
+        if select_all:
+            self.box.selectAll()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.box and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+                self._flush()
+                self.list.setFocus()
+                if not self.list.currentIndex().isValid():
+                    self.list.setCurrentIndex(self.model.index(0))
+                return True
+        if (obj is self.list and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Up and self.list.currentIndex().row() <= 0):
+            self.box.setFocus()  # Up from the first row goes back to the box
+            return True
+        return super().eventFilter(obj, event)
+
+    def _flush(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+
+    def _open_first(self) -> None:
+        self._flush()
+        index = self.list.currentIndex()
+        client_id = self.model.client_id(index.row() if index.isValid() else 0)
+        if client_id is not None:
+            self.open_client.emit(client_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        client_id = self.model.client_id(index.row())
+        if client_id is not None:
+            self.open_client.emit(client_id)
+
+    def wipe(self) -> None:
+        """Forget the typed text and the results (on lock)."""
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.blockSignals(False)
+        self._timer.stop()
+        self.model.clear()

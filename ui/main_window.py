@@ -1,0 +1,290 @@
+"""The main window: a toolbar and menus of actions (each on a keyboard shortcut), the shift
+bar, and a page area. The home page finds a client; other pages are pushed on top with
+`show_page` and popped when they emit `saved`, `cancelled` or `back`.
+
+The window holds client data only in its pages; `teardown()` destroys them all (on lock).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QMainWindow,
+                               QSizePolicy, QStackedWidget, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from records import staff as staff_ops
+from ui import forms, prefs, theme
+from ui.changes import Changes
+from ui.client_page import ClientPage
+from ui.client_register import ClientRegister
+from ui.client_search import ClientSearch
+from ui.shift_bar import ShiftBar
+from ui.unlock import APP_TITLE
+
+# name -> (menu text, shortcut, menu). Listed in the F1 help in this order.
+ACTIONS = {
+    "find": ("&Find a client", "Ctrl+F", "Client"),
+    "new_client": ("&New client", "Ctrl+N", "Client"),
+    "visit": ("Record &visit", "Ctrl+R", "Client"),
+    "quick_contact": ("&Quick contact", "Ctrl+K", "Client"),
+    "referral": ("&Referral", "Ctrl+Shift+R", "Client"),
+    "incident": ("&Incident report", "Ctrl+I", "Client"),
+    "history": ("&History / correct", "Ctrl+H", "Client"),
+    "shift": ("Start / end &shift", "Ctrl+Shift+S", "Clinic"),
+    "directory": ("Service &directory", "Ctrl+Shift+D", "Clinic"),
+    "staff": ("S&taff", "Ctrl+Shift+T", "Clinic"),
+    "settings": ("Se&ttings", "Ctrl+,", "Clinic"),
+    "export": ("Weekly &export", "Ctrl+Shift+E", "Clinic"),
+    "lock": ("&Lock", "Ctrl+L", "Clinic"),
+    "quit": ("Lock and &quit", "Ctrl+Q", "Clinic"),
+    "night": ("&Night theme", "Ctrl+Shift+N", "View"),
+    "shortcuts": ("&Keyboard shortcuts", "F1", "Help"),
+}
+TOOLBAR = ("find", "new_client", "visit", "quick_contact", "referral", "incident", None,
+           "export", "night", "lock")
+FORM_ACTIONS = ("new_client", "visit", "quick_contact", "referral", "incident", "history",
+                "directory", "staff", "settings")
+NIGHT_PREF = "night_theme"
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, vault, runner=None, parent=None):
+        super().__init__(parent)
+        self.vault = vault
+        self.runner = runner
+        self.changes = Changes(vault, self)
+        self.setWindowTitle(f"{APP_TITLE} - {vault.settings.van_name}")
+        self.setMinimumSize(1024, 600)
+        geometry = prefs.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+
+        self.search = ClientSearch(vault)
+        self.search.open_client.connect(self.open_client)
+        self.search.new_client.connect(self.new_client)
+        self.search.anonymous_contact.connect(lambda: self.open_form("quick_contact", client_id=None))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.search)
+        self.shift_bar = ShiftBar(vault, self.changes)
+        self.shift_bar.message.connect(self.say)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.shift_bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self.statusBar()
+        self.search.focus_search()
+
+    # --- actions ----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "find": self.go_home, "new_client": lambda: self.new_client(""),
+            "visit": lambda: self._client_form("visit"),
+            "quick_contact": lambda: self._client_form("quick_contact"),
+            "referral": lambda: self._client_form("referral", required=True),
+            "incident": lambda: self._client_form("incident"),
+            "history": self._history, "shift": self.shift_bar.toggle,
+            "directory": lambda: self.open_form("directory"),
+            "staff": lambda: self.open_form("staff"),
+            "settings": lambda: self.open_form("settings"),
+            "export": self.open_export, "lock": self.lock_requested.emit,
+            "quit": self.quit_requested.emit, "night": self.toggle_night,
+            "shortcuts": self.show_shortcuts,
+        }
+        menus = {}
+        for name, (text, shortcut, menu) in ACTIONS.items():
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            if name == "lock":  # works whatever window or dialog of the app has focus
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+            action.triggered.connect(handlers[name])
+            if menu not in menus:
+                menus[menu] = self.menuBar().addMenu(f"&{menu}")
+            menus[menu].addAction(action)
+            self.actions_by_name[name] = action
+        night = self.actions_by_name["night"]
+        night.setCheckable(True)
+        night.setChecked(theme.is_night())
+        toolbar = self.addToolBar("Actions")
+        toolbar.setObjectName("actions")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in TOOLBAR:
+            if name is None:
+                spacer = QWidget()
+                spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+                toolbar.addWidget(spacer)
+            else:
+                toolbar.addAction(self.actions_by_name[name])
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- pages ------------------------------------------------------------------------
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_page(self, widget: QWidget, on_saved: Callable[[object], None] | None = None) -> None:
+        """Push a page; it is popped (and destroyed) when it emits saved, cancelled or back.
+        `on_saved(value)` then runs with what the form saved."""
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        if hasattr(widget, "saved"):
+            widget.saved.connect(lambda value: self._page_done(widget, value, on_saved))
+        for name in ("cancelled", "back"):
+            if hasattr(widget, name):
+                getattr(widget, name).connect(lambda: self._page_done(widget))
+        widget.setFocus()
+        first = widget.focusWidget() or widget.nextInFocusChain()
+        if first is not None and widget.isAncestorOf(first):
+            first.setFocus()
+
+    def _page_done(self, widget: QWidget, value=None, on_saved=None) -> None:
+        if self.stack.indexOf(widget) < 0:
+            return
+        self.stack.removeWidget(widget)
+        widget.deleteLater()
+        self.stack.setCurrentIndex(self.stack.count() - 1)
+        if self.current_page() is self.search:
+            self.search.refresh()
+            self.search.focus_search()
+        else:
+            self.current_page().setFocus()
+        if on_saved is not None:
+            on_saved(value)
+
+    def _pop_to_home(self) -> None:
+        while self.stack.count() > 1:
+            widget = self.stack.widget(self.stack.count() - 1)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.stack.setCurrentWidget(self.search)
+
+    def _form_open(self) -> bool:
+        """True (and a hint) when a form is being filled in: finish or cancel it first."""
+        page = self.current_page()
+        if page is self.search or isinstance(page, ClientPage):
+            return False
+        self.say("Finish this form first: Ctrl+S saves, Esc cancels.")
+        return True
+
+    def go_home(self) -> None:
+        if self._form_open():
+            return
+        self._pop_to_home()
+        self.search.focus_search()
+
+    def client_page(self) -> ClientPage | None:
+        page = self.current_page()
+        return page if isinstance(page, ClientPage) else None
+
+    def open_client(self, client_id: int) -> None:
+        self._pop_to_home()
+        page = ClientPage(self.vault, client_id, self.changes)
+        page.action.connect(lambda name, context: self.open_form(name, **context))
+        self.show_page(page)
+
+    def new_client(self, name: str = "") -> None:
+        if self._form_open():
+            return
+        if not name and self.current_page() is self.search:
+            name = self.search.box.text().strip()
+        form = ClientRegister(self.vault, name=name)
+        form.open_existing.connect(lambda client_id: (self._page_done(form),
+                                                      self.open_client(client_id)))
+        self.show_page(form, on_saved=lambda client: self.open_client(client.id))
+
+    def open_form(self, name: str, **context) -> None:
+        if self._form_open():
+            return
+        try:
+            widget = forms.create(name, self.vault, **context)
+        except Exception as exc:  # a form that refuses this account or context
+            self.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
+            return
+        self.show_page(widget)
+
+    def _client_form(self, name: str, required: bool = False) -> None:
+        page = self.client_page()
+        if page is None and required:
+            if not self._form_open():
+                self.say("Open a client first (Ctrl+F finds one).")
+            return
+        self.open_form(name, client_id=page.client_id if page else None)
+
+    def _history(self) -> None:
+        page = self.client_page()
+        if page is None:
+            self.say("Open a client first (Ctrl+F finds one).")
+            return
+        page.request("history")
+
+    # --- the rest ---------------------------------------------------------------------
+    def open_export(self) -> None:
+        """The export dialog comes from its own module, imported only when asked for."""
+        try:
+            from ui.export_dialog import ExportDialog
+        except ImportError:
+            self.say("The weekly export is not available yet in this version.")
+            return
+        dialog = ExportDialog(self.vault, parent=self)
+        dialog.open()
+
+    def toggle_night(self) -> None:
+        night = not theme.is_night()
+        theme.apply(QApplication.instance(), night)
+        self.actions_by_name["night"].setChecked(night)
+        staff_ops.set_pref(self.vault, NIGHT_PREF, night)
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(ACTIONS), 2)
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (text, shortcut, _menu) in enumerate(ACTIONS.values()):
+            table.setItem(row, 0, QTableWidgetItem(text.replace("&", "")))
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        extra = (("In a form: save", "Ctrl+S"), ("In a form: cancel", "Esc"),
+                 ("Search box: into the results", "Down"), ("Open the highlighted client", "Enter"))
+        for text, keys in extra:
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(text))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 560)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def teardown(self) -> None:
+        """Destroy every page holding client data (on lock); the window goes with it."""
+        prefs.save_geometry("main", self.saveGeometry())
+        self._pop_to_home()
+        self.search.wipe()
+        for child in self.findChildren(QDialog):
+            child.reject()
+            child.deleteLater()
+        self.hide()
+        self.deleteLater()

@@ -1,0 +1,81 @@
+"""The van's shift: start it with the site(s) and time, end it. It lives in the vault, so it
+keeps running across locks (records.shifts.current)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTimeEdit, QWidget
+
+from records import clock, shifts
+from records.errors import ValidationError
+
+
+def start_moment(picked: QTime, tz: str, now: datetime | None = None) -> datetime:
+    """The UTC instant of a wall-clock time picked today in the clinic's zone; a time later
+    than now means yesterday (a shift started before midnight, entered after)."""
+    now = now or clock.now_utc()
+    local_now = now.astimezone(clock.zone(tz))
+    local = local_now.replace(hour=picked.hour(), minute=picked.minute(), second=0, microsecond=0)
+    if local > local_now:
+        local -= timedelta(days=1)
+    return local.astimezone(timezone.utc)
+
+
+class ShiftBar(QWidget):
+    message = Signal(str)  # problems, for the status bar
+
+    def __init__(self, vault, changes=None, parent=None):
+        super().__init__(parent)
+        self._vault = vault
+        self._tz = vault.settings.timezone
+        self.status = QLabel()
+        self.status.setAccessibleName("Shift")
+        self.sites = QLineEdit(placeholderText="Site(s), separated by ;")
+        self.sites.setAccessibleName("Shift sites")
+        self.started = QTimeEdit(displayFormat="HH:mm")
+        self.started.setAccessibleName("Shift started at")
+        self.button = QPushButton()
+        self.button.setAccessibleName("Start or end the shift")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.sites, 2)
+        self._from = QLabel("from")
+        layout.addWidget(self._from)
+        layout.addWidget(self.started)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.toggle)
+        self.sites.returnPressed.connect(self.toggle)
+        if changes is not None:
+            changes.changed.connect(lambda c: c.entity == "shift" and self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        running = shifts.current(self._vault)
+        editing = running is None
+        for widget in (self.sites, self._from, self.started):
+            widget.setVisible(editing)
+        if running:
+            since = running.started_at.astimezone(clock.zone(self._tz)).strftime("%H:%M")
+            where = f" at {', '.join(running.sites)}" if running.sites else ""
+            self.status.setText(f"Shift running since {since}{where}")
+            self.button.setText("End shift (Ctrl+Shift+S)")
+        else:
+            self.status.setText("No shift running.")
+            self.started.setTime(QTime.currentTime())
+            self.button.setText("Start shift (Ctrl+Shift+S)")
+
+    def toggle(self) -> None:
+        running = shifts.current(self._vault)
+        try:
+            if running:
+                shifts.end(self._vault, running.id)
+            else:
+                sites = [s.strip() for s in self.sites.text().split(";") if s.strip()]
+                shifts.start(self._vault, sites, at=start_moment(self.started.time(), self._tz))
+                self.sites.clear()
+        except ValidationError as exc:
+            self.message.emit(f"{exc.field}: {exc.problem}")
+            return
+        self.refresh()
