@@ -71,7 +71,8 @@ _STREET_NAMES = (
     "Smokey Frenchie Blue Kit Cricket Honey Bunny Sparky Jojo Mo Marz Junebug Star Roxy Tiny "
     "Doc Boots Magpie Minnie Mojo Mac"
 ).replace("Lil Bit", "Lil_Bit").replace("Mama J", "Mama_J").split()
-_PRONOUNS = ("she/her", "she/her", "he/him", "they/them", "she/they")
+_PRONOUNS = {"F": ("she/her", "she/her", "she/they"), "M": ("he/him", "he/they"),
+             "X": ("they/them", "they/she", "he/they"), "": ("they/them",)}
 _CONTACT_NOTES = (
     "Prefers texts; do not leave voicemail.",
     "Best reached at the Tuesday drop-in.",
@@ -328,7 +329,7 @@ class _Generator:
         if rng.random() < 0.20:
             fields["phone"] = f"519-555-01{rng.randrange(100):02d}"
         if rng.random() < 0.15:
-            fields["pronouns"] = rng.choice(_PRONOUNS)
+            fields["pronouns"] = rng.choice(_PRONOUNS[gender])
         if rng.random() < 0.08:
             fields["contact_notes"] = rng.choice(_CONTACT_NOTES)
         return clients._clean(fields)

@@ -105,7 +105,7 @@ class Counts:
 
 
 @dataclass
-class _Plan:
+class Plan:
     """Cleaned rows, ready to insert."""
     clients: list[dict] = field(default_factory=list)
     visits: list[tuple[str, dict]] = field(default_factory=list)  # (client ref, visit data)
@@ -236,7 +236,7 @@ def _services(text: str) -> list[ServiceItem]:
     return items
 
 
-def _check_directory(path: Path, problems: _Problems, plan: _Plan) -> None:
+def _check_directory(path: Path, problems: _Problems, plan: Plan) -> None:
     name = path.name
     for line, values in _read(path, DIRECTORY_COLUMNS, "directory", problems):
         if "kind" in values:
@@ -252,7 +252,7 @@ def _vault_refs(vault: "Vault") -> dict[str, int | None]:
         "SELECT ref, id, deleted_at, merged_into FROM clients WHERE ref IS NOT NULL")}
 
 
-def _check_clients(path: Path, problems: _Problems, plan: _Plan, vault_refs: dict,
+def _check_clients(path: Path, problems: _Problems, plan: Plan, vault_refs: dict,
                    file_refs: set) -> None:
     name = path.name
     first_line: dict[str, int] = {}
@@ -272,7 +272,7 @@ def _check_clients(path: Path, problems: _Problems, plan: _Plan, vault_refs: dic
             plan.clients.append(fields)
 
 
-def _check_visits(vault: "Vault", path: Path, problems: _Problems, plan: _Plan,
+def _check_visits(vault: "Vault", path: Path, problems: _Problems, plan: Plan,
                   vault_refs: dict, file_refs: set) -> None:
     name = path.name
     tz = vault.settings.timezone
@@ -306,10 +306,10 @@ def _check_visits(vault: "Vault", path: Path, problems: _Problems, plan: _Plan,
 
 
 def check(vault: "Vault", *, clients_csv: Path | None = None, visits_csv: Path | None = None,
-          directory_csv: Path | None = None) -> _Plan:
+          directory_csv: Path | None = None) -> Plan:
     """Read and validate everything; raises ImportFailed listing every problem."""
     vault.require_clinical()
-    problems, plan = _Problems(), _Plan()
+    problems, plan = _Problems(), Plan()
     vault_refs = _vault_refs(vault)
     file_refs: set[str] = set()
     try:
@@ -335,7 +335,7 @@ def _id_range(ids: list[int]) -> str:
     return f"{ids[0]}-{ids[-1]}" if ids else ""
 
 
-def _write(vault: "Vault", plan: _Plan) -> None:
+def _write(vault: "Vault", plan: Plan) -> None:
     counts = plan.counts()
     summary = (f"{counts.clients} clients, {counts.visits} visits, "
                f"{counts.directory} directory entries")

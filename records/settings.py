@@ -61,7 +61,9 @@ def check(settings: Settings) -> Settings:
 
 
 def update(vault: "Vault", **changes) -> Settings:
-    """Change some settings (audited); unknown names are an error."""
+    """Change some settings (audited; nurses only); unknown names are an error."""
+    from .staff import require_nurse
+    require_nurse(vault)
     known = {f.name for f in dataclasses.fields(Settings)}
     for name in changes:
         if name not in known:

@@ -132,6 +132,8 @@ def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetim
 
 def quick_contact(vault: "Vault", client_id: int | None = None, *, supplies: dict,
                   needles_returned: int = 0, secondary: bool = False, **fields) -> Visit:
+    if not clean_supplies(supplies) and not validate.quantity("needles_returned", needles_returned):
+        raise ValidationError("supplies", "a quick contact needs at least one supply or needles returned")
     return record(vault, client_id=client_id, quick=True, supplies=supplies,
                   needles_returned=needles_returned, secondary=secondary, **fields)
 

@@ -265,3 +265,18 @@ def test_migrations_recorded_from_empty_vault(vault):
     assert applied[0] == "0001_initial"
     from records.schema import migrations
     assert migrations.pending(vault.db) == []
+
+
+def test_empty_quick_contact_is_refused(vault):
+    with pytest.raises(ValidationError, match="supplies"):
+        visits.quick_contact(vault, None, supplies={"condoms": 0})
+    assert vault.db.execute("SELECT count(*) FROM visits").fetchone()[0] == 0
+
+
+def test_only_a_nurse_changes_settings(vault, vault_dir):
+    staff.add(vault, "Out Reach", "outreach", "outreach passphrase", kdf=FAST_KDF)
+    vault.lock()
+    worker = Vault.open(vault_dir, "Out Reach", "outreach passphrase")
+    with pytest.raises(AccessDenied):
+        settings.update(worker, van_code="X")
+    worker.lock()

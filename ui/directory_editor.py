@@ -1,0 +1,130 @@
+"""The service directory: a list on the left, the selected service's details on the right.
+New clears the details, Save (Ctrl+S) adds or updates, Retire hides an entry from pickers
+(past referrals keep pointing at it)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget,
+                               QListWidgetItem, QVBoxLayout)
+
+from records import directory
+from records.models import DIRECTORY_KINDS
+from records.vocab import label
+from ui.widgets import FormBase, TextBox, form_layout, hint, named
+
+
+class DirectoryEditor(FormBase):
+    heading = "Service directory"
+
+    def __init__(self, vault, parent=None):
+        super().__init__(vault, parent)
+        self.entry = None
+        self.cancel_button.setText("Close")
+        self.new_button = self.add_button("New service", self.new_entry, "Ctrl+N")
+        self.retire_button = self.add_button("Retire", self.retire)
+        self.shortcut(QKeySequence.New, self.new_entry)
+
+        self.filter = named(QLineEdit(), "Filter services")
+        self.filter.setPlaceholderText("Filter by name")
+        self.filter.textChanged.connect(self.refresh)
+        self.list = named(QListWidget(), "Services")
+        self.list.currentItemChanged.connect(self._selected)
+        left = QVBoxLayout()
+        left.addWidget(self.filter)
+        left.addWidget(self.list, 1)
+
+        form = form_layout()
+        self.name = self.field("name", named(QLineEdit(), "Name"), "Name")
+        self.paper_name = self.field("paper_name", named(QLineEdit(), "Name on paper"),
+                                     "Name on paper")
+        self.paper_name.setPlaceholderText("Neutral name for client copies (optional)")
+        self.kind = self.field("kind", named(QComboBox(), "Kind"), "Kind")
+        for code in DIRECTORY_KINDS:
+            self.kind.addItem(label("directory_kind", code), code)
+        self.address = self.field("address", TextBox("Address", lines=2), "Address")
+        self.phone = self.field("phone", named(QLineEdit(), "Phone"), "Phone")
+        self.hours = self.field("hours", TextBox("Hours", lines=2), "Hours")
+        self.notes = self.field("notes", TextBox("Notes", lines=3), "Notes")
+        form.addRow("Name", self.name)
+        form.addRow("Name on paper", self.paper_name)
+        form.addRow("", hint("Client copies show this name: keep it neutral, "
+                             "e.g. “Riverside Health Centre”."))
+        form.addRow("Kind", self.kind)
+        form.addRow("Address", self.address)
+        form.addRow("Phone", self.phone)
+        form.addRow("Hours", self.hours)
+        form.addRow("Notes", self.notes)
+
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(left, 2)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addStretch(1)
+        row.addLayout(right, 3)
+        self.refresh()
+        self.new_entry()
+
+    def refresh(self) -> None:
+        keep = self.entry.id if self.entry else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry in directory.entries(self.vault, self.filter.text().strip()):
+            item = QListWidgetItem(f"{entry.name}  ·  {label('directory_kind', entry.kind)}")
+            item.setData(Qt.UserRole, entry)
+            self.list.addItem(item)
+            if entry.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def _selected(self, item, _previous) -> None:
+        if item is not None:
+            self.show_entry(item.data(Qt.UserRole))
+
+    def show_entry(self, entry) -> None:
+        self.clear_error()
+        self.entry = entry
+        self.set_heading(f"Service directory: {entry.name}" if entry
+                         else "Service directory: new service")
+        self.name.setText(entry.name if entry else "")
+        self.paper_name.setText(entry.paper_name if entry else "")
+        self.kind.setCurrentIndex(self.kind.findData(entry.kind) if entry else 0)
+        self.address.setText(entry.address if entry else "")
+        self.phone.setText(entry.phone if entry else "")
+        self.hours.setText(entry.hours if entry else "")
+        self.notes.setText(entry.notes if entry else "")
+        self.retire_button.setEnabled(entry is not None)
+
+    def new_entry(self) -> None:
+        self.list.setCurrentRow(-1)
+        self.show_entry(None)
+        self.name.setFocus()
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "paper_name": self.paper_name.text(),
+                "kind": self.kind.currentData(), "address": self.address.text(),
+                "phone": self.phone.text(), "hours": self.hours.text(),
+                "notes": self.notes.text()}
+
+    def commit(self):
+        data = self.values()
+        if self.entry is None:
+            saved = directory.add(self.vault, **data)
+        else:
+            saved = directory.update(self.vault, self.entry.id, **data)
+        self.entry = saved
+        self.refresh()
+        self.set_heading(f"Service directory: {saved.name}")
+        self.retire_button.setEnabled(True)
+        return saved
+
+    def retire(self) -> None:
+        if self.entry is not None and self.attempt(self._retire_current):
+            self.entry = None
+            self.refresh()
+            self.new_entry()
+
+    def _retire_current(self) -> bool:
+        directory.retire(self.vault, self.entry.id)
+        return True

@@ -1,0 +1,137 @@
+"""Record (or correct) an incident report. The two consents, the printed alert sheet and
+sharing with the police liaison, start unanswered and must each be chosen."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+
+from records import incidents
+from records.errors import AccessDenied, ValidationError
+from ui.widgets import (ClientPicker, FormBase, MomentEdit, TextBox, YesNo, check_box,
+                        form_layout, hint, named, strong)
+
+CONSENT_SHEET = "Include it, anonymised, on the printed alert sheet?"
+CONSENT_POLICE = "Share it with the police liaison?"
+
+
+class IncidentForm(FormBase):
+    heading = "New incident report"
+
+    def __init__(self, vault, parent=None, *, client_id: int | None = None,
+                 incident_id: int | None = None):
+        if vault.is_police_liaison:
+            raise AccessDenied("a police-liaison account cannot record or correct incidents")
+        super().__init__(vault, parent)
+        self.incident = incidents.get(vault, incident_id) if incident_id is not None else None
+        self.client_id = self.incident.client_id if self.incident else client_id
+        self._build()
+        if self.incident:
+            self.set_heading(f"Correct incident report (version {self.incident.version})")
+            self._load(self.incident)
+
+    def _build(self) -> None:
+        left = form_layout()
+        self.when = self.field("when", MomentEdit("When it happened",
+                                                  self.vault.settings.timezone),
+                               "When it happened")
+        self.area = self.field("area", named(QLineEdit(), "Area"), "Area")
+        self.plate = self.field("plate_partial", named(QLineEdit(), "Partial plate"),
+                                "Partial plate")
+        self.phone = self.field("phone", named(QLineEdit(), "Phone"), "Phone")
+        self.person = self.field("person_description", TextBox("Person", lines=3),
+                                 "Description of the person")
+        self.vehicle = self.field("vehicle_description", TextBox("Vehicle", lines=2),
+                                  "Description of the vehicle")
+        self.what = self.field("what_happened", TextBox("What happened", lines=4),
+                               "What happened")
+        left.addRow("When", self.when)
+        left.addRow("Area", self.area)
+        left.addRow("Person", self.person)
+        left.addRow("Vehicle", self.vehicle)
+        plate_phone = QHBoxLayout()
+        plate_phone.addWidget(self.plate)
+        phone_caption = QLabel("Phone")
+        phone_caption.setBuddy(self.phone)
+        plate_phone.addWidget(phone_caption)
+        plate_phone.addWidget(self.phone)
+        left.addRow("Partial plate", plate_phone)
+        left.addRow("What happened", self.what)
+
+        right = QVBoxLayout()
+        consent = QGroupBox("The person reporting chooses")
+        consent_form = QVBoxLayout(consent)
+        self.consent_sheet = self.field("consent_sheet", YesNo(CONSENT_SHEET),
+                                        "Alert sheet consent")
+        self.consent_police = self.field("consent_police", YesNo(CONSENT_POLICE),
+                                         "Police liaison consent")
+        consent_form.addWidget(hint("Ask both questions. Nothing is chosen until they answer."))
+        for text, widget in ((CONSENT_SHEET, self.consent_sheet),
+                             (CONSENT_POLICE, self.consent_police)):
+            consent_form.addWidget(strong(text))
+            consent_form.addWidget(widget)
+        consent_form.addWidget(hint("The alert sheet never names the person reporting."))
+        right.addWidget(consent)
+
+        reporter = QGroupBox("Reported by (optional)")
+        reporter_box = QVBoxLayout(reporter)
+        self.link_client = None
+        self.picker = None
+        if self.client_id is not None:
+            self.link_client = check_box("Reported by the client on screen")
+            self.link_client.setChecked(True)
+            reporter_box.addWidget(self.link_client)
+        else:
+            self.picker = ClientPicker(self.vault, "Reporting client")
+            reporter_box.addWidget(self.picker)
+        self.field("client", reporter, "Reporting client")
+        right.addWidget(reporter)
+        right.addStretch(1)
+
+        columns = QHBoxLayout(self.body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left_column = QVBoxLayout()
+        left_column.addLayout(left)
+        left_column.addStretch(1)
+        columns.addLayout(left_column, 3)
+        columns.addLayout(right, 2)
+
+    def _load(self, incident) -> None:
+        self.when.set_moment(incident.occurred_at)
+        self.area.setText(incident.area)
+        self.person.setText(incident.person_description)
+        self.vehicle.setText(incident.vehicle_description)
+        self.plate.setText(incident.plate_partial)
+        self.phone.setText(incident.phone)
+        self.what.setText(incident.what_happened)
+        self.consent_sheet.set_value(incident.consent_sheet)
+        self.consent_police.set_value(incident.consent_police)
+
+    def reporting_client(self) -> int | None:
+        if self.link_client is not None:
+            return self.client_id if self.link_client.isChecked() else None
+        hit = self.picker.current() if self.picker.query.text().strip() else None
+        return hit.id if hit else None
+
+    def values(self) -> dict:
+        return {
+            "occurred_at": self.when.moment(), "area": self.area.text(),
+            "person_description": self.person.text(),
+            "vehicle_description": self.vehicle.text(), "plate_partial": self.plate.text(),
+            "phone": self.phone.text(), "what_happened": self.what.text(),
+            "client_id": self.reporting_client(),
+            "consent_sheet": self.consent_sheet.value(),
+            "consent_police": self.consent_police.value(),
+        }
+
+    def commit(self):
+        data = self.values()
+        for name in ("consent_sheet", "consent_police"):
+            if data[name] is None:
+                raise ValidationError(name, "choose yes or no with the person reporting")
+        if self.incident is None:
+            return incidents.report(self.vault, **data)
+        old = self.incident
+        if data["occurred_at"] == old.occurred_at.replace(second=0):
+            data["occurred_at"] = old.occurred_at
+        changes = {k: v for k, v in data.items() if v != getattr(old, k)}
+        return incidents.correct(self.vault, old.id, **changes) if changes else old
+

@@ -1,0 +1,89 @@
+"""Merge a duplicate into the client on screen: pick the other record, compare both side by
+side, confirm. The other record's visits, referrals and incidents move to this one and its
+name becomes an alias."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
+
+from records import clients, incidents, referrals, visits
+from records.errors import ValidationError
+from ui.widgets import ClientPicker, FormBase, hint, named
+
+
+def summary(vault, client) -> list[tuple[str, str]]:
+    """What the nurse compares: name, aliases, code and how much is on record."""
+    return [
+        ("Name", client.name),
+        ("Also known as", ", ".join(client.aliases) or "—"),
+        ("Code (UIC)", client.uic + ("" if client.uic_complete else " (incomplete)")
+         if client.uic else "—"),
+        ("Visits", str(len(visits.for_client(vault, client.id, include_voided=False)))),
+        ("Referrals", str(len(referrals.for_client(vault, client.id)))),
+        ("Incident reports", str(len(incidents.find(vault, client_id=client.id)))),
+    ]
+
+
+class ClientCard(QGroupBox):
+    """A two-column summary of one client, empty until set."""
+
+    def __init__(self, title: str):
+        super().__init__(title)
+        self.grid = QGridLayout(self)
+        self.values: dict[str, QLabel] = {}
+        for row, caption in enumerate(("Name", "Also known as", "Code (UIC)", "Visits",
+                                       "Referrals", "Incident reports")):
+            value = named(QLabel("—"), f"{title}: {caption}")
+            value.setWordWrap(True)
+            self.values[caption] = value
+            self.grid.addWidget(QLabel(caption), row, 0)
+            self.grid.addWidget(value, row, 1)
+        self.grid.setColumnStretch(1, 1)
+
+    def show_client(self, vault, client) -> None:
+        rows = dict(summary(vault, client)) if client else {}
+        for caption, value in self.values.items():
+            value.setText(rows.get(caption, "—"))
+
+
+class MergeForm(FormBase):
+    heading = "Merge duplicate records"
+    save_label = "Merge"
+
+    def __init__(self, vault, parent=None, *, client_id: int):
+        super().__init__(vault, parent)
+        self.keep = clients.get(vault, client_id)
+        self.other = None
+        self.picker = ClientPicker(vault, "Duplicate to merge", exclude_id=client_id)
+        self.field("merge", self.picker.query, "Duplicate to merge")
+        self.picker.picked.connect(self._picked)
+        self.keep_card = ClientCard("Keep this record")
+        self.keep_card.show_client(vault, self.keep)
+        self.other_card = ClientCard("Merge this one into it")
+        self.explain = hint("Find the duplicate record, check both, then Merge (Ctrl+S).", wrap=True)
+        cards = QGridLayout()
+        cards.addWidget(self.keep_card, 0, 0)
+        cards.addWidget(self.other_card, 0, 1)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Duplicate to merge"))
+        layout.addWidget(self.picker)
+        layout.addLayout(cards)
+        layout.addWidget(self.explain)
+        layout.addStretch(1)
+        self.save_button.setEnabled(False)
+        self.setFocusProxy(self.picker.query)
+
+    def _picked(self, hit) -> None:
+        self.other = clients.get(self.vault, hit.id) if hit else None
+        self.other_card.show_client(self.vault, self.other)
+        self.save_button.setEnabled(self.other is not None)
+        if self.other:
+            self.explain.setText(
+                f"“{self.other.name}” will be merged into “{self.keep.name}”: its visits, "
+                "referrals and incident reports move to the kept record and its name becomes "
+                "an alias. This cannot be undone from here.")
+
+    def commit(self):
+        if self.other is None:
+            raise ValidationError("merge", "find and choose the duplicate record first")
+        return clients.merge(self.vault, self.keep.id, self.other.id)

@@ -1,0 +1,61 @@
+"""A supplies-only contact in seconds: type quantities, Tab between them, Enter saves.
+Without a client it is an anonymous contact (counted, no client record)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
+
+from records import visits
+from records.models import SUPPLIES
+from records.vocab import label
+from ui.widgets import FormBase, QuantitySpin, check_box, hint
+
+
+class QuickContactForm(FormBase):
+    heading = "Quick contact"
+    enter_saves = True
+
+    def __init__(self, vault, parent=None, *, client_id: int | None = None):
+        super().__init__(vault, parent)
+        self.client_id = client_id
+        if client_id is None:
+            self.set_heading("Quick contact, no name")
+        self.save_button.setToolTip("Enter or Ctrl+S")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.supply_spins = {}
+        entries = [(f"supplies.{k}", label("supply", k)) for k in SUPPLIES]
+        entries.append(("needles_returned", "Needles returned"))
+        columns = 2
+        for i, (name, text) in enumerate(entries):
+            spin = self.field(name, QuantitySpin(text), text)
+            caption = QLabel(text)
+            caption.setBuddy(spin)
+            row, col = divmod(i, columns)
+            grid.addWidget(caption, row, col * 2, Qt.AlignRight)
+            grid.addWidget(spin, row, col * 2 + 1)
+            if name == "needles_returned":
+                self.needles_returned = spin
+            else:
+                self.supply_spins[name.split(".", 1)[1]] = spin
+        grid.setColumnStretch(4, 1)
+        self.secondary = check_box("Collected for someone else")
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(hint("Type the numbers, Tab between them, Enter to save."))
+        layout.addLayout(grid)
+        layout.addWidget(self.secondary)
+        layout.addStretch(1)
+        self.setFocusProxy(self.supply_spins[SUPPLIES[0]])
+
+    def values(self) -> dict:
+        return {"supplies": {k: s.value() for k, s in self.supply_spins.items() if s.value()},
+                "needles_returned": self.needles_returned.value(),
+                "secondary": self.secondary.isChecked()}
+
+    def commit(self):
+        return visits.quick_contact(self.vault, self.client_id, **self.values())
+
+    def showEvent(self, event):  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.supply_spins[SUPPLIES[0]].setFocus()

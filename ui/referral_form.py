@@ -1,0 +1,180 @@
+"""Make (or correct) a referral: destination from the directory, the request, and the
+client's disclosure choices per topic, none ticked by default. "Save and print" saves, then
+asks the shell to print (print_requested)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout)
+
+from records import directory, referrals
+from records.errors import ValidationError
+from records.models import NAME_ON_PAPER, TOPICS, URGENCIES
+from records.vocab import label
+from ui.widgets import (ArrowsMoveList, FormBase, TextBox, check_box, form_layout, hint,
+                        named)
+
+
+class ReferralForm(FormBase):
+    heading = "New referral"
+    print_requested = Signal(object)
+
+    def __init__(self, vault, parent=None, *, client_id: int | None = None,
+                 visit_id: int | None = None, referral_id: int | None = None):
+        super().__init__(vault, parent)
+        self.referral = referrals.get(vault, referral_id) if referral_id is not None else None
+        self.client_id = self.referral.client_id if self.referral else client_id
+        self.visit_id = self.referral.visit_id if self.referral else visit_id
+        self.print_button = self.add_button("Save and print", self.save_and_print, "Ctrl+P")
+        self.shortcut(QKeySequence.Print, self.save_and_print)
+        self._build()
+        self.refresh_destinations()
+        if self.referral:
+            self.set_heading(f"Correct referral (version {self.referral.version})")
+            self._load(self.referral)
+
+    # --- layout ----------------------------------------------------------------------
+    def _build(self) -> None:
+        left = QVBoxLayout()
+        dest_box = QGroupBox("Destination")
+        dest = QVBoxLayout(dest_box)
+        self.dest_filter = named(QLineEdit(), "Filter the service directory")
+        self.dest_filter.setPlaceholderText("Type to filter the service directory")
+        self.dest_list = self.field("destination", named(QListWidget(), "Destination"),
+                                    "Destination")
+        self.dest_filter.textChanged.connect(self.refresh_destinations)
+        ArrowsMoveList(self.dest_filter, self.dest_list)
+        self.dest_detail = hint("")
+        self.dest_list.currentItemChanged.connect(self._show_destination)
+        dest.addWidget(self.dest_filter)
+        dest.addWidget(self.dest_list, 1)
+        dest.addWidget(self.dest_detail)
+        left.addWidget(dest_box, 1)
+
+        form = form_layout()
+        self.urgency = self.field("urgency", named(QComboBox(), "Urgency"), "Urgency")
+        for code in URGENCIES:
+            self.urgency.addItem(label("urgency", code), code)
+        self.name_on_paper = self.field("name on paper", named(QComboBox(), "Name on paper"),
+                                        "Name on paper")
+        for code in NAME_ON_PAPER:
+            self.name_on_paper.addItem(label("name_on_paper", code), code)
+        form.addRow("Urgency", self.urgency)
+        form.addRow("Name on paper", self.name_on_paper)
+        left.addLayout(form)
+
+        middle = form_layout()
+        self.reason = self.field("reason", named(QLineEdit(), "Reason"), "Reason")
+        self.request = self.field("request", TextBox("Request", lines=3), "Request")
+        self.client_told = self.field("client_told", TextBox("What the client was told",
+                                                             lines=3),
+                                      "What the client was told")
+        middle.addRow("Reason", self.reason)
+        middle.addRow("Request", self.request)
+        middle.addRow("Client was told", self.client_told)
+        self.include_notes = check_box("Print notes on the service copy")
+        self.notes = self.field("notes", TextBox("Notes", lines=3), "Notes")
+        middle.addRow("Notes", self.notes)
+        middle.addRow("", self.include_notes)
+        self.field("include_notes", self.include_notes, "Print notes")
+
+        right = self._disclosure_box()
+
+        columns = QHBoxLayout(self.body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 3)
+        middle_column = QVBoxLayout()
+        middle_column.addLayout(middle)
+        middle_column.addStretch(1)
+        columns.addLayout(middle_column, 4)
+        columns.addWidget(right, 3)
+
+    def _disclosure_box(self) -> QGroupBox:
+        box = QGroupBox("The client agrees to share")
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(2)
+        self.topic_checks = {}
+        for i, topic in enumerate(TOPICS):
+            check = check_box(label("topic", topic))
+            check.setAccessibleDescription(label("topic_help", topic))
+            self.topic_checks[topic] = check
+            explanation = hint(label("topic_help", topic), wrap=True)
+            explanation.setContentsMargins(22, 0, 0, 6)
+            grid.addWidget(check, i * 2, 0)
+            grid.addWidget(explanation, i * 2 + 1, 0)
+        grid.setRowStretch(len(TOPICS) * 2, 1)
+        self.field("disclosure", box, "Disclosure")
+        self.field("consent", box, "Consent")
+        return box
+
+    # --- destination picker -----------------------------------------------------------
+    def refresh_destinations(self) -> None:
+        keep = self.destination_id()
+        self.dest_list.clear()
+        for entry in directory.entries(self.vault, self.dest_filter.text().strip()):
+            item = QListWidgetItem(f"{entry.name}  ·  {label('directory_kind', entry.kind)}")
+            item.setData(Qt.UserRole, entry)
+            self.dest_list.addItem(item)
+            if entry.id == keep:
+                self.dest_list.setCurrentItem(item)
+        if self.dest_filter.text().strip() and self.dest_list.count() and \
+                self.dest_list.currentRow() < 0:
+            self.dest_list.setCurrentRow(0)
+
+    def destination_id(self) -> int | None:
+        item = self.dest_list.currentItem() if hasattr(self, "dest_list") else None
+        return item.data(Qt.UserRole).id if item else None
+
+    def _show_destination(self, item, _previous) -> None:
+        entry = item.data(Qt.UserRole) if item else None
+        self.dest_detail.setText(" · ".join(x for x in (entry.phone, entry.hours) if x)
+                                 if entry else "")
+
+    def _select_destination(self, entry) -> None:
+        for row in range(self.dest_list.count()):
+            if self.dest_list.item(row).data(Qt.UserRole).id == entry.id:
+                self.dest_list.setCurrentRow(row)
+                return
+        item = QListWidgetItem(f"{entry.name}  ·  no longer in the directory")
+        item.setData(Qt.UserRole, entry)
+        self.dest_list.addItem(item)
+        self.dest_list.setCurrentItem(item)
+
+    # --- values ----------------------------------------------------------------------
+    def _load(self, referral) -> None:
+        self._select_destination(directory.get(self.vault, referral.destination_id))
+        self.urgency.setCurrentIndex(self.urgency.findData(referral.urgency))
+        self.name_on_paper.setCurrentIndex(self.name_on_paper.findData(referral.name_on_paper))
+        self.reason.setText(referral.reason)
+        self.request.setText(referral.request)
+        self.client_told.setText(referral.client_told)
+        for topic in referral.disclose:
+            self.topic_checks[topic].setChecked(True)
+        self.include_notes.setChecked(referral.include_notes)
+        self.notes.setText(referral.notes)
+
+    def values(self) -> dict:
+        return {
+            "destination_id": self.destination_id(),
+            "reason": self.reason.text(), "request": self.request.text(),
+            "urgency": self.urgency.currentData(), "client_told": self.client_told.text(),
+            "name_on_paper": self.name_on_paper.currentData(),
+            "disclose": frozenset(t for t, c in self.topic_checks.items() if c.isChecked()),
+            "include_notes": self.include_notes.isChecked(), "notes": self.notes.text(),
+        }
+
+    def commit(self):
+        data = self.values()
+        if data["destination_id"] is None:
+            raise ValidationError("destination", "choose a service from the directory")
+        if self.referral is None:
+            return referrals.make(self.vault, self.client_id, visit_id=self.visit_id, **data)
+        old = self.referral
+        changes = {k: v for k, v in data.items() if v != getattr(old, k)}
+        return referrals.correct(self.vault, old.id, **changes) if changes else old
+
+    def save_and_print(self) -> None:
+        saved = self.save()
+        if saved is not None:
+            self.print_requested.emit(saved)

@@ -1,0 +1,205 @@
+"""Every clinic setting in one form; Save writes only what changed (audited by records)."""
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from records import settings as settings_store
+from records.models import PAPER_SIZES, ScheduleEntry
+from records.vocab import label
+from ui.widgets import FolderDialog, FormBase, TextBox, check_box, form_layout, hint, named
+
+
+class SettingsEditor(FormBase):
+    heading = "Settings"
+
+    def __init__(self, vault, parent=None):
+        super().__init__(vault, parent)
+        self.cancel_button.setText("Close")
+        left = QVBoxLayout()
+        left.addWidget(self._clinic_box())
+        left.addWidget(self._schedule_box(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._keys_box())
+        right.addWidget(self._safety_box())
+        right.addStretch(1)
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(left, 1)
+        row.addLayout(right, 1)
+        self.load(vault.settings)
+
+    # --- layout ----------------------------------------------------------------------
+    def _line(self, name: str, caption: str) -> QLineEdit:
+        return self.field(name, named(QLineEdit(), caption), caption)
+
+    def _clinic_box(self) -> QGroupBox:
+        box = QGroupBox("Clinic and van")
+        form = form_layout()
+        self.clinic_name = self._line("clinic_name", "Clinic name")
+        self.program = self._line("program", "Program")
+        self.van_name = self._line("van_name", "Van name")
+        self.van_code = self._line("van_code", "Van code")
+        self.timezone = self.field("timezone", named(QComboBox(), "Time zone"), "Time zone")
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.setInsertPolicy(QComboBox.NoInsert)
+        self.timezone.completer().setFilterMode(Qt.MatchContains)
+        self.timezone.completer().setCompletionMode(QCompleter.PopupCompletion)
+        self.letterhead = self.field("letterhead", TextBox("Letterhead lines", lines=3),
+                                     "Letterhead lines")
+        self.paper_size = self.field("paper_size", named(QComboBox(), "Paper size"),
+                                     "Paper size")
+        for code in PAPER_SIZES:
+            self.paper_size.addItem(label("paper_size", code), code)
+        for caption, widget in (("Clinic name", self.clinic_name), ("Program", self.program),
+                                ("Van name", self.van_name), ("Van code", self.van_code),
+                                ("Time zone", self.timezone),
+                                ("Letterhead", self.letterhead)):
+            form.addRow(caption, widget)
+        form.addRow("", hint("One line per line on printed letters (at most 8)."))
+        form.addRow("Paper size", self.paper_size)
+        box.setLayout(form)
+        return box
+
+    def _schedule_box(self) -> QGroupBox:
+        box = QGroupBox("Where the van is next (printed on client copies)")
+        column = QVBoxLayout(box)
+        self.schedule = self.field("schedule", named(QTableWidget(0, 2), "Van schedule"),
+                                   "Van schedule")
+        self.schedule.setHorizontalHeaderLabels(("When", "Site"))
+        self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.schedule.verticalHeader().hide()
+        self.schedule.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.schedule.setMinimumHeight(120)
+        buttons = QHBoxLayout()
+        add = self.add_stop_button = named(QPushButton("Add a stop"), "Add a stop")
+        add.clicked.connect(lambda: self.add_schedule_row())
+        remove = named(QPushButton("Remove stop"), "Remove stop")
+        remove.clicked.connect(self.remove_schedule_row)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        column.addWidget(self.schedule, 1)
+        column.addLayout(buttons)
+        column.addWidget(hint("For example: Tuesday 21:00-02:00 | Dundas & Richmond"))
+        return box
+
+    def _keys_box(self) -> QGroupBox:
+        box = QGroupBox("Exports and keys")
+        form = form_layout()
+        self.export_recipient = self._line("export_recipient", "Coordinator's export key")
+        self.recovery_recipient = self._line("recovery_recipient", "Recovery key")
+        for edit in (self.export_recipient, self.recovery_recipient):
+            edit.setPlaceholderText("age1…")
+        self.uic_secret = self._line("uic_secret", "Program code secret")
+        self.uic_secret.setEchoMode(QLineEdit.Password)
+        self.show_secret = check_box("Show the secret")
+        self.show_secret.toggled.connect(lambda on: self.uic_secret.setEchoMode(
+            QLineEdit.Normal if on else QLineEdit.Password))
+        form.addRow("Export key", self.export_recipient)
+        form.addRow("", hint("The coordinator's public key; weekly exports are encrypted to it."))
+        form.addRow("Recovery key", self.recovery_recipient)
+        form.addRow("", hint("Can unlock the vault if every passphrase is lost."))
+        form.addRow("Code secret", self.uic_secret)
+        form.addRow("", self.show_secret)
+        form.addRow("", hint("From the coordinator; exports carry codes only hashed with it."))
+        box.setLayout(form)
+        return box
+
+    def _safety_box(self) -> QGroupBox:
+        box = QGroupBox("Locking and backups")
+        form = form_layout()
+        self.idle_lock = self.field("idle_lock_minutes",
+                                    named(QSpinBox(), "Lock after minutes idle"),
+                                    "Lock after minutes idle")
+        self.idle_lock.setRange(1, 240)
+        self.idle_lock.setSuffix(" min")
+        self.backup_folder = self._line("backup_folder", "Backup folder")
+        choose = named(QPushButton("Choose…"), "Choose backup folder")
+        choose.clicked.connect(self.choose_backup_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(choose)
+        self.backup_keep = self.field("backup_keep", named(QSpinBox(), "Backups to keep"),
+                                      "Backups to keep")
+        self.backup_keep.setRange(1, 365)
+        form.addRow("Lock when idle", self.idle_lock)
+        form.addRow("Backup folder", folder_row)
+        form.addRow("Backups kept", self.backup_keep)
+        box.setLayout(form)
+        return box
+
+    # --- schedule rows ----------------------------------------------------------------
+    def add_schedule_row(self, when: str = "", site: str = "") -> None:
+        row = self.schedule.rowCount()
+        self.schedule.insertRow(row)
+        self.schedule.setItem(row, 0, QTableWidgetItem(when))
+        self.schedule.setItem(row, 1, QTableWidgetItem(site))
+        self.schedule.setCurrentCell(row, 0)
+
+    def remove_schedule_row(self) -> None:
+        if self.schedule.currentRow() >= 0:
+            self.schedule.removeRow(self.schedule.currentRow())
+
+    def schedule_entries(self) -> tuple[ScheduleEntry, ...]:
+        """Rows with anything typed; a half-filled row is left for records to refuse."""
+        entries = []
+        for row in range(self.schedule.rowCount()):
+            when, site = (self.schedule.item(row, col).text()
+                          if self.schedule.item(row, col) else "" for col in (0, 1))
+            if when.strip() or site.strip():
+                entries.append(ScheduleEntry(when, site))
+        return tuple(entries)
+
+    def choose_backup_folder(self) -> None:
+        dialog = FolderDialog(self.backup_folder.text(), self)
+        if dialog.exec():
+            self.backup_folder.setText(dialog.selected())
+
+    # --- values ----------------------------------------------------------------------
+    def load(self, s) -> None:
+        for edit, value in ((self.clinic_name, s.clinic_name), (self.program, s.program),
+                            (self.van_name, s.van_name), (self.van_code, s.van_code),
+                            (self.export_recipient, s.export_recipient),
+                            (self.recovery_recipient, s.recovery_recipient),
+                            (self.uic_secret, s.uic_secret),
+                            (self.backup_folder, s.backup_folder)):
+            edit.setText(value)
+        self.timezone.setCurrentText(s.timezone)
+        self.letterhead.setText("\n".join(s.letterhead))
+        self.paper_size.setCurrentIndex(self.paper_size.findData(s.paper_size))
+        self.schedule.setRowCount(0)
+        for entry in s.schedule:
+            self.add_schedule_row(entry.when, entry.site)
+        self.idle_lock.setValue(s.idle_lock_minutes)
+        self.backup_keep.setValue(s.backup_keep)
+
+    def values(self) -> dict:
+        return {
+            "clinic_name": self.clinic_name.text(), "program": self.program.text(),
+            "van_name": self.van_name.text(), "van_code": self.van_code.text(),
+            "timezone": self.timezone.currentText().strip(),
+            "letterhead": tuple(self.letterhead.text().splitlines()),
+            "paper_size": self.paper_size.currentData(),
+            "schedule": self.schedule_entries(),
+            "export_recipient": self.export_recipient.text().strip(),
+            "recovery_recipient": self.recovery_recipient.text().strip(),
+            "uic_secret": self.uic_secret.text(),
+            "idle_lock_minutes": self.idle_lock.value(),
+            "backup_folder": self.backup_folder.text().strip(),
+            "backup_keep": self.backup_keep.value(),
+        }
+
+    def commit(self):
+        current = self.vault.settings
+        changes = {k: v for k, v in self.values().items() if v != getattr(current, k)}
+        if not changes:
+            return current
+        saved = settings_store.update(self.vault, **changes)
+        self.load(saved)
+        return saved

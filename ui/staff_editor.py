@@ -1,0 +1,156 @@
+"""Staff members: the list, and adding one with their own passphrase (typed twice). The key
+derivation takes about a second, so adding runs on a background thread."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
+
+from records import staff
+from records.errors import ValidationError
+from records.models import ROLES
+from records.vocab import label
+from ui.widgets import BackgroundCall, FormBase, form_layout, hint, named
+
+try:  # staff removal with a re-key of the database (records.keys, branch "reliability")
+    from records.keys import remove_staff
+except ImportError:  # pragma: no cover - depends on which branches are merged
+    remove_staff = None
+
+
+class StaffEditor(FormBase):
+    heading = "Staff"
+    save_label = "Add staff member"
+
+    def __init__(self, vault, parent=None, *, kdf=None):
+        super().__init__(vault, parent)
+        self.kdf = kdf
+        self.worker = None
+        self.cancel_button.setText("Close")
+
+        self.table = named(QTableWidget(0, 3), "Staff members")
+        self.table.setHorizontalHeaderLabels(("Name", "Role", "Contact line"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.remove_button = self.add_button("Remove selected…", self.remove_selected)
+        self.confirm_remove = self.add_button("Confirm removal", self.confirm_removal)
+        self.confirm_remove.hide()
+        self.to_remove = None
+        if remove_staff is None:
+            self.remove_button.setEnabled(False)
+            self.remove_button.setToolTip("Not available yet: removing a staff member needs "
+                                          "a re-key of the vault, which this version lacks.")
+
+        box = QGroupBox("Add a staff member")
+        form = form_layout()
+        self.name = self.field("staff name", named(QLineEdit(), "Name"), "Name")
+        self.role = self.field("role", named(QComboBox(), "Role"), "Role")
+        for code in ROLES:
+            self.role.addItem(label("role", code), code)
+        self.contact = self.field("contact line", named(QLineEdit(), "Contact line"),
+                                  "Contact line")
+        self.contact.setPlaceholderText("Printed under their name on letters, e.g. Nora, RN - 555-0100")
+        self.passphrase = self.field("passphrase", named(QLineEdit(), "Passphrase"),
+                                     "Passphrase")
+        self.passphrase_again = named(QLineEdit(), "Passphrase again")
+        for edit in (self.passphrase, self.passphrase_again):
+            edit.setEchoMode(QLineEdit.Password)
+        form.addRow("Name", self.name)
+        form.addRow("Role", self.role)
+        form.addRow("Contact line", self.contact)
+        form.addRow("Passphrase", self.passphrase)
+        form.addRow("Passphrase again", self.passphrase_again)
+        form.addRow("", hint("At least 8 characters; nobody can read it back."))
+        self.status = hint("", wrap=True)
+        form.addRow("", self.status)
+        box.setLayout(form)
+
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.table, 3)
+        column = QVBoxLayout()
+        column.addWidget(box)
+        column.addStretch(1)
+        row.addLayout(column, 2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        members = staff.all_staff(self.vault)
+        self.table.setRowCount(len(members))
+        for row, member in enumerate(members):
+            for col, text in enumerate((member.name, label("role", member.role),
+                                        member.contact_line)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, member)
+                self.table.setItem(row, col, item)
+
+    def selected(self):
+        item = self.table.item(self.table.currentRow(), 0)
+        return item.data(Qt.UserRole) if item else None
+
+    # --- adding (slow: key derivation on a thread) -------------------------------------
+    def commit(self):
+        """Check what can be checked at once, then derive the key on a thread; `saved`
+        is emitted when it finishes. Returns None meanwhile."""
+        if self.worker is not None:
+            return None
+        name, role = self.name.text(), self.role.currentData()
+        contact, passphrase = self.contact.text(), self.passphrase.text()
+        staff.validate_new(name, role, contact, passphrase)
+        if passphrase != self.passphrase_again.text():
+            raise ValidationError("passphrase", "the two entries are not the same")
+        self.worker = BackgroundCall(lambda: staff.add(self.vault, name, role, passphrase,
+                                                       contact_line=contact, kdf=self.kdf))
+        self.worker.done.connect(self._added)
+        self.worker.failed.connect(self._failed)
+        self.save_button.setEnabled(False)
+        self.status.setText("Adding… (deriving the key takes a moment)")
+        self.worker.start()
+        return None
+
+    def _finish(self) -> None:
+        self.worker.wait()
+        self.worker = None
+        self.save_button.setEnabled(True)
+        self.status.setText("")
+
+    def _added(self, member) -> None:
+        self._finish()
+        for edit in (self.name, self.contact, self.passphrase, self.passphrase_again):
+            edit.clear()
+        self.refresh()
+        self.status.setText(f"{member.name} can now unlock this laptop.")
+        self.saved.emit(member)
+
+    def _failed(self, exc) -> None:
+        self._finish()
+        self.show_error(exc)
+
+    # --- removing (two steps: the button, then a confirmation naming the person) ------
+    def remove_selected(self) -> None:
+        member = self.selected()
+        if member is None:
+            self.show_error(ValidationError("staff member", "select someone in the list first"))
+            return
+        self.clear_error()
+        self.to_remove = member
+        self.confirm_remove.setText(f"Yes, remove {member.name}")
+        self.confirm_remove.show()
+        self.status.setText(f"Removing {member.name} re-keys the vault: their passphrase "
+                            "stops opening it, on this laptop and on any copy.")
+        self.confirm_remove.setFocus()
+
+    def confirm_removal(self) -> None:
+        if self.attempt(self._remove_chosen):
+            self.refresh()
+            self.status.setText(f"{self.to_remove.name} was removed.")
+        self.confirm_remove.hide()
+
+    def _remove_chosen(self) -> bool:
+        remove_staff(self.vault, self.to_remove.id)
+        return True
