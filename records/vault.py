@@ -23,20 +23,11 @@ from .errors import AccessDenied, DiskFull, NoVault, VaultDamaged, VaultExists
 from .fsutil import ensure_private_dir
 from .keyfile import KdfParams, KeyFile
 from .models import Settings, Staff
+from .paths import DB_NAME, KEY_NAME, default_data_dir, vault_exists  # noqa: F401 (re-exported)
 from .staff import row_to_staff
 
-DB_NAME = "vault.db"
-KEY_NAME = "vault.keys"
 DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
               "nothing was changed. Restore the newest backup (python main.py restore)")
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("CLINIC_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("van-clinic", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -101,8 +92,7 @@ class Vault:
     # --- opening and locking -------------------------------------------------------
     @staticmethod
     def exists(path: Path) -> bool:
-        path = Path(path)
-        return (path / KEY_NAME).exists() or (path / DB_NAME).exists()
+        return vault_exists(path)
 
     @classmethod
     def create(cls, path: Path, staff_name: str, passphrase: str, *, role: str = "nurse",

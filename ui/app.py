@@ -19,12 +19,12 @@ from ui.unlock import UnlockWindow
 
 
 def _vault_exists(data_dir: Path) -> bool:
-    from records.vault import Vault
-    return Vault.exists(data_dir)
+    from records.paths import vault_exists  # light: records.vault loads the database libraries
+    return vault_exists(data_dir)
 
 
 def _default_data_dir() -> Path:
-    from records.vault import default_data_dir
+    from records.paths import default_data_dir
     return default_data_dir()
 
 
