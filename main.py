@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("records.cli", "records.importer", "records.demo")
+COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.export_commands")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

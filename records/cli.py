@@ -1,5 +1,5 @@
-"""Command-line plumbing shared by every command, and the vault commands (init, import,
-demo, audit verify). Conventions: --data-dir, --staff, --passphrase-file ('-' = stdin)."""
+"""Command-line plumbing shared by every command, and the vault commands (init,
+audit verify). Conventions: --data-dir, --staff, --passphrase-file ('-' = stdin)."""
 from __future__ import annotations
 
 import argparse

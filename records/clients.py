@@ -25,7 +25,7 @@ FIELDS = tuple(_TEXT_FIELDS) + ("aliases", "flags", "gender", "birth_year", "bir
                                 "uic_chosen", "language")
 
 
-def _clean(fields: dict) -> dict:
+def clean(fields: dict) -> dict:
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not a client field")
@@ -66,7 +66,7 @@ def code_for(fields: dict) -> tuple[str, bool]:
     return uic.compute(fields.get("gender", ""), first, last, fields.get("birth_year"))
 
 
-def _search_terms(row: dict) -> str:
+def search_terms(row: dict) -> str:
     names = [row["name"], row["legal_name"], *row["aliases"], row["uic"], row["ref"] or ""]
     return " ".join(n for n in names if n)
 
@@ -112,7 +112,7 @@ def _index(vault: "Vault", client_id: int) -> None:
     vault.db.execute("DELETE FROM client_fts WHERE rowid = ?", [client_id])
     if row["deleted_at"] is None and row["merged_into"] is None:
         vault.db.execute("INSERT INTO client_fts (rowid, terms) VALUES (?, ?)",
-                         [client_id, _search_terms(row)])
+                         [client_id, search_terms(row)])
 
 
 def db_row(fields: dict, created_at: datetime | None = None) -> dict:
@@ -137,21 +137,21 @@ def insert_row(vault: "Vault", fields: dict) -> int:
 def register(vault: "Vault", name: str, **fields) -> Client:
     """A new client. Only `name` (the name the client gives) is required."""
     vault.require_clinical()
-    clean = _clean({"name": name, **fields})
+    cleaned = clean({"name": name, **fields})
     with vault.write("create", "client") as box:
-        box["entity_id"] = insert_row(vault, clean)
+        box["entity_id"] = insert_row(vault, cleaned)
     return get(vault, box["entity_id"])
 
 
 def update(vault: "Vault", client_id: int, **fields) -> Client:
     vault.require_clinical()
     current = get(vault, client_id)
-    clean = _clean(fields)
-    merged = {f: getattr(current, f) for f in FIELDS} | clean
+    cleaned = clean(fields)
+    merged = {f: getattr(current, f) for f in FIELDS} | cleaned
     code, complete = code_for(merged)
     _check_ref_free(vault, merged.get("ref", ""), client_id)
-    row = _to_db(clean) | {"uic": code, "uic_complete": int(complete)}
-    with vault.write("update", "client", client_id, detail=",".join(sorted(clean))):
+    row = _to_db(cleaned) | {"uic": code, "uic_complete": int(complete)}
+    with vault.write("update", "client", client_id, detail=",".join(sorted(cleaned))):
         sets = ", ".join(f"{c} = ?" for c in row)
         vault.db.execute(f"UPDATE clients SET {sets} WHERE id = ?", [*row.values(), client_id])
         _index(vault, client_id)

@@ -3,13 +3,13 @@
 Everything is drawn from one `random.Random(seed)`: the same seed and end week give the same
 records. The generator is built to reach 100k clients and a million visits in minutes:
 
-- every client goes through `clients._clean` and `clients.db_row` (the UIC recipe included),
+- every client goes through `clients.clean` and `clients.db_row` (the UIC recipe included),
   every visit through `visits.db_row` (local day and ISO week) and `visits.clean_supplies`;
   the fixed pools of text, services, referral and incident templates are cleaned once, at
   start, by the records' own cleaning functions;
 - rows are inserted with executemany in large batches, each batch one `vault.write("demo",
   ...)` transaction with one audit entry summarising it; the search index is filled from
-  `clients._search_terms`, as for a client registered by hand.
+  `clients.search_terms`, as for a client registered by hand.
 
 The vault's settings (letterhead, schedule, UIC secret, an export recipient) are set by
 `create`; `populate` adds records to any open vault.
@@ -332,7 +332,7 @@ class _Generator:
             fields["pronouns"] = rng.choice(_PRONOUNS[gender])
         if rng.random() < 0.08:
             fields["contact_notes"] = rng.choice(_CONTACT_NOTES)
-        return clients._clean(fields)
+        return clients.clean(fields)
 
     def clients(self, count: int, shifts: list) -> list[tuple[int, list[int]]]:
         """Insert `count` clients; returns (client id, shift indexes of their visits) in id
@@ -355,7 +355,7 @@ class _Generator:
             if columns is None:
                 columns = ("id", *row)
             rows.append((next_id, *row.values()))
-            terms.append((next_id, clients._search_terms(row | {"aliases": fields["aliases"], "ref": ""})))
+            terms.append((next_id, clients.search_terms(row | {"aliases": fields["aliases"], "ref": ""})))
             out.append((next_id, visit_shifts))
             next_id += 1
             if len(rows) >= BATCH:
@@ -378,11 +378,11 @@ class _Generator:
     # --- pools cleaned once by the records' own cleaning functions ----------------------
     def pools(self, destinations: list[tuple[int, str]]) -> None:
         rng, vault = self.rng, self.vault
-        text = lambda name, values: [visits._clean(vault, {name: v})[name] for v in values]
+        text = lambda name, values: [visits.clean(vault, {name: v})[name] for v in values]
         self.reasons = text("reason", _REASONS)
         self.notes = text("note", _NOTES)
         self.follow_ups = text("follow_up", _FOLLOW_UPS)
-        self.site_names = {s: visits._clean(vault, {"site": s})["site"] for s in SITES}
+        self.site_names = {s: visits.clean(vault, {"site": s})["site"] for s in SITES}
         self.services = []  # (items, the same with results still pending)
         tests = ("sti_test", "hiv_test", "hcv_test", "pregnancy_test")
         others = ("wound_care", "vaccination", "contraception", "naloxone_training",
@@ -399,13 +399,13 @@ class _Generator:
         self.referral_templates = []  # (referral fields, weight)
         for destination_id, kind in destinations:
             for reason, request, urgency, topics, told in _REFERRAL_TEMPLATES[kind]:
-                data = referrals._clean(vault, {
+                data = referrals.clean(vault, {
                     "destination_id": destination_id, "reason": reason, "request": request,
                     "urgency": urgency, "disclose": topics, "client_told": told})
-                referrals._check_consent(data.pop("_destination"), data["disclose"])
+                referrals.check_consent(data.pop("_destination"), data["disclose"])
                 weight = 1 if kind in ("police_liaison", "legal_aid") else 4
-                self.referral_templates.append((referrals._row(data), weight))
-        incident_text = lambda name, values: [incidents._clean(vault, {name: v})[name]
+                self.referral_templates.append((referrals.row_for(data), weight))
+        incident_text = lambda name, values: [incidents.clean(vault, {name: v})[name]
                                               for v in values]
         self.areas = incident_text("area", _AREAS)
         self.people = incident_text("person_description", _PEOPLE)
@@ -491,7 +491,7 @@ class _Generator:
             "consent_sheet": rng.random() < 0.85, "consent_police": rng.random() < 0.30,
         }
         return {"id": incident_id, "staff_id": self.staff_id,
-                "recorded_at": clock.to_db(at)} | incidents._row(data)
+                "recorded_at": clock.to_db(at)} | incidents.row_for(data)
 
     def visits(self, plans: list[tuple[int, list[int]]], shifts: list, end: datetime) -> dict:
         rng = self.rng

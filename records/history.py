@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from . import clock
+from . import clock, validate
 from .models import Revision
 
 if TYPE_CHECKING:
@@ -18,6 +18,15 @@ def keep(vault: "Vault", entity: str, entity_id: int, version: int, data: dict) 
         " VALUES (?, ?, ?, ?, ?, ?)",
         [entity, entity_id, version, json.dumps(data, ensure_ascii=False, default=str),
          clock.to_db(clock.now_utc()), vault.staff.id])
+
+
+def void(vault: "Vault", entity: str, table: str, current, data: dict, reason: str) -> None:
+    """Mark a record as entered in error: it stops counting, its last version is kept."""
+    reason = validate.text("reason for voiding", reason, required=True)
+    with vault.write("void", entity, current.id, detail=reason):
+        keep(vault, entity, current.id, current.version, data)
+        vault.db.execute(f"UPDATE {table} SET voided = 1, version = version + 1 WHERE id = ?",
+                         [current.id])
 
 
 def revisions(vault: "Vault", entity: str, entity_id: int) -> list[Revision]:

@@ -267,7 +267,7 @@ def _check_clients(path: Path, problems: _Problems, plan: Plan, vault_refs: dict
             elif ref in vault_refs:
                 problems.add(name, line, "ref", f"{ref!r} is already used by a client in the vault")
             first_line.setdefault(ref, line)
-        fields = _check_fields(problems, name, line, values, CLIENT_COLUMNS, clients._clean)
+        fields = _check_fields(problems, name, line, values, CLIENT_COLUMNS, clients.clean)
         if fields is not None:
             plan.clients.append(fields)
 
@@ -284,7 +284,7 @@ def _check_visits(vault: "Vault", path: Path, problems: _Problems, plan: Plan,
             fields["occurred_at"] = clock.parse_local(fields["occurred_at"], tz, "date")
         if "services" in fields:
             fields["services"] = _services(fields["services"])
-        return visits._clean(vault, fields)
+        return visits.clean(vault, fields)
 
     for line, values in _read(path, VISIT_COLUMNS, "visits", problems):
         ref = values.get("client_ref", "").strip()
@@ -359,7 +359,7 @@ def _write(vault: "Vault", plan: Plan) -> None:
             with vault.write("import", "visit",
                              detail=f"{counts.visits} visits from {plan.names['visits']}") as box:
                 staff = {"staff_id": vault.staff.id, "shift_id": None, "quick": False}
-                ids = [visits._write_row(vault, None, data | staff | {"client_id": ref_ids[ref]})
+                ids = [visits.write_row(vault, None, data | staff | {"client_id": ref_ids[ref]})
                        for ref, data in plan.visits]
                 box["entity_id"] = _id_range(ids)
 

@@ -22,7 +22,7 @@ _TEXT = {"area": False, "person_description": True, "vehicle_description": True,
 _EDITABLE = (*_TEXT, "occurred_at", "client_id", "consent_sheet", "consent_police")
 
 
-def _clean(vault: "Vault", fields: dict) -> dict:
+def clean(vault: "Vault", fields: dict) -> dict:
     unknown = set(fields) - set(_EDITABLE)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not an incident field")
@@ -44,7 +44,7 @@ def _clean(vault: "Vault", fields: dict) -> dict:
     return out
 
 
-def _row(data: dict) -> dict:
+def row_for(data: dict) -> dict:
     row = {name: data.get(name, "") for name in _TEXT}
     row |= {"occurred_at": clock.to_db(data["occurred_at"]), "client_id": data.get("client_id"),
             "consent_sheet": int(data["consent_sheet"]),
@@ -56,9 +56,9 @@ def report(vault: "Vault", *, occurred_at: datetime, consent_sheet: bool, consen
            **fields) -> Incident:
     """Record a report. Both consent flags have no default: the worker chooses each."""
     vault.require_clinical()
-    data = _clean(vault, {"occurred_at": occurred_at, "consent_sheet": consent_sheet,
+    data = clean(vault, {"occurred_at": occurred_at, "consent_sheet": consent_sheet,
                           "consent_police": consent_police, **fields})
-    row = _row(data) | {"staff_id": vault.staff.id,
+    row = row_for(data) | {"staff_id": vault.staff.id,
                         "recorded_at": clock.to_db(clock.now_utc())}
     with vault.write("create", "incident") as box:
         box["entity_id"] = vault.db.execute(
@@ -125,12 +125,12 @@ def find(vault: "Vault", *, text: str = "", start: datetime | None = None,
 def correct(vault: "Vault", incident_id: int, **changes) -> Incident:
     vault.require_clinical()
     current = get(vault, incident_id)
-    clean = _clean(vault, changes)
-    data = dataclasses.asdict(current) | clean | {"version": current.version + 1}
-    data["occurred_at"] = clean.get("occurred_at", current.occurred_at)
-    with vault.write("correct", "incident", incident_id, detail=",".join(sorted(clean))):
+    cleaned = clean(vault, changes)
+    data = dataclasses.asdict(current) | cleaned | {"version": current.version + 1}
+    data["occurred_at"] = cleaned.get("occurred_at", current.occurred_at)
+    with vault.write("correct", "incident", incident_id, detail=",".join(sorted(cleaned))):
         history.keep(vault, "incident", incident_id, current.version, dataclasses.asdict(current))
-        row = _row(data)
+        row = row_for(data)
         vault.db.execute(f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?",
                          [*row.values(), incident_id])
     return get(vault, incident_id)
@@ -139,9 +139,5 @@ def correct(vault: "Vault", incident_id: int, **changes) -> Incident:
 def void(vault: "Vault", incident_id: int, reason: str) -> Incident:
     vault.require_clinical()
     current = get(vault, incident_id)
-    reason = validate.text("reason for voiding", reason, required=True)
-    with vault.write("void", "incident", incident_id, detail=reason):
-        history.keep(vault, "incident", incident_id, current.version, dataclasses.asdict(current))
-        vault.db.execute("UPDATE incidents SET voided = 1, version = version + 1 WHERE id = ?",
-                         [incident_id])
+    history.void(vault, "incident", "incidents", current, dataclasses.asdict(current), reason)
     return get(vault, incident_id)

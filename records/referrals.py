@@ -19,7 +19,7 @@ _EDITABLE = ("destination_id", "visit_id", "reason", "request", "urgency", "clie
              "name_on_paper", "disclose", "include_notes", "notes")
 
 
-def _clean(vault: "Vault", fields: dict) -> dict:
+def clean(vault: "Vault", fields: dict) -> dict:
     unknown = set(fields) - set(_EDITABLE)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not a referral field")
@@ -47,13 +47,13 @@ def _clean(vault: "Vault", fields: dict) -> dict:
     return out
 
 
-def _check_consent(destination: DirectoryEntry, disclose: frozenset) -> None:
+def check_consent(destination: DirectoryEntry, disclose: frozenset) -> None:
     if destination.kind == "police_liaison" and "violence_police" not in disclose:
         raise ValidationError("consent", "a referral to the police liaison needs the client's "
                                          "consent to share 'violence and police contact'")
 
 
-def _row(data: dict) -> dict:
+def row_for(data: dict) -> dict:
     return {
         "destination_id": data["destination_id"], "visit_id": data.get("visit_id"),
         "reason": data.get("reason", ""), "request": data.get("request", ""),
@@ -71,10 +71,10 @@ def make(vault: "Vault", client_id: int, destination_id: int, *,
     vault.require_clinical()
     from . import clients
     clients.get(vault, client_id)
-    data = _clean(vault, {"destination_id": destination_id, **fields})
-    _check_consent(data.pop("_destination"), data.get("disclose", frozenset()))
+    data = clean(vault, {"destination_id": destination_id, **fields})
+    check_consent(data.pop("_destination"), data.get("disclose", frozenset()))
     made_at = validate.moment("made at", made_at or clock.now_utc())
-    row = _row(data) | {"client_id": client_id, "staff_id": vault.staff.id,
+    row = row_for(data) | {"client_id": client_id, "staff_id": vault.staff.id,
                         "made_at": clock.to_db(made_at)}
     with vault.write("create", "referral") as box:
         box["entity_id"] = vault.db.execute(
@@ -167,12 +167,12 @@ def correct(vault: "Vault", referral_id: int, **changes) -> Referral:
     current = get(vault, referral_id)
     if current.voided:
         raise ValidationError("referral", "a voided referral cannot be corrected")
-    clean = _clean(vault, changes)
-    destination = clean.pop("_destination", None) or directory.get(vault, current.destination_id)
-    data = _as_dict(current) | clean | {"version": current.version + 1}
-    _check_consent(destination, frozenset(data["disclose"]))
-    row = _row(data)
-    with vault.write("correct", "referral", referral_id, detail=",".join(sorted(clean))):
+    cleaned = clean(vault, changes)
+    destination = cleaned.pop("_destination", None) or directory.get(vault, current.destination_id)
+    data = _as_dict(current) | cleaned | {"version": current.version + 1}
+    check_consent(destination, frozenset(data["disclose"]))
+    row = row_for(data)
+    with vault.write("correct", "referral", referral_id, detail=",".join(sorted(cleaned))):
         history.keep(vault, "referral", referral_id, current.version, _as_dict(current))
         vault.db.execute(f"UPDATE referrals SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?",
                          [*row.values(), referral_id])
@@ -182,10 +182,6 @@ def correct(vault: "Vault", referral_id: int, **changes) -> Referral:
 def void(vault: "Vault", referral_id: int, reason: str) -> Referral:
     vault.require_clinical()
     current = get(vault, referral_id)
-    reason = validate.text("reason for voiding", reason, required=True)
-    with vault.write("void", "referral", referral_id, detail=reason):
-        history.keep(vault, "referral", referral_id, current.version, _as_dict(current))
-        vault.db.execute("UPDATE referrals SET voided = 1, version = version + 1 WHERE id = ?",
-                         [referral_id])
+    history.void(vault, "referral", "referrals", current, _as_dict(current), reason)
     return get(vault, referral_id)
 

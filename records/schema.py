@@ -108,6 +108,19 @@ def migrate(db: Database) -> None:
     migrations.apply(db)
 
 
+@migrations(name="0002_exports")
+def exports(db: Database) -> None:
+    """Every weekly export: which week, when, by whom, the encrypted file's checksum and the
+    audit chain's head at export time (`audit verify` checks those heads are still there)."""
+    run_script(db, """
+CREATE TABLE exports (
+    id INTEGER PRIMARY KEY, week TEXT NOT NULL, created_at TEXT NOT NULL,
+    staff TEXT NOT NULL, file_name TEXT NOT NULL, recipient TEXT NOT NULL,
+    checksum TEXT NOT NULL, audit_seq INTEGER NOT NULL, audit_head TEXT NOT NULL);
+CREATE INDEX exports_week ON exports(week);
+""")
+
+
 @migrations(name="0003_client_page_indexes")
 def client_page_indexes(db: Database) -> None:
     """The client page lists the incidents a client reported (records.client_page)."""

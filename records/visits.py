@@ -44,7 +44,7 @@ def clean_supplies(supplies: dict | None) -> dict[str, int]:
     return out
 
 
-def _clean(vault: "Vault", fields: dict) -> dict:
+def clean(vault: "Vault", fields: dict) -> dict:
     unknown = set(fields) - set(_EDITABLE)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not a visit field")
@@ -92,7 +92,7 @@ def db_row(data: dict, tz: str) -> dict:
     }
 
 
-def _write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
+def write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
     """Insert or update the visit row and replace its services and supplies."""
     row = db_row(data, vault.settings.timezone)
     db = vault.db
@@ -117,7 +117,7 @@ def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetim
     signed-in staff member; the shift is the running one unless given."""
     vault.require_clinical()
     from . import shifts
-    data = _clean(vault, {"client_id": client_id,
+    data = clean(vault, {"client_id": client_id,
                           "occurred_at": occurred_at or clock.now_utc(), **fields})
     if "shift_id" not in data:
         running = shifts.current(vault)
@@ -126,7 +126,7 @@ def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetim
             data["site"] = running.sites[0]
     data |= {"staff_id": vault.staff.id, "quick": quick}
     with vault.write("create", "visit") as box:
-        box["entity_id"] = _write_row(vault, None, data)
+        box["entity_id"] = write_row(vault, None, data)
     return get(vault, box["entity_id"])
 
 
@@ -206,20 +206,16 @@ def correct(vault: "Vault", visit_id: int, **changes) -> Visit:
     current = get(vault, visit_id)
     if current.voided:
         raise ValidationError("visit", "a voided visit cannot be corrected")
-    clean = _clean(vault, changes)
-    data = _as_data(current) | clean | {"version": current.version + 1}
-    with vault.write("correct", "visit", visit_id, detail=",".join(sorted(clean))):
+    cleaned = clean(vault, changes)
+    data = _as_data(current) | cleaned | {"version": current.version + 1}
+    with vault.write("correct", "visit", visit_id, detail=",".join(sorted(cleaned))):
         history.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
-        _write_row(vault, visit_id, data)
+        write_row(vault, visit_id, data)
     return get(vault, visit_id)
 
 
 def void(vault: "Vault", visit_id: int, reason: str) -> Visit:
     """Mark a visit as entered in error: it stops counting but stays in the history."""
     current = get(vault, visit_id)
-    reason = validate.text("reason for voiding", reason, required=True)
-    with vault.write("void", "visit", visit_id, detail=reason):
-        history.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
-        vault.db.execute("UPDATE visits SET voided = 1, version = version + 1 WHERE id = ?",
-                         [visit_id])
+    history.void(vault, "visit", "visits", current, dataclasses.asdict(current), reason)
     return get(vault, visit_id)

@@ -211,7 +211,7 @@ def test_cli_import_failure_lists_problems_and_exits_1(cli_vault, tmp_path, caps
         "visits.csv, line 2, column client_ref: 'C1' is not the ref of a client in the clients "
         "file or the vault",
         "visits.csv, line 2, column date: '2026-02-30' is not an ISO date or date-time",
-        f"visits.csv, line 2, column services: 'massage' is not a service; use one of: "
+        "visits.csv, line 2, column services: 'massage' is not a service; use one of: "
         "wound_care, sti_test, hiv_test, hcv_test, pregnancy_test, vaccination, contraception, "
         "naloxone_training, counselling, basic_needs",
         "error: nothing was imported: 3 problems in the files"]

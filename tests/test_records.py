@@ -2,7 +2,7 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from conftest import FAST_KDF, PASSPHRASE
+from conftest import FAST_KDF
 
 from records import (clients, directory, history, incidents, referrals, settings, shifts,
                      staff, visits)

@@ -3,7 +3,7 @@ from formkit import save_keys, shoot, show, type_into, unnamed_controls
 from PySide6.QtCore import Qt
 
 import records.clients
-from records import clients, directory, incidents, referrals, search, visits
+from records import clients, directory, referrals, search, visits
 from records.errors import DiskFull
 from ui.delete_client import DeleteClientForm
 from ui.merge_dialog import MergeForm

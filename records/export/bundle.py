@@ -1,0 +1,182 @@
+"""The bundle: a zip of the week's files, built in memory and encrypted with age to the
+coordinator's public key. The van keeps only that public key, so it cannot read its own
+exports back; plaintext never touches the disk (only the encrypted bytes are written).
+
+The summary PDF comes from `reports`, which records may not import: the caller passes the
+renderer in (`render_pdf(header, indicators) -> bytes`).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pyrage
+
+from .. import clock
+from ..errors import ValidationError
+from . import dhis2, fhir, indicators, linelist
+from .week import WeekData
+
+if TYPE_CHECKING:
+    from ..vault import Vault
+
+FORMAT = "van-clinic-weekly-export"
+VERSION = 1
+SUFFIX = ".age"
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a summary report needs besides the numbers."""
+    program: str
+    van: str  # van code, or "All vans" in a merged report
+    week: str
+    timezone: str
+    days: tuple  # Monday..Sunday local dates
+    vans: tuple[str, ...] = ()  # the vans a merged report covers
+
+
+RenderPdf = Callable[[Header, dict], bytes]
+
+
+@dataclass(frozen=True)
+class Built:
+    file_name: str
+    payload: bytes  # the encrypted bundle
+    checksum: str  # SHA-256 of payload
+    manifest: dict
+    indicators: dict
+
+
+def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("van-clinic")
+    except PackageNotFoundError:
+        return "development"
+
+
+def parse_recipient(text: str) -> pyrage.x25519.Recipient:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("recipient", "no coordinator export key: set it in settings "
+                                           "(export_recipient) or pass --recipient age1...")
+    try:
+        return pyrage.x25519.Recipient.from_str(text)
+    except Exception:  # pyrage.RecipientError or a mangled string
+        raise ValidationError("recipient", "is not an age public key (age1...)") from None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "x"
+
+
+def file_name(program: str, van: str, week: str) -> str:
+    """Neutral: program, van code and week only, e.g. 'PAR-VAN1-2026-W47.age'."""
+    return f"{_slug(program)}-{_slug(van)}-{week}{SUFFIX}"
+
+
+def header(data: WeekData) -> Header:
+    return Header(data.program, data.van_code, data.week, data.timezone, data.days,
+                  (data.van_code,))
+
+
+def _json(value, pretty: bool = True) -> bytes:
+    """Small documents indented for people; large ones compact (json's fast C encoder)."""
+    if pretty:
+        return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dict[str, bytes]:
+    """Every file of the bundle, manifest last (it describes the others)."""
+    values = indicators.compute(data)
+    lines = linelist.rows(data)
+    fhir_bundle = fhir.build(data)
+    dhis = dhis2.payload(data.van_code, data.week, values)
+    meta = {"program": data.program, "van": data.van_code, "week": data.week,
+            "timezone": data.timezone}
+    files = {
+        "indicators.json": _json({**meta, "indicators": values}),
+        "indicators.csv": indicators.to_csv([(data.van_code, data.week, values)]).encode(),
+        "contacts.csv": linelist.to_csv(data).encode(),
+        "fhir.json": _json(fhir_bundle, pretty=False),
+        "dhis2.json": _json(dhis, pretty=False),
+        "summary.pdf": render_pdf(header(data), values),
+    }
+    counts = {"indicators.json": len(values), "indicators.csv": len(values),
+              "contacts.csv": len(lines), "fhir.json": len(fhir_bundle["entry"]),
+              "dhis2.json": len(dhis["dataValues"]), "summary.pdf": 1}
+    manifest = {
+        "format": FORMAT, "version": VERSION, **meta,
+        "van_name": data.van_name,
+        "created_at": clock.to_db(created_at), "created_by": data.staff,
+        "app_version": app_version(),
+        "audit_head": {"seq": data.audit_seq, "hash": data.audit_head},
+        "files": {name: {"records": counts[name],
+                         "sha256": hashlib.sha256(body).hexdigest()}
+                  for name, body in files.items()},
+    }
+    return {**files, "manifest.json": _json(manifest)}
+
+
+def to_zip(files: dict[str, bytes], created_at: datetime) -> bytes:
+    buffer = io.BytesIO()
+    stamp = created_at.timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in files.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, body)
+    return buffer.getvalue()
+
+
+def build(data: WeekData, render_pdf: RenderPdf, recipient: str, *,
+          created_at: datetime | None = None) -> Built:
+    """The encrypted bundle, entirely in memory."""
+    parsed = parse_recipient(recipient)
+    created_at = created_at or clock.now_utc()
+    files = contents(data, render_pdf, created_at)
+    payload = pyrage.encrypt(to_zip(files, created_at), [parsed])
+    return Built(file_name(data.program, data.van_code, data.week), payload,
+                 hashlib.sha256(payload).hexdigest(), json.loads(files["manifest.json"]),
+                 json.loads(files["indicators.json"])["indicators"])
+
+
+def record(vault: "Vault", built: Built, recipient: str) -> int:
+    """Note the export in the vault (audited): week, when, who, checksum, audit head."""
+    m = built.manifest
+    with vault.write("export", "export", detail=m["week"]) as box:
+        box["entity_id"] = vault.db.execute(
+            "INSERT INTO exports (week, created_at, staff, file_name, recipient, checksum,"
+            " audit_seq, audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [m["week"], m["created_at"], m["created_by"], built.file_name, recipient.strip(),
+             built.checksum, m["audit_head"]["seq"], m["audit_head"]["hash"]]).lastrowid
+    return box["entity_id"]
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    week: str
+    created_at: datetime
+    staff: str
+    file_name: str
+    checksum: str
+    audit_seq: int
+    audit_head: str
+
+
+def history(vault: "Vault") -> list[ExportRecord]:
+    """Earlier exports, newest first."""
+    return [ExportRecord(r[0], clock.from_db(r[1]), r[2], r[3], r[4], r[5], r[6])
+            for r in vault.db.execute(
+                "SELECT week, created_at, staff, file_name, checksum, audit_seq, audit_head"
+                " FROM exports ORDER BY id DESC")]

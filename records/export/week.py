@@ -1,0 +1,206 @@
+"""One ISO week of one vault, read into plain de-identified data.
+
+`collect` is the only step of an export that reads the database. What it returns holds no
+name, alias, ref, phone, date of birth, note or incident description: a client is reduced to
+the keyed hash of a complete UIC (or nothing), a 5-year birth band and whether this week
+brought their first contact ever in this vault. Internal client ids stay in the data only to
+link a person's contacts and referrals inside one bundle; no output writes them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from .. import audit, clock, incidents, referrals, shifts, uic, visits
+from ..errors import ValidationError
+from ..models import ServiceItem
+
+if TYPE_CHECKING:
+    from ..vault import Vault
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A client as the export sees them."""
+    key: str  # HMAC-SHA256 of the complete UIC; "" when the code is incomplete
+    birth_band: str  # e.g. "1985-1989"; "" when unknown
+    new: bool  # first contact ever in this vault falls in the week
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One visit or quick contact of the week."""
+    number: int  # 1, 2, ... in time order (the line list's row number)
+    day: date  # local date
+    site: str
+    quick: bool
+    client_id: int | None  # None: anonymous contact
+    services: tuple[ServiceItem, ...]
+    supplies: dict[str, int]
+    needles_returned: int
+    secondary: bool
+    overdose_reversals: int
+    referral_kinds: tuple[str, ...]  # destination kinds of referrals made at this contact
+
+    @property
+    def weekday(self) -> str:
+        return WEEKDAYS[self.day.weekday()]
+
+
+@dataclass(frozen=True)
+class ReferralItem:
+    id: int
+    client_id: int
+    kind: str  # destination kind
+    made_on: date  # local date
+    status: str
+    status_date: date | None
+    outcome_in_week: bool  # the outcome was recorded during the week
+    contact_number: int | None  # the week's contact it was made at, if any
+
+
+@dataclass(frozen=True)
+class Session:
+    started_on: date
+    hours: float  # 0 for a shift not yet ended
+
+
+@dataclass(frozen=True)
+class IncidentItem:
+    consent_sheet: bool
+    consent_police: bool
+
+
+@dataclass(frozen=True)
+class WeekData:
+    program: str
+    van_code: str
+    van_name: str
+    timezone: str
+    week: str  # "2026-W47"
+    days: tuple[date, ...]  # Monday..Sunday, local
+    contacts: tuple[Contact, ...]
+    people: dict[int, Person]  # client id -> person, for every client in the week's data
+    referrals_made: tuple[ReferralItem, ...]  # made during the week
+    outcomes: tuple[ReferralItem, ...]  # outcome recorded during the week, whenever made
+    sessions: tuple[Session, ...]
+    incidents: tuple[IncidentItem, ...]
+    audit_seq: int
+    audit_head: str
+    staff: str
+
+
+def birth_band(year: int | None) -> str:
+    """A 5-year band, e.g. 1987 -> '1985-1989'."""
+    if not year:
+        return ""
+    low = year - year % 5
+    return f"{low}-{low + 4}"
+
+
+def collect(vault: "Vault", week: str) -> WeekData:
+    """Read the week (clinic local time, Monday to Sunday) from the vault."""
+    vault.require_clinical()
+    settings = vault.settings
+    tz = settings.timezone
+    year, number = clock.parse_week(week)
+    week = f"{year}-W{number:02d}"
+    start, end = clock.week_bounds(week, tz)
+    monday = date.fromisocalendar(year, number, 1)
+    db = vault.db
+
+    kinds = {r[0]: r[1] for r in db.execute("SELECT id, kind FROM directory")}
+    week_visits = visits.between(vault, start, end)
+    made = referrals.made_between(vault, start, end)
+    recorded = referrals.outcomes_between(vault, start, end)
+    contact_of = {v.id: n for n, v in enumerate(week_visits, 1)}
+    kinds_at: dict[int, list[str]] = {}
+    for r in made:
+        if r.visit_id in contact_of:
+            kinds_at.setdefault(r.visit_id, []).append(kinds[r.destination_id])
+
+    contacts = tuple(Contact(
+        number=contact_of[v.id], day=clock.local_date(v.occurred_at, tz), site=v.site,
+        quick=v.quick, client_id=v.client_id, services=v.services, supplies=dict(v.supplies),
+        needles_returned=v.needles_returned, secondary=v.secondary,
+        overdose_reversals=v.overdose_reversals,
+        referral_kinds=tuple(sorted(kinds_at.get(v.id, ()))))
+        for v in week_visits)
+
+    client_ids = {c.client_id for c in contacts if c.client_id is not None}
+    client_ids |= {r.client_id for r in (*made, *recorded)}
+    seen_this_week = {c.client_id for c in contacts if c.client_id is not None}
+    people = _people(vault, client_ids, seen_this_week, start, settings.uic_secret)
+
+    outcome_ids = {r.id for r in recorded}
+
+    def item(r) -> ReferralItem:
+        return ReferralItem(
+            id=r.id, client_id=r.client_id, kind=kinds[r.destination_id],
+            made_on=clock.local_date(r.made_at, tz), status=r.status,
+            status_date=r.status_date, outcome_in_week=r.id in outcome_ids,
+            contact_number=contact_of.get(r.visit_id))
+
+    sessions = tuple(Session(
+        started_on=clock.local_date(s.started_at, tz),
+        hours=(s.ended_at - s.started_at).total_seconds() / 3600 if s.ended_at else 0.0)
+        for s in shifts.between(vault, start, end))
+    reported = tuple(IncidentItem(i.consent_sheet, i.consent_police)
+                     for i in incidents.find(vault, start=start, end=end))
+    seq, head = audit.head(db)
+    return WeekData(
+        program=settings.program, van_code=settings.van_code, van_name=settings.van_name,
+        timezone=tz, week=week, days=tuple(monday + timedelta(days=i) for i in range(7)),
+        contacts=contacts, people=people,
+        referrals_made=tuple(item(r) for r in made),
+        outcomes=tuple(item(r) for r in recorded),
+        sessions=sessions, incidents=reported, audit_seq=seq, audit_head=head,
+        staff=vault.staff.name)
+
+
+def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], start: datetime,
+            secret: str) -> dict[int, Person]:
+    """Hash each client's complete code; a person is new when no client record carrying the
+    same complete code (or, for a deleted client, the same kept hash) has a contact before
+    the week. Records with incomplete codes are new when that record has none."""
+    if not client_ids:
+        return {}
+    if not secret:
+        raise ValidationError("uic_secret", "the program's UIC secret is not set in settings; "
+                                            "clients cannot be counted without it")
+    db = vault.db
+    marks = ",".join("?" * len(client_ids))
+    key_of: dict[int, str] = {}
+    band_of: dict[int, str] = {}
+    for cid, code, complete, kept_hash, year in db.execute(
+            f"SELECT id, uic, uic_complete, uic_hash, birth_year FROM clients WHERE id IN ({marks})",
+            list(client_ids)):
+        key_of[cid] = uic.keyed_hash(code, secret) if complete and code else kept_hash or ""
+        band_of[cid] = birth_band(year)
+
+    # Every client record belonging to the same people (duplicates not merged, deleted ones).
+    keys = {k for k in key_of.values() if k}
+    records_of: dict[str, set[int]] = {}
+    if keys:
+        for cid, code, complete, kept_hash in db.execute(
+                "SELECT id, uic, uic_complete, uic_hash FROM clients"
+                " WHERE (uic_complete = 1 AND uic != '') OR uic_hash != ''"):
+            key = uic.keyed_hash(code, secret) if complete and code else kept_hash
+            if key in keys:
+                records_of.setdefault(key, set()).add(cid)
+    all_ids = client_ids | {i for ids in records_of.values() for i in ids}
+    marks = ",".join("?" * len(all_ids))
+    before = {r[0] for r in db.execute(
+        f"SELECT DISTINCT client_id FROM visits WHERE client_id IN ({marks})"
+        " AND voided = 0 AND occurred_at < ?", [*all_ids, clock.to_db(start)])}
+
+    people = {}
+    for cid in client_ids:
+        key = key_of[cid]
+        ids = records_of.get(key, {cid}) if key else {cid}
+        new = cid in seen_this_week and not (ids & before)
+        people[cid] = Person(key=key, birth_band=band_of[cid], new=new)
+    return people

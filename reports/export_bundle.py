@@ -1,0 +1,62 @@
+"""Export one week of the vault: read it, build the bundle with its summary PDF, encrypt it,
+write only the encrypted file, and record the export in the vault.
+
+This lives in reports because the bundle carries the summary PDF (records may not import
+reports). `export_week` touches the database, so the GUI runs it on its one worker thread.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from records.export import bundle, week
+from records.fsutil import atomic_write
+
+from . import weekly
+
+if TYPE_CHECKING:
+    from records.vault import Vault
+
+Progress = Callable[[int, int, str], None]  # (step, steps, what is happening)
+STEPS = ("Reading the week", "Building and encrypting the bundle", "Writing the file",
+         "Recording the export")
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    week: str
+    checksum: str
+    indicators: dict
+
+
+def default_file_name(vault: "Vault", which: str) -> str:
+    s = vault.settings
+    return bundle.file_name(s.program, s.van_code, which)
+
+
+def build(vault: "Vault", which: str, recipient: str | None = None) -> bundle.Built:
+    """The encrypted bundle in memory, nothing written or recorded (benchmarks use this)."""
+    data = week.collect(vault, which)
+    return bundle.build(data, weekly.render, recipient or vault.settings.export_recipient)
+
+
+def export_week(vault: "Vault", which: str, path: Path, recipient: str | None = None,
+                progress: Progress | None = None) -> Exported:
+    def step(n: int) -> None:
+        if progress:
+            progress(n, len(STEPS), STEPS[n])
+
+    recipient = recipient or vault.settings.export_recipient
+    bundle.parse_recipient(recipient)  # fail before any work when the key is missing
+    step(0)
+    data = week.collect(vault, which)
+    step(1)
+    built = bundle.build(data, weekly.render, recipient)
+    step(2)
+    atomic_write(path, built.payload)
+    step(3)
+    bundle.record(vault, built, recipient)
+    return Exported(Path(path), data.week, built.checksum, built.indicators)

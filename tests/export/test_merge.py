@@ -1,0 +1,171 @@
+"""The coordinator's side: keygen, opening bundles (rejecting bad ones by name) and merging
+vans and weeks without counting anything twice."""
+import dataclasses
+import io
+import json
+import subprocess
+import sys
+import zipfile
+
+import pyrage
+import pytest
+from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
+from weekdata import WEEK, at, coordinator, week_vault  # noqa: F401 (fixtures)
+
+from helpers import pdf_text
+from records import clients, visits
+from records.export import keys, merge
+from records.vault import Vault
+from reports.export_bundle import build, export_week
+
+
+@pytest.fixture
+def second_van(tmp_path, coordinator):
+    """VAN2 saw B (same code as in VAN1) and one person of its own, in the same week."""
+    settings = dataclasses.replace(TEST_SETTINGS, van_code="VAN2",
+                                   export_recipient=str(coordinator.to_public()))
+    v = Vault.create(tmp_path / "van2", "Val Nurse", PASSPHRASE, settings=settings,
+                     kdf=FAST_KDF)
+    shared = clients.register(v, "Someone", uic_chosen="MBOJO1990")
+    own = clients.register(v, "Other", uic_chosen="FZOZO1980")
+    visits.quick_contact(v, shared.id, supplies={"condoms": 4}, occurred_at=at(3, 20))
+    visits.quick_contact(v, own.id, supplies={"condoms": 6}, occurred_at=at(4, 20))
+    yield v
+    v.lock()
+
+
+def opened(vault, identity, name):
+    return merge.open_bundle(name, build(vault, WEEK).payload, [identity])
+
+
+def test_two_vans_sharing_a_client_count_that_person_once(week_vault, second_van,
+                                                          coordinator):
+    result = merge.merge([opened(week_vault, coordinator, "van1.age"),
+                          opened(second_van, coordinator, "van2.age")])
+    (week,) = result.weeks
+    assert week.week == WEEK and list(week.per_van) == ["VAN1", "VAN2"]
+    assert week.per_van["VAN1"]["clients.unique"] == 3
+    assert week.per_van["VAN2"]["clients.unique"] == 2
+    assert week.combined["clients.unique"] == 4  # A, B, D + VAN2's own; B once
+    assert week.combined["clients.seen_at_several_vans"] == 1
+    assert week.combined["contacts.total"] == 14
+    assert week.combined["supplies.condoms"] == 32
+    assert week.combined["shifts.hours"] == 7.0
+    files = merge.outputs(result)
+    doc = json.loads(files["indicators.json"])
+    assert doc["weeks"][0]["combined"]["clients.unique"] == 4
+    assert "ALL,2026-W10,clients.unique,Unique clients (complete UIC),4" in (
+        files["indicators.csv"].decode())
+    dhis = json.loads(files["dhis2.json"])
+    assert {(d["orgUnit"], d["period"]) for d in dhis["dataValues"]} == {
+        ("VAN1", "2026W10"), ("VAN2", "2026W10")}
+
+
+def test_a_re_export_replaces_the_earlier_one(week_vault, second_van, coordinator, tmp_path):
+    first = tmp_path / "van2-first.age"
+    export_week(second_van, WEEK, first)
+    visits.quick_contact(second_van, None, supplies={"needles": 50}, occurred_at=at(5, 20))
+    second = tmp_path / "van2-second.age"
+    export_week(second_van, WEEK, second)
+    # Make the two exports' times differ whatever the clock's resolution.
+    older = merge.open_bundle(str(first), first.read_bytes(), [coordinator])
+    older = dataclasses.replace(older, manifest={**older.manifest,
+                                                 "created_at": "2026-03-09T10:00:00Z"})
+    newer = merge.open_bundle(str(second), second.read_bytes(), [coordinator])
+    for order in ([older, newer], [newer, older]):
+        result = merge.merge([opened(week_vault, coordinator, "van1.age"), *order])
+        (week,) = result.weeks
+        assert week.per_van["VAN2"]["contacts.total"] == 3
+        assert week.combined["contacts.total"] == 15
+        assert week.combined["supplies.needles"] == 35 + 50
+        assert [o.source for o in result.replaced] == [str(first)]
+
+
+def test_tampered_truncated_wrong_key_and_unknown_files_are_rejected_by_name(
+        week_vault, coordinator):
+    good = build(week_vault, WEEK).payload
+    me = [coordinator]
+    tampered = bytearray(good)
+    tampered[len(good) // 2] ^= 0x01
+    cases = {
+        "tampered.age": (bytes(tampered), me, "damaged, truncated or altered"),
+        "truncated.age": (good[:-100], me, "damaged, truncated or altered"),
+        "short.age": (good[:40], me, "damaged, truncated or altered"),
+        "other-key.age": (good, [pyrage.x25519.Identity.generate()], "wrong recipient"),
+        "plain.zip": (b"PK\x03\x04" + b"x" * 100, me, "not an age-encrypted"),
+        "not-zip.age": (pyrage.encrypt(b"hello", [coordinator.to_public()]), me,
+                        "unknown format"),
+    }
+    for version, problem in ((2, "format version 2"), (None, "format version None")):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("manifest.json", json.dumps({"format": "van-clinic-weekly-export",
+                                                    "version": version}))
+        cases[f"v{version}.age"] = (pyrage.encrypt(buffer.getvalue(),
+                                                   [coordinator.to_public()]), me, problem)
+    for name, (payload, identities, problem) in cases.items():
+        with pytest.raises(merge.BundleRejected) as caught:
+            merge.open_bundle(name, payload, identities)
+        assert str(caught.value).startswith(f"{name}: ") and problem in str(caught.value)
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "main.py", *args], capture_output=True, text=True,
+                          input=stdin)
+
+
+@pytest.mark.slow  # scrypt on the passphrase-protected key file, three times
+def test_cli_keygen_and_merge_with_a_protected_key(week_vault, second_van, tmp_path):
+    secret = tmp_path / "coordinator-pass"
+    secret.write_text("coordinator passphrase\n")
+    key = tmp_path / "coordinator.key"
+    made = run("coordinator", "keygen", "--out", str(key), "--passphrase-file", str(secret))
+    assert made.returncode == 0, made.stderr
+    public = made.stdout.strip()
+    assert public.startswith("age1") and keys.is_protected(key.read_bytes())
+    assert b"AGE-SECRET-KEY" not in key.read_bytes()
+    assert key.stat().st_mode & 0o777 == 0o600
+    again = run("coordinator", "keygen", "--out", str(key))
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+    van1, van2 = tmp_path / "PAR-VAN1.age", tmp_path / "PAR-VAN2.age"
+    export_week(week_vault, WEEK, van1, recipient=public)
+    export_week(second_van, WEEK, van2, recipient=public)
+    out = tmp_path / "report"
+    merged = run("coordinator", "merge", "--identity", str(key), "--passphrase-file",
+                 str(secret), "--out", str(out), str(van1), str(van2))
+    assert merged.returncode == 0, merged.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "dhis2.json", "indicators.csv", "indicators.json", "summary-2026-W10-VAN1.pdf",
+        "summary-2026-W10-VAN2.pdf", "summary-2026-W10-all-vans.pdf"]
+    combined = json.loads((out / "indicators.json").read_text())["weeks"][0]["combined"]
+    assert combined["clients.unique"] == 4
+    lines = [x.strip() for x in pdf_text((out / "summary-2026-W10-all-vans.pdf").read_bytes())
+             .splitlines()]
+    assert lines[lines.index("Contacts") + 1] == "14"
+    assert lines[lines.index("Unique clients (counted once across vans)") + 1] == "<5"
+
+    wrong = tmp_path / "wrong-pass"
+    wrong.write_text("not it\n")
+    bad = run("coordinator", "merge", "--identity", str(key), "--passphrase-file", str(wrong),
+              "--out", str(tmp_path / "r2"), str(van1))
+    assert bad.returncode == 1 and "wrong passphrase" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_cli_merge_names_the_bad_file_and_writes_nothing(week_vault, coordinator, tmp_path):
+    key = tmp_path / "coordinator.key"
+    key.write_bytes(f"# test key\n{coordinator}\n".encode())
+    good = tmp_path / "good.age"
+    export_week(week_vault, WEEK, good)
+    cut = tmp_path / "cut.age"
+    cut.write_bytes(good.read_bytes()[:-50])
+    out = tmp_path / "report"
+    result = run("coordinator", "merge", "--identity", str(key), "--out", str(out),
+                 str(good), str(cut))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {cut}: damaged, truncated or altered")
+    assert not out.exists()
+    ok = run("coordinator", "merge", "--identity", str(key), "--out", str(out), str(good))
+    assert ok.returncode == 0, ok.stderr
+    assert "merged 1 bundles (1 vans, 1 weeks)" in ok.stdout

@@ -1,0 +1,88 @@
+"""The export dialog, offscreen: defaults to last week, exports in the background with
+progress, shows the file name, cannot be closed while running, and says what is missing."""
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
+from helpers import indicators, open_bundle  # noqa: E402
+from weekdata import WEEK, coordinator, week_vault  # noqa: E402,F401 (fixtures)
+
+from records import clock  # noqa: E402
+from records.export import bundle  # noqa: E402
+from ui.export_dialog import ExportDialog  # noqa: E402
+
+
+def test_defaults_to_the_last_complete_week(qtbot, week_vault, tmp_path):
+    dialog = ExportDialog(week_vault, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.week == clock.last_complete_week("America/Toronto")
+    assert dialog.week in dialog.week_label.text()
+    assert dialog.export_button.isEnabled()
+
+
+def test_exports_in_the_background_and_shows_the_file(qtbot, week_vault, coordinator, tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog = ExportDialog(week_vault, folder=stick)
+    qtbot.addWidget(dialog)
+    dialog.set_week(WEEK)
+    steps = []
+    dialog._relay.progress.connect(lambda n, total, what: steps.append(
+        (n, threading.current_thread() is threading.main_thread())))
+    dialog.show()
+    dialog.export_button.click()
+    assert dialog.running and not dialog.close_button.isEnabled()
+    dialog.reject()  # Escape / Close while running: ignored
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    path = stick / "PAR-VAN1-2026-W10.age"
+    assert "PAR-VAN1-2026-W10.age" in dialog.result.text() and "12 contacts" in dialog.result.text()
+    assert [p.name for p in stick.iterdir()] == [path.name]
+    assert indicators(open_bundle(path.read_bytes(), coordinator))["contacts.total"] == 12
+    assert [n for n, _ in steps] == [0, 1, 2, 3] and all(on_gui for _, on_gui in steps)
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert [r.week for r in bundle.history(week_vault)] == [WEEK]
+    dialog.export_button.click()  # again: replaces the file, says so
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert "replaces the earlier file" in dialog.result.text()
+    assert len(bundle.history(week_vault)) == 2
+    dialog.grab().save("/tmp/export-dialog.png")
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+
+
+def test_uses_the_main_window_runner_when_given(qtbot, week_vault, tmp_path):
+    calls = []
+
+    def run(fn, on_success, on_error):  # a synchronous stand-in for ui.runner.Runner.run
+        calls.append(fn)
+        try:
+            on_success(fn())
+        except Exception as exc:
+            on_error(exc)
+
+    dialog = ExportDialog(week_vault, folder=tmp_path, run=run)
+    qtbot.addWidget(dialog)
+    dialog.set_week(WEEK)
+    dialog.export_button.click()
+    assert len(calls) == 1 and not dialog.running
+    assert (tmp_path / "PAR-VAN1-2026-W10.age").exists()
+
+
+def test_missing_key_and_missing_folder_are_explained(qtbot, week_vault, coordinator,
+                                                      tmp_path):
+    from records import settings
+    settings.update(week_vault, export_recipient="")
+    dialog = ExportDialog(week_vault, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert not dialog.export_button.isEnabled()
+    assert "No coordinator export key" in dialog.status.text()
+    settings.update(week_vault, export_recipient=str(coordinator.to_public()))
+    dialog = ExportDialog(week_vault, folder=tmp_path / "no-stick")
+    qtbot.addWidget(dialog)
+    dialog.export_button.click()
+    assert "does not exist" in dialog.status.text() and not dialog.running
+    assert dialog.buttons.standardButton(dialog.close_button) == QDialogButtonBox.Close

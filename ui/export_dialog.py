@@ -1,0 +1,225 @@
+"""The end-of-week export: pick a week and a folder (a USB stick), get one encrypted file.
+
+The export (reading the week, the PDF, encryption, writing, recording) runs off the GUI
+thread, so the window never freezes; while it runs the dialog cannot be closed and nothing
+else in it touches the vault. Pass the main window's serial runner as `run` (its
+`run(fn, on_success, on_error)`) so the export queues behind any other database work;
+without one the dialog uses its own single-thread pool.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from records import clock
+from records.errors import ClinicError
+from reports.export_bundle import STEPS, default_file_name, export_week
+
+Run = Callable[[Callable[[], object], Callable[[object], None], Callable[[BaseException], None]],
+               object]
+
+
+class _Relay(QObject):
+    """Signals emitted from the worker thread, delivered on the GUI thread (queued)."""
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], object], relay: _Relay):
+        super().__init__()
+        self._fn, self._relay = fn, relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # shown in the dialog, on the GUI thread
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+def week_of(day: date) -> str:
+    return clock.iso_week(day)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, vault, parent: QWidget | None = None, *, folder: Path | None = None,
+                 run: Run | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export the week for the coordinator")
+        self._vault = vault
+        self._run = run
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.succeeded.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        self._replacing = False
+        self._running = False
+        self.exported = None  # the last result (reports.export_bundle.Exported)
+
+        settings = vault.settings  # read on the GUI thread, before any worker runs
+        self._tz = settings.timezone
+        self._has_key = bool(settings.export_recipient)
+
+        self.week_edit = QDateEdit(calendarPopup=True)
+        self.week_edit.setDisplayFormat("yyyy-MM-dd")
+        self.week_edit.setMaximumDate(QDate.currentDate())
+        self.week_label = QLabel()
+        self.week_edit.dateChanged.connect(self._show_week)
+        last = clock.last_complete_week(self._tz)
+        self.set_week(last)
+
+        self.folder_edit = QLineEdit(str(folder or Path.home()))
+        self.folder_edit.setAccessibleName("Destination folder")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(choose)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, len(STEPS))
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        form = QFormLayout()
+        week_row = QHBoxLayout()
+        week_row.addWidget(self.week_edit)
+        week_row.addWidget(self.week_label, 1)
+        form.addRow("Week:", week_row)
+        form.addRow("Folder:", folder_row)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+
+        note = QLabel("The file is encrypted to the coordinator's key: only the coordinator "
+                      "can open it, and this laptop cannot read it back. It carries no names.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.result)
+        layout.addWidget(self.buttons)
+        if not self._has_key:
+            self.export_button.setEnabled(False)
+            self.status.setText("No coordinator export key is set. Add it in Settings "
+                                "(the coordinator's public key, age1…) to export.")
+        self.setMinimumWidth(560)
+
+    # --- week and folder ---------------------------------------------------------------
+    def set_week(self, week: str) -> None:
+        year, number = clock.parse_week(week)
+        monday = date.fromisocalendar(year, number, 1)
+        self.week_edit.setDate(QDate(monday.year, monday.month, monday.day))
+
+    @property
+    def week(self) -> str:
+        return week_of(self.week_edit.date().toPython())
+
+    def _show_week(self) -> None:
+        year, number = clock.parse_week(self.week)
+        monday = date.fromisocalendar(year, number, 1)
+        sunday = monday + timedelta(days=6)
+        self.week_label.setText(f"{self.week}: Monday {monday:%d %b} to Sunday {sunday:%d %b %Y}")
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Save the export in", self.folder_edit.text())
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    # --- running -------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        folder = Path(self.folder_edit.text().strip()).expanduser()
+        if not folder.is_dir():
+            self._show_error(f"The folder {folder} does not exist (is the USB stick in?).")
+            return
+        week = self.week
+        path = folder / default_file_name(self._vault, week)
+        self._replacing = path.exists()
+        vault, relay = self._vault, self._relay
+
+        def job():
+            return export_week(vault, week, path,
+                               progress=lambda n, total, what: relay.progress.emit(n, total, what))
+
+        self._set_running(True)
+        self.result.clear()
+        self.status.setText("Starting…")
+        self.progress.setValue(0)
+        if self._run is not None:
+            self._run(job, self._finished, self._failed)
+        else:
+            self._pool.start(_Job(job, relay))
+
+    def _on_progress(self, step: int, steps: int, what: str) -> None:
+        self.progress.setValue(step)
+        self.status.setText(f"{what}…")
+
+    def _finished(self, done) -> None:
+        self._set_running(False)
+        self.exported = done
+        self.progress.setValue(len(STEPS))
+        self.status.setText("Done.")
+        contacts = done.indicators["contacts.total"]
+        again = " It replaces the earlier file of that week." if self._replacing else ""
+        self.result.setText(
+            f"Saved {done.path.name} in {done.path.parent} (week {done.week}, "
+            f"{contacts} contact{'s' if contacts != 1 else ''}).{again} "
+            f"Give this file to the coordinator.")
+        self.adjustSize()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_running(False)
+        self.progress.setValue(0)
+        if isinstance(exc, ClinicError):
+            self._show_error(f"The export failed: {exc}")
+        elif isinstance(exc, OSError):
+            self._show_error(f"The file could not be written: {exc.strerror or exc}")
+        else:
+            self._show_error(f"The export failed ({type(exc).__name__}). Nothing was saved.")
+
+    def _show_error(self, text: str) -> None:
+        self.status.setText(text)
+        self.result.clear()
+        self.adjustSize()
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        for widget in (self.week_edit, self.folder_edit, self.export_button, self.close_button):
+            widget.setEnabled(not running and (widget is not self.export_button
+                                               or self._has_key))
+
+    # --- not closable while the export runs -------------------------------------------
+    def reject(self) -> None:
+        if not self._running:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self._running:
+            event.ignore()
+        else:
+            super().closeEvent(event)
