@@ -99,7 +99,9 @@ def ensure(size: int, *, quick: bool = False, cache: Path = CACHE, log=print) ->
     meta_path = home / "meta.json"
     if meta_path.exists():
         meta = json.loads(meta_path.read_text())
-        return BenchVault(home / "vault", size, meta["heavy_client_id"], meta["counts"])
+        bench = BenchVault(home / "vault", size, meta["heavy_client_id"], meta["counts"])
+        bench.open().lock()  # brings the schema up to date (migrations) once, not per copy
+        return bench
     cache.mkdir(parents=True, exist_ok=True)
     for stale in cache.glob(f"{size}-*"):
         shutil.rmtree(stale)

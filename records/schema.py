@@ -121,7 +121,12 @@ CREATE INDEX exports_week ON exports(week);
 """)
 
 
-@migrations(name="0003_client_page_indexes")
-def client_page_indexes(db: Database) -> None:
-    """The client page lists the incidents a client reported (records.client_page)."""
-    run_script(db, "CREATE INDEX incidents_client ON incidents(client_id)")
+@migrations(name="0003_scale_indexes")
+def scale_indexes(db: Database) -> None:
+    """Indexes ten years of records need (benchmarks/): the incidents a client reported (the
+    client page), and visits and referrals by time (the weekly export reads one week)."""
+    run_script(db, """
+CREATE INDEX incidents_client ON incidents(client_id);
+CREATE INDEX visits_when ON visits(occurred_at);
+CREATE INDEX referrals_made ON referrals(made_at);
+""")

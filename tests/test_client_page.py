@@ -6,6 +6,7 @@ import pytest
 
 from records import client_page, clients, directory, incidents, referrals, visits
 from records.errors import AccessDenied, NotFound
+from records.models import Visit
 
 WHEN = datetime(2026, 11, 20, 3, 30, tzinfo=timezone.utc)
 
@@ -79,3 +80,24 @@ def test_unknown_client_and_police_liaison(vault):
     vault.staff = dataclasses.replace(vault.staff, role="police_liaison")
     with pytest.raises(AccessDenied):
         client_page.load(vault, 1)
+
+
+def test_records_read_back_equal_records_built_normally(vault, page_client):
+    rose = page_client[0]
+    for visit in client_page.load(vault, rose.id).visits:
+        rebuilt = Visit(**{f.name: getattr(visit, f.name) for f in dataclasses.fields(Visit)})
+        assert visit == rebuilt and type(visit) is Visit
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            visit.note = "changed"
+
+
+def test_visit_lists_keep_their_own_services_with_limits_and_voids(vault, page_client):
+    rose = page_client[0]
+    newest = visits.for_client(vault, rose.id, limit=2)
+    assert [v.supplies for v in newest] == [{"condoms": 1}, {"condoms": 2}]
+    visits.void(vault, newest[0].id, "entered in error")
+    kept = visits.for_client(vault, rose.id, include_voided=False)
+    assert [v.supplies["condoms"] for v in kept] == [2, 3, 4, 5]
+    assert all(len(v.services) == 2 for v in kept)
+    week = visits.between(vault, WHEN - timedelta(days=2, hours=1), WHEN + timedelta(hours=1))
+    assert {v.supplies.get("condoms") for v in week} == {None, 2, 3}
