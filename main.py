@@ -11,7 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.export_commands")
+COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.export_commands",
+                   "ui.cli_print", "records.cli_safety")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -28,6 +29,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from records.hardening import harden_process
+    harden_process()
     argv = sys.argv[1:] if argv is None else argv
     starts_app = not argv or argv[0] == "gui"
     args = build_parser(commands=not starts_app).parse_args(argv)

@@ -5,8 +5,8 @@ first window has been shown and its events processed, and `peak_rss_kib` at that
 
     python -m benchmarks.probe bare                 # a bare PySide6 window
     python -m benchmarks.probe app DATA_DIR         # main.py gui: the app up to its first window
-    python -m benchmarks.probe scroll DATA_DIR      # search list, scrolled to the last client
-                                                    # (data key on stdin, hex)
+    python -m benchmarks.probe scroll DATA_DIR TEXT # search list for TEXT, scrolled to its
+                                                    # end (data key on stdin, hex)
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def app(data_dir: str) -> None:
     main.main(["gui", "--data-dir", data_dir])
 
 
-def scroll(data_dir: str) -> None:
+def scroll(data_dir: str, text: str) -> None:
     from benchmarks import qtguard
     qtguard.hold()
     from pathlib import Path
@@ -87,6 +87,8 @@ def scroll(data_dir: str) -> None:
     widget = ClientSearch(vault)
     widget.resize(800, 600)
     widget.show()
+    widget.box.setText(text)
+    widget.refresh()
     application.processEvents()
     started = time.perf_counter()
     model = widget.model

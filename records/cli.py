@@ -15,10 +15,19 @@ class CliError(ClinicError):
 
 
 def run_command(args) -> int:
+    import sqlcipher3
     try:
         return args.func(args)
     except ClinicError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except sqlcipher3.DatabaseError as exc:
+        print(f"error: the database failed while reading or writing ({exc}); "
+              "run: python main.py check", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -54,9 +63,10 @@ def data_dir(args) -> Path:
 
 
 def open_vault(args):
-    """Unlock the vault named by the common options."""
-    from .vault import Vault
-    return Vault.open(data_dir(args), args.staff, read_secret(args.passphrase_file))
+    """Unlock the vault named by the common options, after the delay that recent wrong
+    passphrases call for (records/unlock_guard.py)."""
+    from .unlock_guard import open_guarded
+    return open_guarded(data_dir(args), args.staff, read_secret(args.passphrase_file))
 
 
 def vault_options(parser: argparse.ArgumentParser) -> None:

@@ -103,7 +103,7 @@ def _check_ref_free(vault: "Vault", ref: str, client_id: int | None = None) -> N
         return
     row = vault.db.execute("SELECT id FROM clients WHERE ref = ?", [ref]).fetchone()
     if row and row[0] != client_id:
-        raise ValidationError("ref", f"{ref!r} is already used by another client")
+        raise ValidationError("ref", "is already used by another client")
 
 
 def _index(vault: "Vault", client_id: int) -> None:

@@ -21,10 +21,12 @@ def now_utc() -> datetime:
 
 
 def zone(name: str) -> ZoneInfo:
+    if not isinstance(name, str) or not name or "\0" in name or len(name) > 100:
+        raise ValidationError("timezone", "unknown time zone; use a name such as America/Toronto")
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("timezone", f"unknown time zone {name!r}") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValidationError("timezone", "unknown time zone; use a name such as America/Toronto") from None
 
 
 def to_db(moment: datetime) -> str:
@@ -90,7 +92,7 @@ def parse_local(text: str, tz: str, field: str = "date") -> datetime:
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=zone(tz))
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not an ISO date or date-time") from None
+        raise ValidationError(field, "is not an ISO date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
     if not 1900 <= moment.year <= 2200:
-        raise ValidationError(field, f"{value!r} is out of range")
+        raise ValidationError(field, "is out of range (years 1900 to 2200)")
     return moment.astimezone(timezone.utc).replace(microsecond=0)

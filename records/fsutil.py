@@ -15,18 +15,19 @@ from typing import Callable, Iterator
 from records.errors import DiskFull
 
 #: Test hook: when set, called with a stage name ("after_temp_write", "after_fsync",
-#: "after_rename", "after_dir_fsync") so a test can raise (or exit) at that point.
+#: "after_rename", "after_dir_fsync"; records.keys adds "after_rekey" and
+#: "after_staff_update") so a test can raise (or exit) at that point.
 crash_hook: Callable[[str], None] | None = None
 
 TEMP_MARKER = ".tmp-"
 
 
-def _stage(name: str) -> None:
+def stage(name: str) -> None:
     if crash_hook is not None:
         crash_hook(name)
 
 
-def _fsync_dir(directory: str) -> None:
+def fsync_dir(directory) -> None:
     fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         os.fsync(fd)
@@ -53,21 +54,21 @@ def atomic_write(path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            _stage("after_temp_write")
+            stage("after_temp_write")
             os.fsync(fd)
         finally:
             os.close(fd)
-        _stage("after_fsync")
+        stage("after_fsync")
         os.replace(tmp, path)
         renamed = True
-        _stage("after_rename")
-        _fsync_dir(directory)
-        _stage("after_dir_fsync")
+        stage("after_rename")
+        fsync_dir(directory)
+        stage("after_dir_fsync")
     except BaseException as exc:
         if not renamed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             raise DiskFull() from exc
         raise
 

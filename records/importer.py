@@ -181,6 +181,9 @@ def _read(path: Path, columns: dict, kind: str, problems: _Problems) -> list[tup
             elif not column and cell.strip():
                 problems.add(name, line, f"#{position + 1}",
                              "has a value but the header names no column here")
+        for column in header[len(row):]:  # a short row: its missing cells are empty
+            if column in columns:
+                values.setdefault(column, "")
         out.append((line, values))
     return out
 

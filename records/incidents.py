@@ -39,6 +39,7 @@ def clean(vault: "Vault", fields: dict) -> dict:
         if flag in out and not isinstance(out[flag], bool):
             raise ValidationError(flag, "must be chosen explicitly: yes or no")
     if out.get("client_id") is not None:
+        validate.record_id("client", out["client_id"])
         from . import clients
         clients.get(vault, out["client_id"])
     return out

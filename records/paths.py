@@ -1,5 +1,9 @@
-"""Where a vault lives and whether one is there, without loading the database or crypto
-libraries: the app asks this before showing its first window."""
+"""Where the vault lives, without importing the database and crypto libraries.
+
+The desktop app decides between first-run setup and the unlock window before anything else;
+importing records.vault (SQLCipher, sqlite-utils, age, Argon2) first would delay the first
+window by about 0.3 s. These must agree with records.vault (tests/ui/test_app_start.py checks).
+"""
 from __future__ import annotations
 
 import os

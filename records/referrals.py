@@ -33,13 +33,18 @@ def clean(vault: "Vault", fields: dict) -> dict:
     if "name_on_paper" in out:
         out["name_on_paper"] = validate.choice("name on paper", out["name_on_paper"], NAME_ON_PAPER)
     if "disclose" in out:
-        topics = frozenset(out["disclose"] or ())
+        topics = validate.items("disclosure", out["disclose"])
         for topic in topics:
             validate.choice("disclosure", topic, TOPICS)
-        out["disclose"] = topics
+        out["disclose"] = frozenset(topics)
     if "include_notes" in out:
         out["include_notes"] = bool(out["include_notes"])
+    if out.get("visit_id") is not None:
+        validate.record_id("visit", out["visit_id"])
+        if not vault.db.execute("SELECT 1 FROM visits WHERE id = ?", [out["visit_id"]]).fetchone():
+            raise ValidationError("visit", "is not a record of this vault")
     if "destination_id" in out:
+        validate.record_id("destination", out["destination_id"])
         try:
             out["_destination"] = directory.get(vault, out["destination_id"])
         except NotFound:

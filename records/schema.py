@@ -121,7 +121,19 @@ CREATE INDEX exports_week ON exports(week);
 """)
 
 
-@migrations(name="0003_scale_indexes")
+@migrations(name="0003_print_queue")
+def print_queue(db: Database) -> None:
+    """Documents to print later: what to print (kind, record, copy, language, disclosure,
+    period), never the PDF; it is rendered again when a printer is there."""
+    run_script(db, """
+CREATE TABLE print_queue (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, entity_id INTEGER, copy TEXT NOT NULL DEFAULT '',
+    language TEXT, disclose TEXT NOT NULL DEFAULT '[]', date_from TEXT, date_to TEXT,
+    queued_at TEXT NOT NULL, staff_id INTEGER NOT NULL REFERENCES staff(id))
+""")
+
+
+@migrations(name="0004_scale_indexes")
 def scale_indexes(db: Database) -> None:
     """Indexes ten years of records need (benchmarks/): the incidents a client reported (the
     client page); visits and referrals by time (the weekly export reads one week); a client's

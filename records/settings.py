@@ -43,7 +43,7 @@ def check(settings: Settings) -> Settings:
         for e in s.schedule)
     for field, value in (("export_recipient", s.export_recipient),
                          ("recovery_recipient", s.recovery_recipient)):
-        if value and not value.startswith("age1"):
+        if value and (not isinstance(value, str) or not value.startswith("age1")):
             raise ValidationError(field, "must be an age public key (age1...)")
     return dataclasses.replace(
         s,
@@ -57,7 +57,16 @@ def check(settings: Settings) -> Settings:
         idle_lock_minutes=validate.quantity("idle_lock_minutes", s.idle_lock_minutes, maximum=240),
         backup_folder=validate.text("backup_folder", s.backup_folder, max_len=1000),
         backup_keep=validate.quantity("backup_keep", s.backup_keep, maximum=365),
+        uic_secret=validate.text("uic_secret", s.uic_secret, max_len=500),
     )
+
+
+def _entry(value) -> ScheduleEntry:
+    if isinstance(value, ScheduleEntry):
+        return value
+    if not isinstance(value, dict) or set(value) != {"when", "site"}:
+        raise ValidationError("schedule", "each entry has a 'when' and a 'site'")
+    return ScheduleEntry(value["when"], value["site"])
 
 
 def update(vault: "Vault", **changes) -> Settings:
@@ -69,8 +78,7 @@ def update(vault: "Vault", **changes) -> Settings:
         if name not in known:
             raise ValidationError(name, "is not a setting")
     if "schedule" in changes:
-        changes["schedule"] = tuple(
-            e if isinstance(e, ScheduleEntry) else ScheduleEntry(**e) for e in changes["schedule"])
+        changes["schedule"] = tuple(_entry(e) for e in validate.items("schedule", changes["schedule"]))
     new = check(dataclasses.replace(vault.settings, **changes))
     with vault.write("update", "settings", detail=",".join(sorted(changes))):
         save_raw(vault.db, new)

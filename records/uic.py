@@ -39,7 +39,9 @@ def compute(gender: str, first: str, last: str, birth_year: int | None) -> tuple
 
 def check_chosen(code: str) -> tuple[str, bool]:
     """Validate a code the client chose; (normalised code, complete)."""
-    value = unicodedata.normalize("NFC", (code or "").strip().upper())
+    if not isinstance(code, str):
+        code = ""
+    value = unicodedata.normalize("NFC", code.strip().upper())
     if len(value) != 9 or not _SHAPE.match(value):
         raise ValidationError(
             "uic", "must be a gender letter (F, M, X), four letters and a 4-digit year, e.g. FMASM1990")

@@ -1,4 +1,7 @@
-"""Input checks shared by every write. Each raises ValidationError naming the field."""
+"""Input checks shared by every write. Each raises ValidationError naming the field.
+
+Messages name the field and the rule, never the value typed: a value can be a legal name, a
+date of birth or something a client said, and messages end up on screens and in stderr."""
 from __future__ import annotations
 
 import unicodedata
@@ -34,7 +37,8 @@ def choice(field: str, value, allowed, *, empty_ok: bool = False) -> str:
     if empty_ok and value in ("", None):
         return ""
     if value not in allowed:
-        raise ValidationError(field, f"{value!r} is not one of: {', '.join(allowed)}")
+        # The value itself is never echoed: it may be something a client said.
+        raise ValidationError(field, f"must be one of: {', '.join(allowed)}")
     return value
 
 
@@ -43,11 +47,11 @@ def quantity(field: str, value, *, maximum: int = 10_000) -> int:
         try:
             value = int(str(value).strip())
         except ValueError:
-            raise ValidationError(field, f"{value!r} is not a whole number") from None
+            raise ValidationError(field, "is not a whole number") from None
     if value < 0:
         raise ValidationError(field, "cannot be negative")
     if value > maximum:
-        raise ValidationError(field, f"{value} is more than {maximum}")
+        raise ValidationError(field, f"is more than {maximum}")
     return value
 
 
@@ -57,7 +61,7 @@ def birth_year(field: str, value, today: date | None = None) -> int | None:
     year = quantity(field, value, maximum=9999)
     this_year = (today or date.today()).year
     if not 1900 <= year <= this_year:
-        raise ValidationError(field, f"{year} is not a birth year between 1900 and {this_year}")
+        raise ValidationError(field, f"is not a birth year between 1900 and {this_year}")
     return year
 
 
@@ -68,11 +72,11 @@ def past_date(field: str, value, today: date | None = None) -> date | None:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+            raise ValidationError(field, "is not a date (YYYY-MM-DD)") from None
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(field, "must be a date")
     if not date(1900, 1, 1) <= value <= (today or date.today()):
-        raise ValidationError(field, f"{value.isoformat()} is not a possible date")
+        raise ValidationError(field, "is not a possible date")
     return value
 
 
@@ -80,15 +84,30 @@ def moment(field: str, value) -> datetime:
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValidationError(field, "must be a date and time with a time zone")
     if not 1900 <= value.year <= 2200:
-        raise ValidationError(field, f"{value.isoformat()} is out of range")
+        raise ValidationError(field, "is out of range (years 1900 to 2200)")
     return value
 
 
-def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
+def record_id(field: str, value) -> int:
+    """The id of a record picked from a list: a positive whole number."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**63:
+        raise ValidationError(field, "is not a record of this vault")
+    return value
+
+
+def items(field: str, values) -> list:
+    """A list, tuple or set as a list (None is empty); anything else is a ValidationError."""
     if values is None:
-        return ()
+        return []
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise ValidationError(field, "must be a list")
+    return list(values)
+
+
+def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
     if isinstance(values, str):
         values = [values]
+    values = items(field, values)
     cleaned = tuple(v for v in (text(field, v) for v in values) if v)
     if len(cleaned) > max_items:
         raise ValidationError(field, f"has {len(cleaned)} entries, at most {max_items}")

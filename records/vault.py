@@ -20,14 +20,26 @@ from sqlite_utils import Database
 from . import audit, schema
 from . import settings as settings_store
 from .errors import AccessDenied, DiskFull, NoVault, VaultDamaged, VaultExists
-from .fsutil import ensure_private_dir
+from .fsutil import ensure_private_dir, fsync_dir
 from .keyfile import KdfParams, KeyFile
 from .models import Settings, Staff
-from .paths import DB_NAME, KEY_NAME, default_data_dir, vault_exists  # noqa: F401 (re-exported)
 from .staff import row_to_staff
 
+DB_NAME = "vault.db"
+KEY_NAME = "vault.keys"
+# Written before a re-key (staff removal) and renamed over KEY_NAME after it; see Vault.open.
+NEXT_KEY_NAME = "vault.keys.next"
+SQLITE_PLAIN_HEADER = b"SQLite format 3\0"
 DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
               "nothing was changed. Restore the newest backup (python main.py restore)")
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("CLINIC_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("van-clinic", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,9 @@ class Change:
 def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database:
     """Open (or, with create, make) the encrypted database and prove the key reads it."""
     mode = "rwc" if create else "rw"
+    # SQLite takes an empty file for a new database: it would be filled with a fresh schema.
+    if not create and db_path.exists() and db_path.stat().st_size == 0:
+        raise VaultDamaged(DAMAGED_DB)
     old_umask = os.umask(0o077)
     try:
         conn = sqlcipher3.connect(f"file:{db_path}?mode={mode}", uri=True,
@@ -57,6 +72,10 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database
         if not version or not version[0]:
             raise VaultDamaged("this SQLite build has no encryption; refusing to open the vault")
         conn.execute("PRAGMA temp_store = MEMORY")
+        # SQLCipher does not encrypt temporary files: refuse to run if they could reach disk.
+        if conn.execute("PRAGMA temp_store").fetchone()[0] != 2:
+            raise VaultDamaged("this SQLite build cannot keep temporary data in memory; "
+                               "refusing to open the vault")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -68,12 +87,28 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database
     except BaseException:
         conn.close()
         raise
+    assert_encrypted(db_path)
     return Database(conn)
 
 
+def assert_encrypted(db_path: Path) -> None:
+    """The database file must not start with SQLite's plaintext header."""
+    with open(db_path, "rb") as f:
+        if f.read(len(SQLITE_PLAIN_HEADER)) == SQLITE_PLAIN_HEADER:
+            raise VaultDamaged(f"{db_path} is an unencrypted database; refusing to use it")
+
+
 def is_disk_full(exc: BaseException) -> bool:
+    """SQLITE_FULL ("database or disk is full") on a full disk; SQLITE_IOERR ("disk I/O
+    error") when a file-size limit or a vanished USB stick stops a write."""
     text = str(exc).lower()
     return "disk is full" in text or "disk i/o error" in text
+
+
+def replace_key_file(path: Path) -> None:
+    """Rename vault.keys.next over vault.keys, durably (the last step of a re-key)."""
+    os.replace(path / NEXT_KEY_NAME, path / KEY_NAME)
+    fsync_dir(path)
 
 
 class Vault:
@@ -92,7 +127,8 @@ class Vault:
     # --- opening and locking -------------------------------------------------------
     @staticmethod
     def exists(path: Path) -> bool:
-        return vault_exists(path)
+        path = Path(path)
+        return (path / KEY_NAME).exists() or (path / DB_NAME).exists()
 
     @classmethod
     def create(cls, path: Path, staff_name: str, passphrase: str, *, role: str = "nurse",
@@ -127,7 +163,20 @@ class Vault:
 
     @classmethod
     def open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":
+        """Unlock with a staff member's passphrase. Damage is reported (naming the newest
+        good backup) and never repaired or re-created here."""
         path = Path(path)
+        try:
+            return cls._open(path, staff_name, passphrase)
+        except VaultDamaged as exc:
+            from . import backup
+            raise VaultDamaged(f"{exc}{backup.offer(path)}") from None
+        except NoVault as exc:
+            from . import backup
+            raise NoVault(f"{exc}{backup.interrupted_restore(path)}") from None
+
+    @classmethod
+    def _open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":
         key_path, db_path = path / KEY_NAME, path / DB_NAME
         if not key_path.exists() and not db_path.exists():
             raise NoVault(f"no vault in {path}; create one with: python main.py init")
@@ -137,18 +186,41 @@ class Vault:
             raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
         keyfile = KeyFile.load(key_path)
         data_key, slot_id = keyfile.unlock(staff_name, passphrase)
-        return cls.open_with_key(path, keyfile, data_key, slot_id)
+        next_path = path / NEXT_KEY_NAME
+        try:
+            db = connect(db_path, data_key)
+        except VaultDamaged:
+            # A staff removal wrote vault.keys.next, re-keyed the database and was stopped
+            # before renaming: the next key file is the one that opens the database.
+            if not next_path.exists():
+                raise
+            pending = KeyFile.load(next_path)
+            data_key, slot_id = pending.unlock(staff_name, passphrase)
+            db = connect(db_path, data_key)
+            replace_key_file(path)
+            keyfile = pending
+        else:
+            if next_path.exists():
+                # The re-key never committed: the next key file wraps a key nothing uses.
+                next_path.unlink()
+        return cls._finish_open(path, db, keyfile, data_key, slot_id)
+
+    @classmethod
+    def _finish_open(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
+        try:
+            schema.migrate(db)
+            vault = cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
+            vault.deactivate_removed_slots()
+            return vault
+        except BaseException:
+            db.close()
+            raise
 
     @classmethod
     def open_with_key(cls, path: Path, keyfile: KeyFile, data_key: bytes,
                       slot_id: str) -> "Vault":
-        db = connect(Path(path) / DB_NAME, data_key)
-        try:
-            schema.migrate(db)
-            return cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
-        except BaseException:
-            db.close()
-            raise
+        return cls._finish_open(path, connect(Path(path) / DB_NAME, data_key), keyfile,
+                                data_key, slot_id)
 
     @classmethod
     def _signed_in(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
@@ -159,6 +231,19 @@ class Vault:
         if not staff.active:
             raise AccessDenied("this staff member was removed from the vault")
         return cls(path, db, keyfile, data_key, staff)
+
+    def deactivate_removed_slots(self) -> None:
+        """Staff whose key slot was removed are inactive (finishes a removal that was stopped
+        between the re-key and the staff row update)."""
+        removed = self.keyfile.removed_slot_ids()
+        if not removed:
+            return
+        marks = ",".join("?" * len(removed))
+        rows = self.db.execute(f"SELECT id FROM staff WHERE active = 1 AND slot_id IN ({marks})",
+                               removed).fetchall()
+        for (staff_id,) in rows:
+            with self.write("remove", "staff", staff_id):
+                self.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
 
     def lock(self) -> None:
         """Close the database (SQLCipher cannot un-key an open connection) and drop the key."""

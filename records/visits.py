@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from . import clock, history, validate
@@ -21,11 +21,13 @@ _EDITABLE = ("client_id", "occurred_at", "site", "shift_id", "reason", "note", "
 def clean_services(items: Iterable) -> tuple[ServiceItem, ...]:
     """Accepts ServiceItem, 'kind' or (kind, result); one entry per kind."""
     out: dict[str, ServiceItem] = {}
-    for item in items or ():
+    for item in validate.items("services", items):
         if isinstance(item, str):
             item = ServiceItem(item)
-        elif isinstance(item, tuple):
+        elif isinstance(item, tuple) and len(item) in (1, 2):
             item = ServiceItem(*item)
+        elif not isinstance(item, ServiceItem):
+            raise ValidationError("services", "each service is a kind, or a kind and a result")
         validate.choice("services", item.kind, SERVICES)
         if item.result:
             if item.kind not in TEST_SERVICES:
@@ -36,6 +38,8 @@ def clean_services(items: Iterable) -> tuple[ServiceItem, ...]:
 
 
 def clean_supplies(supplies: dict | None) -> dict[str, int]:
+    if supplies is not None and not isinstance(supplies, dict):
+        raise ValidationError("supplies", "must be quantities by supply type")
     out = {}
     for kind, qty in (supplies or {}).items():
         validate.choice("supplies", kind, SUPPLIES)
@@ -52,7 +56,7 @@ def clean(vault: "Vault", fields: dict) -> dict:
     out = dict(fields)
     if "occurred_at" in out:
         out["occurred_at"] = validate.moment("when", out["occurred_at"])
-        if out["occurred_at"] > clock.now_utc().replace(year=clock.now_utc().year + 1):
+        if out["occurred_at"] > clock.now_utc() + timedelta(days=366):
             raise ValidationError("when", "is more than a year in the future")
     for name, multiline in (("site", False), ("reason", False), ("note", True),
                             ("follow_up", True)):
@@ -68,7 +72,12 @@ def clean(vault: "Vault", fields: dict) -> dict:
             out[name] = validate.quantity(name, out[name])
     if "secondary" in out:
         out["secondary"] = bool(out["secondary"])
+    if out.get("shift_id") is not None:
+        validate.record_id("shift", out["shift_id"])
+        if not vault.db.execute("SELECT 1 FROM shifts WHERE id = ?", [out["shift_id"]]).fetchone():
+            raise ValidationError("shift", "is not a record of this vault")
     if out.get("client_id") is not None:
+        validate.record_id("client", out["client_id"])
         row = vault.db.execute("SELECT deleted_at, merged_into FROM clients WHERE id = ?",
                                [out["client_id"]]).fetchone()
         if row is None or row[0] or row[1]:

@@ -36,3 +36,19 @@ def vault(vault_dir):
                      settings=TEST_SETTINGS, kdf=FAST_KDF)
     yield v
     v.lock()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--long", action="store_true", default=False,
+                     help="also run the extended @pytest.mark.long tests")
+
+
+def pytest_collection_modifyitems(config, items):
+    """@pytest.mark.long runs only with --long; otherwise those extended runs are deselected
+    (their shorter versions always run)."""
+    if config.getoption("--long"):
+        return
+    long_runs = [item for item in items if "long" in item.keywords]
+    if long_runs:
+        config.hook.pytest_deselected(items=long_runs)
+        items[:] = [item for item in items if "long" not in item.keywords]

@@ -38,7 +38,8 @@ def test_benchmark_command_end_to_end_at_a_tiny_size(tmp_path):
     assert rows["client_page"]["detail"]["visits"] == 300
     assert rows["referral_letter"]["detail"]["pages"] == rows["referral_letter"]["detail"]["bare_pages"]
     assert rows["weekly_export"]["detail"]["contacts"] > 0
-    assert rows["memory"]["detail"]["rows"] >= 200
+    memory = rows["memory"]["detail"]
+    assert memory["rows"] == memory["matches"] > 50  # scrolled past the first page to the end
     assert rows["unlock"]["detail"]["kdf"]["time_cost"] >= 1
     assert result["machine"]["cores"] >= 1
     # The cache is reused: a second run builds nothing.

@@ -6,26 +6,20 @@ window. `App` holds the flow and is what tests drive, with a fast KDF and a fake
 """
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from records.paths import default_data_dir, vault_exists
 from ui.runner import Runner
 from ui.unlock import UnlockWindow
 
-
-def _vault_exists(data_dir: Path) -> bool:
-    from records.paths import vault_exists  # light: records.vault loads the database libraries
-    return vault_exists(data_dir)
-
-
-def _default_data_dir() -> Path:
-    from records.paths import default_data_dir
-    return default_data_dir()
+WARM_UP_MS = 1000
 
 
 class ClipboardGuard(QObject):
@@ -72,13 +66,20 @@ class App(QObject):
         self.system_lock = None
 
     def start(self) -> None:
-        if _vault_exists(self.data_dir):
+        if vault_exists(self.data_dir):
             self.unlock_window.show()
+            # Load the database layer while the nurse types (once the window has been up a
+            # moment, so a quick start-and-quit does not wait for it), making unlock quicker.
+            QTimer.singleShot(WARM_UP_MS, self._warm_up)
         else:
             from ui.setup_wizard import SetupWizard
             self.wizard = SetupWizard(self.data_dir, self.runner, kdf=self.kdf)
             self.wizard.created.connect(self._open)
             self.wizard.show()
+
+    def _warm_up(self) -> None:
+        if self.vault is None:
+            self.runner.run(lambda: importlib.import_module("records.vault"))
 
     def _open(self, vault) -> None:
         from records import staff
@@ -138,7 +139,7 @@ def run(data_dir: Path | None) -> int:
     app.setApplicationName("Clinic records")
     app.setDesktopFileName("van-clinic")
     app.setQuitOnLastWindowClosed(True)
-    clinic = App(data_dir or _default_data_dir())
+    clinic = App(data_dir or default_data_dir())
     clinic.start()
     app.aboutToQuit.connect(clinic.shutdown)
     return app.exec()

@@ -22,6 +22,7 @@ ACTIONS = (
     ("referral", "Referral (Ctrl+Shift+R)", "Referral"),
     ("incident", "Incident (Ctrl+I)", "Incident"),
     ("history", "History / correct (Ctrl+H)", "History and corrections"),
+    ("print", "Print (Ctrl+P)", "Print the selected visit or referral"),
     ("merge", "Merge...", "Merge with another client"),
     ("delete_client", "Delete at request...", "Delete at the client's request"),
 )

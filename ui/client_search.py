@@ -51,8 +51,9 @@ class ClientListModel(QStringListModel):
         self._more = False
 
     def set_query(self, text: str) -> None:
+        """Nothing typed lists nothing: the home screen shows no names to someone walking up."""
         self._text = text
-        self._hits = search.search(self._vault, text, limit=PAGE)
+        self._hits = search.search(self._vault, text, limit=PAGE) if text.strip() else []
         self._more = len(self._hits) == PAGE
         self.setStringList([describe(hit) for hit in self._hits])
 
@@ -141,7 +142,8 @@ class ClientSearch(QWidget):
         if rows == 0 and self.box.text().strip():
             self.count.setText("No match. Ctrl+N registers a new client.")
         else:
-            self.count.setText(f"{rows}{more} found" if self.box.text().strip() else "")
+            self.count.setText(f"{rows}{more} found" if self.box.text().strip()
+                               else "Type a name, alias, code or ref.")
         if rows:
             self.list.setCurrentIndex(self.model.index(0))
 

@@ -18,6 +18,7 @@ FORMS = {
     "referral": ("ui.referral_form", "ReferralForm"),
     "incident": ("ui.incident_form", "IncidentForm"),
     "history": ("ui.history_view", "HistoryView"),
+    "incidents": ("ui.incident_list", "IncidentList"),
     "merge": ("ui.merge_dialog", "MergeForm"),
     "delete_client": ("ui.delete_client", "DeleteClientForm"),
     "directory": ("ui.directory_editor", "DirectoryEditor"),
@@ -27,7 +28,8 @@ FORMS = {
 
 TITLES = {
     "visit": "Record a visit", "quick_contact": "Quick contact", "referral": "Referral",
-    "incident": "Incident report", "history": "History and corrections", "merge": "Merge clients",
+    "incident": "Incident report", "incidents": "Incident reports",
+    "history": "History and corrections", "merge": "Merge clients",
     "delete_client": "Delete at the client's request", "directory": "Service directory",
     "staff": "Staff", "settings": "Settings",
 }

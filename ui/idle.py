@@ -53,27 +53,32 @@ class IdleWatcher(QObject):
 
 
 class SystemLockWatcher(QObject):
-    """Emits `lock_now` when the system goes to sleep or the screen locks (if D-Bus says so)."""
+    """Emits `lock_now` when the system goes to sleep or the screen locks (if D-Bus says so).
+
+    Signals are accepted from any sender (the screen saver's bus name differs between
+    desktops); a stray signal can only lock the app, which is always safe. The buses can be
+    given (tests use a private one); by default the system and session buses are used."""
 
     lock_now = Signal()
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, *, system_bus=None, session_bus=None):
         super().__init__(parent)
         self.connected: list[str] = []
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:
             return
+        system = system_bus or QDBusConnection.systemBus()
+        session = session_bus or QDBusConnection.sessionBus()
         hooks = (
-            (QDBusConnection.systemBus(), "org.freedesktop.login1", "/org/freedesktop/login1",
-             "org.freedesktop.login1.Manager", "PrepareForSleep"),
-            (QDBusConnection.sessionBus(), "org.freedesktop.ScreenSaver",
-             "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged"),
+            (system, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep"),
+            (session, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged"),
+            (session, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged"),
         )
-        for bus, service, path, interface, name in hooks:
-            if bus.isConnected() and bus.connect(service, path, interface, name, self,
+        for bus, path, interface, name in hooks:
+            if bus.isConnected() and bus.connect("", path, interface, name, self,
                                                  "1_on_signal(bool)"):
-                self.connected.append(name)
+                self.connected.append(f"{interface}.{name}")
 
     @Slot(bool)
     def _on_signal(self, starting: bool) -> None:

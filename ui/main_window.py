@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QMainWin
                                QSizePolicy, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from records import printing
 from records import staff as staff_ops
+from records.errors import ClinicError
+from records.printing import PrintJob
 from ui import forms, prefs, theme
 from ui.changes import Changes
 from ui.client_page import ClientPage
@@ -32,11 +35,15 @@ ACTIONS = {
     "referral": ("&Referral", "Ctrl+Shift+R", "Client"),
     "incident": ("&Incident report", "Ctrl+I", "Client"),
     "history": ("&History / correct", "Ctrl+H", "Client"),
+    "print": ("&Print...", "Ctrl+P", "Client"),
+    "incidents": ("Incident re&ports (search)", "Ctrl+Shift+I", "Clinic"),
     "shift": ("Start / end &shift", "Ctrl+Shift+S", "Clinic"),
     "directory": ("Service &directory", "Ctrl+Shift+D", "Clinic"),
     "staff": ("S&taff", "Ctrl+Shift+T", "Clinic"),
     "settings": ("Se&ttings", "Ctrl+,", "Clinic"),
     "export": ("Weekly &export", "Ctrl+Shift+E", "Clinic"),
+    "alert_sheet": ("Safety &alert sheet", "Ctrl+Shift+A", "Clinic"),
+    "print_queue": ("Print-later &queue", "Ctrl+Shift+Q", "Clinic"),
     "lock": ("&Lock", "Ctrl+L", "Clinic"),
     "quit": ("Lock and &quit", "Ctrl+Q", "Clinic"),
     "night": ("&Night theme", "Ctrl+Shift+N", "View"),
@@ -64,12 +71,19 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
 
-        self.search = ClientSearch(vault)
-        self.search.open_client.connect(self.open_client)
-        self.search.new_client.connect(self.new_client)
-        self.search.anonymous_contact.connect(lambda: self.open_form("quick_contact", client_id=None))
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.search)
+        self._browsers: list[QWidget] = []  # pages a form may open on top of
+        if vault.is_police_liaison:  # sees only what was shared with the police liaison
+            self.search = None
+            self.home = forms.create("incidents", vault)
+        else:
+            self.search = self.home = ClientSearch(vault)
+            self.search.open_client.connect(self.open_client)
+            self.search.new_client.connect(self.new_client)
+            self.search.anonymous_contact.connect(
+                lambda: self.open_form("quick_contact", client_id=None))
+        self.stack.addWidget(self.home)
+        self._browsers.append(self.home)
         self.shift_bar = ShiftBar(vault, self.changes)
         self.shift_bar.message.connect(self.say)
 
@@ -83,7 +97,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.statusBar()
-        self.search.focus_search()
+        self._focus_home()
 
     # --- actions ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -94,10 +108,13 @@ class MainWindow(QMainWindow):
             "referral": lambda: self._client_form("referral", required=True),
             "incident": lambda: self._client_form("incident"),
             "history": self._history, "shift": self.shift_bar.toggle,
+            "incidents": self.open_incidents,
             "directory": lambda: self.open_form("directory"),
             "staff": lambda: self.open_form("staff"),
             "settings": lambda: self.open_form("settings"),
             "export": self.open_export, "lock": self.lock_requested.emit,
+            "print": self.print_for_client, "alert_sheet": self.print_alert_sheet,
+            "print_queue": self.open_print_queue,
             "quit": self.quit_requested.emit, "night": self.toggle_night,
             "shortcuts": self.show_shortcuts,
         }
@@ -113,6 +130,10 @@ class MainWindow(QMainWindow):
                 menus[menu] = self.menuBar().addMenu(f"&{menu}")
             menus[menu].addAction(action)
             self.actions_by_name[name] = action
+        if self.vault.is_police_liaison:
+            for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history",
+                         "print", "alert_sheet"):
+                self.actions_by_name[name].setEnabled(False)
         night = self.actions_by_name["night"]
         night.setCheckable(True)
         night.setChecked(theme.is_night())
@@ -140,6 +161,7 @@ class MainWindow(QMainWindow):
         `on_saved(value)` then runs with what the form saved."""
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+        self._sync_print_action()
         if hasattr(widget, "saved"):
             widget.saved.connect(lambda value: self._page_done(widget, value, on_saved))
         for name in ("cancelled", "back"):
@@ -154,11 +176,13 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(widget) < 0:
             return
         self.stack.removeWidget(widget)
+        if widget in self._browsers:
+            self._browsers.remove(widget)
         widget.deleteLater()
         self.stack.setCurrentIndex(self.stack.count() - 1)
-        if self.current_page() is self.search:
-            self.search.refresh()
-            self.search.focus_search()
+        self._sync_print_action()
+        if self.current_page() is self.home:
+            self._focus_home(refresh=True)
         else:
             self.current_page().setFocus()
         if on_saved is not None:
@@ -169,12 +193,14 @@ class MainWindow(QMainWindow):
             widget = self.stack.widget(self.stack.count() - 1)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.stack.setCurrentWidget(self.search)
+        self.stack.setCurrentWidget(self.home)
+        self._browsers[1:] = []
+        self._sync_print_action()
 
     def _form_open(self) -> bool:
         """True (and a hint) when a form is being filled in: finish or cancel it first."""
         page = self.current_page()
-        if page is self.search or isinstance(page, ClientPage):
+        if page in self._browsers:
             return False
         self.say("Finish this form first: Ctrl+S saves, Esc cancels.")
         return True
@@ -183,6 +209,14 @@ class MainWindow(QMainWindow):
         if self._form_open():
             return
         self._pop_to_home()
+        self._focus_home()
+
+    def _focus_home(self, refresh: bool = False) -> None:
+        if self.search is None:
+            self.home.setFocus()
+            return
+        if refresh:
+            self.search.refresh()
         self.search.focus_search()
 
     def client_page(self) -> ClientPage | None:
@@ -192,13 +226,15 @@ class MainWindow(QMainWindow):
     def open_client(self, client_id: int) -> None:
         self._pop_to_home()
         page = ClientPage(self.vault, client_id, self.changes)
-        page.action.connect(lambda name, context: self.open_form(name, **context))
+        page.action.connect(lambda name, context: self.print_for_client() if name == "print"
+                            else self.open_form(name, **context))
+        self._browsers.append(page)
         self.show_page(page)
 
     def new_client(self, name: str = "") -> None:
         if self._form_open():
             return
-        if not name and self.current_page() is self.search:
+        if not name and self.search is not None and self.current_page() is self.search:
             name = self.search.box.text().strip()
         form = ClientRegister(self.vault, name=name)
         form.open_existing.connect(lambda client_id: (self._page_done(form),
@@ -213,6 +249,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # a form that refuses this account or context
             self.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
             return
+        if hasattr(widget, "print_requested"):  # "Save and print" on a referral
+            widget.print_requested.connect(
+                lambda referral: self.preview(PrintJob("referral", referral.id, "service")))
         self.show_page(widget)
 
     def _client_form(self, name: str, required: bool = False) -> None:
@@ -230,16 +269,77 @@ class MainWindow(QMainWindow):
             return
         page.request("history")
 
+    def open_incidents(self) -> None:
+        if self.search is None:  # the police liaison's home page already is the list
+            self.go_home()
+            return
+        if self._form_open():
+            return
+        self._pop_to_home()
+        page = forms.create("incidents", self.vault)
+        if hasattr(page, "open_requested"):
+            page.open_requested.connect(lambda i: self.open_form("incident", incident_id=i))
+        self._browsers.append(page)
+        self.show_page(page)
+
+    # --- printing ---------------------------------------------------------------------
+    def _sync_print_action(self) -> None:
+        """Ctrl+P prints from the search and client pages; inside a form (the referral
+        form's "Save and print") the form owns the key, so the window's action steps back."""
+        if not self.vault.is_police_liaison:
+            self.actions_by_name["print"].setEnabled(self.current_page() in self._browsers)
+
+    def print_for_client(self) -> None:
+        """The selected visit's summary or referral's letter; otherwise the client's latest
+        referral, or latest visit."""
+        page = self.client_page()
+        if page is None:
+            self.say("Open a client first (Ctrl+F finds one).")
+            return
+        entity, entity_id = page.selected() or ("", None)
+        if entity == "visit":
+            job = PrintJob("visit", entity_id, "client")
+        elif entity == "referral":
+            job = PrintJob("referral", entity_id, "service")
+        else:
+            try:
+                job = PrintJob("referral", printing.latest_referral(self.vault, page.client_id).id,
+                               "service")
+            except ClinicError:
+                try:
+                    job = PrintJob("visit", printing.latest_visit(self.vault, page.client_id).id,
+                                   "client")
+                except ClinicError:
+                    self.say("Nothing to print yet: this client has no referral and no visit.")
+                    return
+        self.preview(job)
+
+    def print_alert_sheet(self) -> None:
+        first, last = printing.last_days(self.vault)
+        self.preview(PrintJob("alert_sheet", date_from=first, date_to=last))
+
+    def preview(self, job: PrintJob) -> None:
+        """The print preview (copy and language can be switched there)."""
+        from ui.print_preview import PrintPreview
+        try:
+            self.print_dialog = PrintPreview(self.vault, job, parent=self)
+        except ClinicError as exc:
+            self.say(f"Cannot print: {exc}")
+            return
+        self.print_dialog.open()
+
+    def open_print_queue(self) -> None:
+        from ui.print_queue import PrintQueue
+        self.print_queue = PrintQueue(self.vault, self)
+        self.print_queue.open()
+
     # --- the rest ---------------------------------------------------------------------
     def open_export(self) -> None:
         """The export dialog comes from its own module, imported only when asked for."""
-        try:
-            from ui.export_dialog import ExportDialog
-        except ImportError:
-            self.say("The weekly export is not available yet in this version.")
-            return
-        dialog = ExportDialog(self.vault, parent=self)
-        dialog.open()
+        from ui.export_dialog import ExportDialog
+        run = self.runner.run if self.runner is not None else None  # queue behind other work
+        self.export_dialog = ExportDialog(self.vault, parent=self, run=run)
+        self.export_dialog.open()
 
     def toggle_night(self) -> None:
         night = not theme.is_night()
@@ -282,7 +382,8 @@ class MainWindow(QMainWindow):
         """Destroy every page holding client data (on lock); the window goes with it."""
         prefs.save_geometry("main", self.saveGeometry())
         self._pop_to_home()
-        self.search.wipe()
+        if self.search is not None:
+            self.search.wipe()
         for child in self.findChildren(QDialog):
             child.reject()
             child.deleteLater()

@@ -68,6 +68,7 @@ class Answers:
     passphrase: str
     export_recipient: str = ""
     recovery_recipient: str = ""
+    uic_secret: str = ""
 
 
 def create_vault(data_dir: Path, answers: Answers, kdf=None):
@@ -78,7 +79,8 @@ def create_vault(data_dir: Path, answers: Answers, kdf=None):
                         van_code=answers.van_code, timezone=answers.timezone,
                         letterhead=answers.letterhead,
                         export_recipient=answers.export_recipient,
-                        recovery_recipient=answers.recovery_recipient)
+                        recovery_recipient=answers.recovery_recipient,
+                        uic_secret=answers.uic_secret)
     vault = Vault.create(data_dir, answers.staff_name, answers.passphrase, role=answers.role,
                          contact_line=answers.contact_line, settings=settings, kdf=kdf)
     if answers.recovery_recipient:
@@ -221,10 +223,15 @@ class KeysPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("Keys (optional)")
-        self.setSubTitle("Both are public keys in the age format (age1...). Leave them empty "
-                         "if you do not have them yet; they can be added in Settings.")
+        self.setSubTitle("From the program coordinator. Leave them empty if you do not have "
+                         "them yet; they can be added in Settings.")
         self.export_key = _line("Coordinator's export key", placeholder="age1...")
         self.recovery_key = _line("Recovery key", placeholder="age1...")
+        self.uic_secret = _line("Program code secret")
+        self.uic_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        secret_help = QLabel("Given by the coordinator to every van: exports carry a keyed "
+                             "hash of each client's code, never the code itself.",
+                             wordWrap=True, objectName="muted")
         export_help = QLabel("The weekly export is encrypted to this key, so only the program "
                              "coordinator can read it.", wordWrap=True, objectName="muted")
         recovery_help = QLabel("Whoever holds the matching secret key can reopen the records "
@@ -240,6 +247,8 @@ class KeysPage(QWizardPage):
         form.addRow("", export_help)
         form.addRow("Recovery key", self.recovery_key)
         form.addRow("", recovery_help)
+        form.addRow("Program code secret", self.uic_secret)
+        form.addRow("", secret_help)
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.busy)
@@ -287,7 +296,8 @@ class SetupWizard(QWizard):
             role=self.staff.role.currentData(), contact_line=self.staff.contact.text().strip(),
             passphrase=self.passphrase.first.text(),
             export_recipient=self.keys.export_key.text().strip(),
-            recovery_recipient=self.keys.recovery_key.text().strip())
+            recovery_recipient=self.keys.recovery_key.text().strip(),
+            uic_secret=self.keys.uic_secret.text().strip())
 
     def accept(self) -> None:
         """Finish: create in the background; the wizard closes only once it worked."""

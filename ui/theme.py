@@ -21,6 +21,17 @@ QListView#results::item { padding: 4px 2px; }
 QListWidget::item { padding: 3px 2px; }
 """
 
+# Fusion draws check box and radio outlines darker than the window: invisible on a dark one.
+_NIGHT_STYLE = """
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 13px; height: 13px; border: 1px solid #8a9099; background: #16181c; }
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator { border-radius: 2px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {
+    background: #8fb3de; border-color: #8fb3de; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #4a4f57; }
+"""
+
 _NIGHT = {
     QPalette.ColorRole.Window: "#1e2126",
     QPalette.ColorRole.WindowText: "#c9ccd1",
@@ -67,7 +78,7 @@ def apply(app: QApplication, night: bool) -> None:
     app.setPalette(night_palette() if night else _system_palette)
     colors = ({"accent": "#b48a3c", "error": "#e39a9a", "warning": "#d9b26a"} if night else
               {"accent": "#c08a1e", "error": "#b00020", "warning": "#8a5a00"})
-    app.setStyleSheet(_BASE_STYLE % colors)
+    app.setStyleSheet(_BASE_STYLE % colors + (_NIGHT_STYLE if night else ""))
 
 
 def is_night() -> bool:

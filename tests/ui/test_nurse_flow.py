@@ -5,7 +5,8 @@ clipboard may still hold it."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from helpers import FakeClock, all_visible_text, click, finish_setup, flush_deletes, key, make_app, unlock
+from shellkit import (FakeClock, all_visible_text, click, finish_setup, flush_deletes, key,
+                      make_app, unlock)
 from records import clients, search, shifts
 from ui.client_page import ClientPage
 from ui.client_register import ClientRegister

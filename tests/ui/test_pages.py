@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLineEdit, QListView,
                                QPlainTextEdit, QWidget)
 
-from helpers import click, key
+from shellkit import click, key
 from records import audit, clients, clock, directory, referrals, shifts, staff
 from ui import forms, theme
 from ui.client_page import ClientPage
@@ -21,6 +21,7 @@ def main(qtbot, vault):
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
     yield window
     theme.apply(QApplication.instance(), False)
 
@@ -31,6 +32,7 @@ def test_search_pages_lazily_with_keyset(qtbot, vault):
             clients.insert_row(vault, {"name": f"Sam {i:03d}"})
     page = ClientSearch(vault)
     qtbot.addWidget(page)
+    assert page.model.rowCount() == 0  # nothing typed, no names on screen
     qtbot.keyClicks(page.box, "sam")
     page.refresh()
     assert page.model.rowCount() == PAGE and page.model.canFetchMore()
@@ -140,3 +142,94 @@ def test_window_titles_never_name_a_client(qtbot, main, vault):
     rosa = clients.register(vault, "Rosa Uniquename")
     main.open_client(rosa.id)
     assert all("Uniquename" not in w.windowTitle() for w in QApplication.topLevelWidgets())
+
+
+def test_incident_reports_open_from_the_shell_and_a_report_opens_on_top(qtbot, main, vault):
+    from datetime import datetime, timezone
+    from records import incidents
+    from ui.incident_form import IncidentForm
+    from ui.incident_list import IncidentList
+    report = incidents.report(vault, occurred_at=datetime(2026, 11, 1, 3, tzinfo=timezone.utc),
+                              consent_sheet=True, consent_police=False, plate_partial="ABX 12")
+    key(qtbot, main, "Ctrl+Shift+I")
+    listing = main.current_page()
+    assert isinstance(listing, IncidentList)
+    listing.open_requested.emit(report.id)
+    form = main.current_page()
+    assert isinstance(form, IncidentForm)
+    form.cancelled.emit()
+    assert main.current_page() is listing
+    key(qtbot, main, "Ctrl+F")
+    assert main.current_page() is main.search
+
+
+def test_police_liaison_account_starts_on_shared_incidents(qtbot, vault_dir, vault):
+    from conftest import FAST_KDF, PASSPHRASE
+    from records.vault import Vault
+    from ui.incident_list import IncidentList
+    clients.register(vault, "Rosa Private")
+    staff.add(vault, "Pat Liaison", "police_liaison", PASSPHRASE, kdf=FAST_KDF)
+    liaison = Vault.open(vault_dir, "Pat Liaison", PASSPHRASE)
+    try:
+        window = MainWindow(liaison)
+        qtbot.addWidget(window)
+        window.show()
+        assert isinstance(window.current_page(), IncidentList) and window.search is None
+        for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history"):
+            assert not window.actions_by_name[name].isEnabled()
+        assert "Rosa Private" not in "".join(w.text() for w in window.findChildren(QLineEdit))
+    finally:
+        liaison.lock()
+
+
+def test_export_opens_from_the_shortcut_on_the_shared_runner(qtbot, vault):
+    from ui.export_dialog import ExportDialog
+    from ui.runner import Runner
+    runner = Runner()
+    try:
+        window = MainWindow(vault, runner)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
+        key(qtbot, window, "Ctrl+Shift+E")
+        assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
+        assert window.export_dialog._run == runner.run
+        window.teardown()
+    finally:
+        runner.shutdown()
+
+
+def test_printing_from_the_client_page_previews_the_right_document(qtbot, main, vault):
+    from records import visits
+    from ui.print_preview import PrintPreview
+    rose = clients.register(vault, "Rose")
+    main.open_client(rose.id)
+    qtbot.keyClick(main, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "Nothing to print yet" in main.statusBar().currentMessage()
+    visit = visits.record(vault, client_id=rose.id, note="n")
+    entry = directory.add(vault, "Health Centre", "primary_care")
+    referral = referrals.make(vault, rose.id, entry.id)
+    main.open_client(rose.id)
+    main.client_page().buttons["print"].click()
+    dialog = main.print_dialog
+    assert isinstance(dialog, PrintPreview) and dialog.isVisible()
+    assert (dialog.job.kind, dialog.job.entity_id) == ("referral", referral.id)
+    dialog.reject()
+    page = main.client_page()
+    page.visits.setCurrentRow(0)
+    page.visits.currentItem().setSelected(True)
+    assert page.selected() == ("visit", visit.id)
+    qtbot.keyClick(main, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert (main.print_dialog.job.kind, main.print_dialog.job.entity_id) == ("visit", visit.id)
+    main.print_dialog.reject()
+
+
+def test_print_action_steps_back_while_a_form_is_open(qtbot, main, vault):
+    rose = clients.register(vault, "Rose")
+    main.open_client(rose.id)
+    assert main.actions_by_name["print"].isEnabled()
+    main.open_form("referral", client_id=rose.id)
+    assert not main.actions_by_name["print"].isEnabled()
+    qtbot.keyClick(main.current_page(), Qt.Key.Key_Escape)
+    assert main.actions_by_name["print"].isEnabled()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWizard
 
-from helpers import click, finish_setup, key, make_app
+from shellkit import click, finish_setup, key, make_app
 from records import clients, clock, directory, incidents, referrals, shifts, visits
 from ui import theme
 from ui.client_page import ClientPage

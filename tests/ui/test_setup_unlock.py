@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from conftest import FAST_KDF, PASSPHRASE
-from helpers import FakeClock, click, finish_setup, make_app, unlock
+from shellkit import FakeClock, click, finish_setup, make_app, unlock
 from records.vault import Vault
 from ui import prefs
 from ui.runner import Runner
@@ -68,6 +68,7 @@ def test_wizard_refuses_bad_input_and_keeps_what_was_typed(qtbot, tmp_path, runn
     recovery = pyrage.x25519.Identity.generate()
     wizard.keys.export_key.setText(str(pyrage.x25519.Identity.generate().to_public()))
     wizard.keys.recovery_key.setText(str(recovery.to_public()))
+    qtbot.keyClicks(wizard.keys.uic_secret, "program secret from the coordinator")
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     qtbot.waitUntil(lambda: bool(created), timeout=10000)
     vault = created[0]
@@ -75,6 +76,7 @@ def test_wizard_refuses_bad_input_and_keeps_what_was_typed(qtbot, tmp_path, runn
         assert vault.settings.clinic_name == "Night Van" and vault.staff.name == "Nora Nurse"
         assert vault.settings.recovery_recipient == str(recovery.to_public())
         assert vault.keyfile.recover(str(recovery)) == vault.data_key
+        assert vault.settings.uic_secret == "program secret from the coordinator"
     finally:
         vault.lock()
 

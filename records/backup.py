@@ -1,0 +1,394 @@
+"""Integrity checks, encrypted backups and restore.
+
+A backup is a folder `van-clinic-backup-YYYY-MM-DD_HHMMSS` holding:
+- `vault.db`: an SQLCipher copy made with `sqlcipher_export`, encrypted with the same data
+  key as the vault (never decrypted to disk);
+- `vault.keys`: the key file as it was, so the backup opens with the passphrases of that day;
+- `manifest.json`: vault id, audit head and SHA-256 of both files (no client data).
+It is built under a hidden `.partial` name, opened and checked, then renamed into place, so a
+folder with the final name is always complete and verified. A manifest whose hashes still
+match the files makes a backup "good"; that is what a damaged vault offers to restore.
+
+Restore copies a backup next to the vault folder, opens it, runs the full checks and the
+audit verification there, re-removes staff slots the current vault had removed, records the
+restore in the audit log, and only then swaps folders: the replaced vault is renamed aside
+and deleted once the restored one is in place.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import audit, clock
+from .errors import AccessDenied, ClinicError, DiskFull, NotFound, VaultDamaged
+from .fsutil import atomic_write, ensure_private_dir, fsync_dir, private_umask
+from .keyfile import KeyFile
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from .vault import Vault
+
+PREFIX = "van-clinic-backup-"
+MANIFEST = "manifest.json"
+FORMAT = "van-clinic-backup"
+_NAME = re.compile(r"^van-clinic-backup-(\d{4}-\d{2}-\d{2})_(\d{6})(?:-\d+)?$")
+
+
+# --- checks ------------------------------------------------------------------------------
+
+def problems(db: "Database") -> list[str]:
+    """Full SQLCipher page check (every page's HMAC) and SQLite's integrity_check.
+    Empty when the database is intact."""
+    import sqlcipher3
+    try:
+        found = [str(r[0]) for r in db.execute("PRAGMA cipher_integrity_check")]
+        result = [str(r[0]) for r in db.execute("PRAGMA integrity_check")]
+    except sqlcipher3.DatabaseError as exc:
+        return [f"the database cannot be read: {exc}"]
+    if result != ["ok"]:
+        found += result
+    return found
+
+
+def require_intact(db: "Database", what: str = "the vault") -> None:
+    found = problems(db)
+    if found:
+        shown = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+        raise VaultDamaged(f"{what} failed its integrity check: {shown}")
+
+
+def check(vault: "Vault") -> int:
+    """Raise VaultDamaged unless the vault is intact; returns the number of database pages."""
+    require_intact(vault.db)
+    return vault.db.execute("PRAGMA page_count").fetchone()[0]
+
+
+# --- where backups go ----------------------------------------------------------------------
+
+def _locations_file(vault_path) -> Path:
+    from .unlock_guard import default_state_dir
+    digest = hashlib.sha256(os.fsencode(os.path.abspath(vault_path))).hexdigest()[:32]
+    return default_state_dir() / "backups" / f"{digest}.json"
+
+
+def known_locations(vault_path) -> list[Path]:
+    """Folders this vault was backed up to (kept outside the vault folder, so a damaged
+    vault can still name them)."""
+    try:
+        data = json.loads(_locations_file(vault_path).read_text(encoding="utf-8"))
+        return [Path(p) for p in data if isinstance(p, str)]
+    except (OSError, ValueError, TypeError):
+        return []
+
+
+def _remember(vault_path, folder: Path) -> None:
+    folders = [str(p) for p in known_locations(vault_path)]
+    folder = str(Path(folder).resolve())
+    if folder in folders:
+        return
+    path = _locations_file(vault_path)
+    ensure_private_dir(path.parent)
+    atomic_write(path, json.dumps(folders + [folder], ensure_ascii=False).encode("utf-8"))
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_manifest(backup_dir: Path) -> dict:
+    """The manifest, after checking both files against it; VaultDamaged otherwise."""
+    from .vault import DB_NAME, KEY_NAME
+    backup_dir = Path(backup_dir)
+    try:
+        manifest = json.loads((backup_dir / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            raise ValueError
+        for name, key in ((DB_NAME, "db_sha256"), (KEY_NAME, "keys_sha256")):
+            if _sha256(backup_dir / name) != manifest[key]:
+                raise VaultDamaged(f"the backup {backup_dir} is damaged: {name} changed since "
+                                   "it was written")
+    except FileNotFoundError as exc:
+        raise VaultDamaged(f"{backup_dir} is not a complete backup of this app "
+                           f"({Path(exc.filename).name} is missing)") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise VaultDamaged(f"{backup_dir} is not a backup of this app, or its manifest is "
+                           "damaged") from None
+    return manifest
+
+
+def backups_in(folder) -> list[Path]:
+    """Backup folders in `folder`, newest first (by name, which is the local date and time)."""
+    try:
+        entries = [p for p in Path(folder).iterdir() if _NAME.match(p.name) and p.is_dir()]
+    except OSError:
+        return []
+    return sorted(entries, key=lambda p: p.name, reverse=True)
+
+
+def newest_good(vault_path) -> Path | None:
+    candidates = [b for folder in known_locations(vault_path) for b in backups_in(folder)]
+    for candidate in sorted(candidates, key=lambda p: p.name, reverse=True):
+        with contextlib.suppress(ClinicError):
+            read_manifest(candidate)
+            return candidate
+    return None
+
+
+def offer(vault_path) -> str:
+    """Text appended to a damage message: the newest good backup, as a restore command."""
+    found = newest_good(vault_path)
+    if found is None:
+        return " No backup of this vault was found in the folders it was backed up to."
+    return (f" Newest good backup: {found} (python main.py restore --from \"{found}\" "
+            f"--data-dir \"{vault_path}\")")
+
+
+def interrupted_restore(vault_path) -> str:
+    """Text appended to 'no vault here' when a restore was stopped between its two renames."""
+    path = Path(vault_path)
+    aside = sorted(path.parent.glob(f".{path.name}.replaced-*")) if path.parent.exists() else []
+    if not aside:
+        return ""
+    return (f". A restore was interrupted: the vault it was replacing is in {aside[-1]}; "
+            f"rename it back to {path} to use it")
+
+
+# --- writing a backup ------------------------------------------------------------------
+
+def _stamp(now: datetime, tz: str) -> str:
+    local = now.astimezone(clock.zone(tz))
+    return local.strftime("%Y-%m-%d_%H%M%S")
+
+
+def _export(vault: "Vault", target: Path) -> None:
+    """sqlcipher_export into a new file keyed with the same data key."""
+    key = vault.data_key.hex()
+    with private_umask():
+        vault.db.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key}'\"", [str(target)])
+    try:
+        vault.db.execute("SELECT sqlcipher_export('backup')")
+    finally:
+        vault.db.execute("DETACH DATABASE backup")
+    with open(target, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
+    """Open a copy, run the full checks and the audit verification; (audit seq, head)."""
+    from .vault import connect
+    db = connect(db_path, data_key)
+    try:
+        require_intact(db, what)
+        verdict = audit.verify(db, audit.recorded_heads(db))
+        if not verdict.ok:
+            raise VaultDamaged(f"{what}: audit log broken at entry {verdict.first_broken}: "
+                               f"{verdict.problem}")
+        return audit.head(db)
+    finally:
+        db.close()
+
+
+def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path:
+    """Check the vault, write a verified encrypted backup into `folder`, audit it."""
+    from .vault import DB_NAME, KEY_NAME
+    import sqlcipher3
+    check(vault)
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NotFound(f"cannot use the backup folder {folder}: {exc.strerror}") from None
+    name = PREFIX + _stamp(now or clock.now_utc(), vault.settings.timezone)
+    final, n = folder / name, 1
+    while final.exists():
+        n += 1
+        final = folder / f"{name}-{n}"
+    staging = folder / f".{final.name}.partial-{secrets.token_hex(4)}"
+    try:
+        os.mkdir(staging, 0o700)
+        _export(vault, staging / DB_NAME)
+        atomic_write(staging / KEY_NAME, vault.keyfile.to_bytes())
+        seq, head = _verify_copy(staging / DB_NAME, vault.data_key, "the backup copy")
+        manifest = {"format": FORMAT, "version": 1, "vault_id": vault.keyfile.vault_id,
+                    "created_at": clock.to_db(clock.now_utc()), "audit_seq": seq,
+                    "audit_head": head, "db_sha256": _sha256(staging / DB_NAME),
+                    "keys_sha256": _sha256(staging / KEY_NAME)}
+        atomic_write(staging / MANIFEST, json.dumps(manifest, indent=1).encode("ascii"))
+        os.rename(staging, final)
+        fsync_dir(folder)
+    except DiskFull:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DiskFull("disk full: the backup was not written") from None
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if exc.errno in (28, 27, 122):  # ENOSPC, EFBIG, EDQUOT
+            raise DiskFull("disk full: the backup was not written") from None
+        raise NotFound(f"cannot write the backup to {folder}: {exc.strerror}") from None
+    except sqlcipher3.OperationalError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise NotFound(f"cannot write the backup to {folder}: {exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    vault.record("backup", "vault", "", final.name)
+    _remember(vault.path, folder)
+    return final
+
+
+def prune(folder, keep: int) -> list[Path]:
+    """Keep the newest backup of each of the `keep` most recent days; delete the others."""
+    kept_days: list[str] = []
+    removed = []
+    for backup in backups_in(folder):
+        day = _NAME.match(backup.name).group(1)
+        if day not in kept_days and len(kept_days) < keep:
+            kept_days.append(day)
+            continue
+        shutil.rmtree(backup, ignore_errors=True)
+        removed.append(backup)
+    return removed
+
+
+def _changed_since(vault: "Vault", manifest: dict) -> bool:
+    """Whether anything but backups was recorded after the backup with this manifest."""
+    row = vault.db.execute("SELECT hash FROM audit WHERE seq = ?",
+                           [manifest.get("audit_seq")]).fetchone()
+    if manifest.get("vault_id") != vault.keyfile.vault_id or row is None or \
+            row[0] != manifest.get("audit_head"):
+        return True
+    return vault.db.execute("SELECT count(*) FROM audit WHERE seq > ? AND action != 'backup'",
+                            [manifest["audit_seq"]]).fetchone()[0] > 0
+
+
+def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
+    """The rolling backup the UI runs at lock (and the CLI with `backup` and no --to): into
+    settings.backup_folder, only when something changed since the newest backup there, then
+    keep one per day for settings.backup_keep days. None when there was nothing to do.
+    A missing folder (USB stick not plugged in) raises NotFound."""
+    folder = vault.settings.backup_folder
+    if not folder:
+        return None
+    if not Path(folder).is_dir():
+        raise NotFound(f"the backup folder {folder} is not available (is the USB stick "
+                       "plugged in?); no backup was made")
+    for newest in backups_in(folder):
+        with contextlib.suppress(ClinicError):
+            if not _changed_since(vault, read_manifest(newest)):
+                return None
+            break
+    made = write_backup(vault, folder, now=now)
+    prune(folder, max(1, vault.settings.backup_keep))
+    return made
+
+
+# --- restoring -------------------------------------------------------------------------------
+
+@dataclass
+class Restored:
+    backup: Path
+    staff: str
+    removed_again: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _copy_durably(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, open(target, "xb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.chmod(target, 0o600)
+
+
+def _current_removed(data_dir: Path, vault_id: str, result: Restored) -> list[str]:
+    """Slot ids the vault being replaced had removed (when it is the same vault)."""
+    from .vault import KEY_NAME
+    if not (data_dir / KEY_NAME).exists():
+        return []
+    try:
+        current = KeyFile.load(data_dir / KEY_NAME)
+    except VaultDamaged:
+        result.warnings.append("the key file being replaced cannot be read, so staff removed "
+                               "after this backup could not be checked: review the staff list")
+        return []
+    if current.vault_id != vault_id:
+        result.warnings.append("the backup is of a different vault than the one it replaces")
+        return []
+    return current.removed_slot_ids()
+
+
+def _remove_again(db: "Database", keyfile: KeyFile, data_key: bytes, slot_ids: list[str],
+                  ) -> tuple[bytes, list[str]]:
+    """Remove slots from the staged copy: new data key, re-key, rewrap, staff inactive."""
+    names = []
+    for slot_id in slot_ids:
+        row = db.execute("SELECT name FROM staff WHERE slot_id = ?", [slot_id]).fetchone()
+        names.append(row[0] if row else "(unknown)")
+        keyfile.remove_slot(slot_id)
+    new_key = secrets.token_bytes(32)
+    keyfile.rewrap(new_key)
+    db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    return new_key, names
+
+
+def restore(backup_dir, data_dir, staff_name: str | None, passphrase: str) -> Restored:
+    """Replace the vault in `data_dir` with a backup, after proving the backup opens (with
+    the passphrase as it was when the backup was made) and is intact. The vault being
+    replaced must not be open."""
+    from .vault import DB_NAME, KEY_NAME, Vault, connect
+    backup_dir, data_dir = Path(backup_dir), Path(data_dir).absolute()
+    if not backup_dir.is_dir():
+        raise NotFound(f"no backup folder {backup_dir}")
+    read_manifest(backup_dir)
+    keyfile = KeyFile.load(backup_dir / KEY_NAME)
+    data_key, slot_id = keyfile.unlock(staff_name, passphrase)
+    result = Restored(backup_dir, "")
+    current_removed = _current_removed(data_dir, keyfile.vault_id, result)
+    if slot_id in current_removed:
+        raise AccessDenied("your key slot was removed from this vault after this backup was "
+                           "made; a current staff member must restore it")
+    removed = [s for s in current_removed if s in keyfile.slot_ids()]
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = data_dir.parent / f".{data_dir.name}.restore-{secrets.token_hex(4)}"
+    try:
+        os.mkdir(staging, 0o700)
+        _copy_durably(backup_dir / DB_NAME, staging / DB_NAME)
+        _verify_copy(staging / DB_NAME, data_key, f"the backup {backup_dir}")
+        db = connect(staging / DB_NAME, data_key)
+        try:
+            if removed:
+                data_key, result.removed_again = _remove_again(db, keyfile, data_key, removed)
+            vault = Vault._signed_in(staging, db, keyfile, data_key, slot_id)
+            vault.deactivate_removed_slots()
+            result.staff = vault.staff.name
+            detail = backup_dir.name + (f"; removed again: {len(removed)} staff" if removed else "")
+            vault.record("restore", "vault", "", detail)
+        finally:
+            db.close()
+        atomic_write(staging / KEY_NAME, keyfile.to_bytes())
+        fsync_dir(staging)
+        aside = None
+        if data_dir.exists():
+            aside = data_dir.parent / f".{data_dir.name}.replaced-{secrets.token_hex(4)}"
+            os.rename(data_dir, aside)
+        os.rename(staging, data_dir)
+        fsync_dir(data_dir.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside)
+    return result

@@ -1,0 +1,201 @@
+"""Safety commands: check, backup, restore, passwd, staff add/remove/list, recover and
+set-recovery. Conventions as in records/cli.py."""
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from .cli import CliError, data_dir, open_vault, read_secret, vault_options
+
+
+def read_new_secret(path: str | None) -> str:
+    """A new passphrase: from --new-passphrase-file, or typed twice on a terminal."""
+    if path is None and sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass("New passphrase: ")
+        if first != getpass.getpass("New passphrase again: "):
+            raise CliError("the two new passphrases differ; nothing was changed")
+        if not first:
+            raise CliError("the new passphrase is empty")
+        return first
+    return read_secret(path, "new passphrase", "--new-passphrase-file")
+
+
+def _locked_after(func):
+    """Run func(vault, args) on the vault named by the options; always lock afterwards."""
+    def command(args) -> int:
+        vault = open_vault(args)
+        try:
+            return func(vault, args)
+        finally:
+            vault.lock()
+    return command
+
+
+def cmd_check(vault, args) -> int:
+    from . import audit, backup
+    pages = backup.check(vault)
+    verdict = audit.verify(vault.db, audit.recorded_heads(vault.db))
+    if not verdict.ok:
+        raise CliError(f"audit log broken at entry {verdict.first_broken}: {verdict.problem}")
+    print(f"vault intact: {pages} pages checked; audit log intact: {verdict.entries} entries")
+    return 0
+
+
+def cmd_backup(vault, args) -> int:
+    from . import backup
+    if args.to:
+        made = backup.write_backup(vault, Path(args.to))
+    elif vault.settings.backup_folder:
+        made = backup.auto_backup(vault)
+        if made is None:
+            print("no change since the newest backup; nothing to do")
+            return 0
+    else:
+        raise CliError("no backup folder: use --to DIR or set backup_folder in the settings")
+    print(f"backup written and verified: {made}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from . import backup
+    passphrase = read_secret(args.passphrase_file)
+    result = backup.restore(Path(args.source), data_dir(args), args.staff, passphrase)
+    print(f"restored {data_dir(args)} from {result.backup} (signed in as {result.staff})")
+    if result.removed_again:
+        print("removed again (they had been removed after this backup): "
+              + ", ".join(result.removed_again))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    from . import keys
+    old = read_secret(args.passphrase_file)
+    new = read_new_secret(args.new_passphrase_file)
+    from .unlock_guard import open_guarded
+    vault = open_guarded(data_dir(args), args.staff, old)
+    try:
+        keys.change_passphrase(vault, old, new)
+        print(f"passphrase changed for {vault.staff.name}")
+    finally:
+        vault.lock()
+    return 0
+
+
+def cmd_staff_add(vault, args) -> int:
+    from . import staff
+    new = read_new_secret(args.new_passphrase_file)
+    member = staff.add(vault, args.name, args.role, new, contact_line=args.contact or "")
+    print(f"added {member.name} ({member.role})")
+    return 0
+
+
+def _find_active(vault, name: str):
+    from . import staff
+    from .keyfile import normalize_name
+    for member in staff.all_staff(vault):
+        if normalize_name(member.name) == normalize_name(name):
+            return member
+    raise CliError("no active staff member with that name")
+
+
+def cmd_staff_remove(vault, args) -> int:
+    from . import keys
+    member = _find_active(vault, args.name)
+    keys.remove_staff(vault, member.id)
+    print(f"removed {member.name}; the database has a new key, so old copies of the key "
+          "file no longer open it (older backups still open with the old passphrases)")
+    return 0
+
+
+def cmd_staff_list(vault, args) -> int:
+    from . import staff
+    for member in staff.all_staff(vault, include_removed=args.all):
+        print(f"{member.name}\t{member.role}" + ("" if member.active else "\tremoved"))
+    return 0
+
+
+def cmd_recover(args) -> int:
+    from . import keys
+    if not args.staff:
+        raise CliError("recover needs --staff NAME (whose passphrase to reset)")
+    try:
+        identity = Path(args.identity).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot read the identity file {args.identity}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"the identity file {args.identity} is not text") from None
+    new = read_new_secret(args.new_passphrase_file)
+    vault = keys.recover(data_dir(args), identity, args.staff, new)
+    try:
+        print(f"recovered: {vault.staff.name} has a new passphrase")
+    finally:
+        vault.lock()
+    return 0
+
+
+def cmd_set_recovery(vault, args) -> int:
+    from . import keys
+    keys.set_recovery(vault, args.recipient)
+    print("recovery key set: the coordinator's identity can now reset a passphrase")
+    return 0
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("check", help="full integrity check of the vault")
+    vault_options(p)
+    p.set_defaults(func=_locked_after(cmd_check))
+
+    p = sub.add_parser("backup", help="write a verified encrypted backup")
+    vault_options(p)
+    p.add_argument("--to", metavar="DIR", help="folder for the backup (default: the "
+                   "backup folder in the settings, rolling)")
+    p.set_defaults(func=_locked_after(cmd_backup))
+
+    p = sub.add_parser("restore", help="replace the vault with a checked backup")
+    vault_options(p)
+    p.add_argument("--from", dest="source", required=True, metavar="BACKUP",
+                   help="a backup folder (van-clinic-backup-...)")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("passwd", help="change your passphrase")
+    vault_options(p)
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from FILE ('-' for standard input)")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("staff", help="staff members and their key slots")
+    actions = p.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a staff member with their own passphrase")
+    vault_options(add)
+    add.add_argument("--name", required=True, help="the new staff member's name")
+    add.add_argument("--role", default="nurse", choices=("nurse", "outreach", "police_liaison"))
+    add.add_argument("--contact", metavar="LINE", help="contact line printed on letters")
+    add.add_argument("--new-passphrase-file", metavar="FILE",
+                     help="the new staff member's passphrase ('-' for standard input)")
+    add.set_defaults(func=_locked_after(cmd_staff_add))
+    remove = actions.add_parser("remove", help="remove a staff member and re-key the vault")
+    vault_options(remove)
+    remove.add_argument("--name", required=True, help="the staff member to remove")
+    remove.set_defaults(func=_locked_after(cmd_staff_remove))
+    listing = actions.add_parser("list", help="list staff members")
+    vault_options(listing)
+    listing.add_argument("--all", action="store_true", help="include removed staff")
+    listing.set_defaults(func=_locked_after(cmd_staff_list))
+
+    p = sub.add_parser("recover", help="reset a passphrase with the coordinator's recovery key")
+    p.add_argument("--data-dir", metavar="DIR", help="vault folder")
+    p.add_argument("--staff", metavar="NAME", help="whose passphrase to reset")
+    p.add_argument("--identity", required=True, metavar="KEYFILE",
+                   help="the coordinator's age identity file (AGE-SECRET-KEY-1...)")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from FILE ('-' for standard input)")
+    p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("set-recovery", help="let the coordinator's key reset passphrases")
+    vault_options(p)
+    p.add_argument("--recipient", required=True, metavar="AGE1...",
+                   help="the coordinator's age public key")
+    p.set_defaults(func=_locked_after(cmd_set_recovery))

@@ -1,0 +1,128 @@
+"""Passphrases, staff removal with a re-key, and the recovery slot.
+
+Removing a staff member must lock them out of every copy of the key file they might have
+kept, so the database gets a new data key. Two files change (the database and the key
+file) and a crash may stop us between them; the order makes every stopping point safe:
+
+1. the new key file (slot removed, new data key wrapped to every other slot and the
+   recovery recipient) is written as `vault.keys.next` (atomic, fsynced);
+2. the database is re-keyed (`PRAGMA rekey`, one transaction);
+3. the staff row is marked inactive (audited), under the new key;
+4. `vault.keys.next` is renamed over `vault.keys` and the folder fsynced.
+
+`Vault.open` tries `vault.keys`; if its key no longer decrypts the database and
+`vault.keys.next` exists, it uses that one and finishes step 4 (and step 3 on sign-in). If
+`vault.keys` still opens the database, the re-key never committed and the stale
+`vault.keys.next` is deleted.
+"""
+from __future__ import annotations
+
+import dataclasses
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlcipher3
+
+from . import settings as settings_store
+from . import staff as staff_ops
+from .errors import DiskFull, UnknownStaff, ValidationError
+from .fsutil import atomic_write, stage
+from .keyfile import KdfParams, KeyFile
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+MIN_PASSPHRASE = 8
+
+
+def _check_new(passphrase: str) -> str:
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError("new passphrase", f"must be at least {MIN_PASSPHRASE} characters")
+    return passphrase
+
+
+def _copy(keyfile: KeyFile) -> KeyFile:
+    """Edits go to a copy, so a failed save leaves the open vault's key file as on disk."""
+    return KeyFile.from_bytes(keyfile.to_bytes())
+
+
+def change_passphrase(vault: "Vault", old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+    """The signed-in staff member's own passphrase. The key file is replaced atomically:
+    after a crash it opens with the old passphrase or the new one."""
+    from .vault import KEY_NAME
+    _check_new(new)
+    edited = _copy(vault.keyfile)
+    edited.change_passphrase(vault.staff.name, old, new, kdf=kdf)
+    with vault.write("change_passphrase", "staff", vault.staff.id):
+        edited.save(vault.path / KEY_NAME)
+    vault.keyfile = edited
+
+
+def remove_staff(vault: "Vault", staff_id: int) -> None:
+    """Remove a staff member and re-key the database (see the module docstring)."""
+    from .vault import NEXT_KEY_NAME, is_disk_full, replace_key_file
+    staff_ops.require_nurse(vault)
+    member = staff_ops.get(vault, staff_id)
+    if member.id == vault.staff.id:
+        raise ValidationError("staff member", "you cannot remove yourself; sign in as another nurse")
+    if not member.active:
+        raise ValidationError("staff member", "was already removed")
+    edited = _copy(vault.keyfile)
+    if member.slot_id in edited.slot_ids():
+        edited.remove_slot(member.slot_id)
+    new_key = secrets.token_bytes(32)
+    edited.rewrap(new_key)
+    atomic_write(vault.path / NEXT_KEY_NAME, edited.to_bytes())
+    try:
+        vault.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    except sqlcipher3.OperationalError as exc:
+        (vault.path / NEXT_KEY_NAME).unlink()
+        if is_disk_full(exc):
+            raise DiskFull("disk full: the staff member was not removed") from None
+        raise
+    vault.set_data_key(new_key)
+    vault.keyfile = edited
+    stage("after_rekey")
+    with vault.write("remove", "staff", staff_id):
+        vault.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
+    stage("after_staff_update")
+    replace_key_file(vault.path)
+
+
+def set_recovery(vault: "Vault", recipient: str) -> None:
+    """Encrypt the data key to the coordinator's recovery public key (age1...), kept in
+    settings.recovery_recipient and the key file's recovery slot."""
+    from .vault import KEY_NAME
+    staff_ops.require_nurse(vault)
+    edited = _copy(vault.keyfile)
+    edited.set_recovery(recipient, vault.data_key)
+    recipient = recipient.strip()
+    new = settings_store.check(dataclasses.replace(vault.settings, recovery_recipient=recipient))
+    with vault.write("update", "settings", detail="recovery_recipient"):
+        settings_store.save_raw(vault.db, new)
+        edited.save(vault.path / KEY_NAME)
+    vault.keyfile = edited
+    vault.forget_settings()
+
+
+def recover(path, identity: str, staff_name: str, new_passphrase: str, *,
+            kdf: KdfParams | None = None) -> "Vault":
+    """Open the vault through the recovery slot (the coordinator's age identity) and give
+    `staff_name` a new passphrase. Returns the open vault, signed in as that staff member."""
+    from .vault import DB_NAME, KEY_NAME, Vault, connect
+    path = Path(path)
+    _check_new(new_passphrase)
+    keyfile = KeyFile.load(path / KEY_NAME)
+    data_key = keyfile.recover(identity)
+    slot_id = keyfile.slot_for(staff_name)
+    if slot_id is None:
+        raise UnknownStaff("no staff member with that name in this vault")
+    db = connect(path / DB_NAME, data_key)  # prove the key opens the database first
+    db.close()
+    keyfile.reset_passphrase(slot_id, new_passphrase, data_key, kdf=kdf)
+    keyfile.save(path / KEY_NAME)
+    vault = Vault.open_with_key(path, keyfile, data_key, slot_id)
+    vault.record("recover", "staff", vault.staff.id)
+    return vault
+

@@ -1,0 +1,86 @@
+"""The data-entry forms opened from the shell by shortcut, saved, and gone after a lock."""
+from PySide6.QtCore import Qt
+
+from shellkit import all_visible_text, finish_setup, flush_deletes, key, make_app
+from records import clients, directory, referrals, visits
+from ui.client_page import ClientPage
+from ui.quick_contact import QuickContactForm
+from ui.referral_form import ReferralForm
+from ui.visit_form import VisitForm
+
+MARK = "QZ9"
+
+
+def test_visit_quick_contact_referral_from_the_shell(qtbot, tmp_path):
+    app = make_app(tmp_path / "vault")
+    try:
+        finish_setup(qtbot, app)
+        main = app.main
+        rosa = clients.register(app.vault, f"Rosa {MARK}")
+        dest = directory.add(app.vault, "Detox Centre", "addictions")
+        qtbot.keyClicks(main.search.box, "rosa")
+        qtbot.keyClick(main.search.box, Qt.Key.Key_Return)
+        page = main.current_page()
+        assert isinstance(page, ClientPage)
+
+        key(qtbot, main, "Ctrl+R")
+        form = main.current_page()
+        assert isinstance(form, VisitForm) and form.client_id == rosa.id
+        qtbot.keyClicks(form.reason, f"Wound check {MARK}")
+        key(qtbot, form.reason, "Ctrl+S")
+        assert main.current_page() is page
+        assert [v.reason for v in visits.for_client(app.vault, rosa.id)] == [f"Wound check {MARK}"]
+        qtbot.waitUntil(lambda: f"Wound check {MARK}" in page.visits.item(0).text())
+
+        key(qtbot, main, "Ctrl+K")
+        quick = main.current_page()
+        assert isinstance(quick, QuickContactForm) and quick.client_id == rosa.id
+        first = next(iter(quick.supply_spins.values()))
+        first.setFocus()
+        qtbot.keyClicks(first, "5")
+        qtbot.keyClick(first, Qt.Key.Key_Return)
+        assert main.current_page() is page
+        assert sum(v.quick for v in visits.for_client(app.vault, rosa.id)) == 1
+
+        key(qtbot, main, "Ctrl+Shift+R")
+        referral = main.current_page()
+        assert isinstance(referral, ReferralForm)
+        key(qtbot, referral, "Esc")
+        assert main.current_page() is page
+        assert referrals.for_client(app.vault, rosa.id) == []
+
+        # Someone walks up mid-visit: Ctrl+L from the note field locks, unsaved text included.
+        key(qtbot, main, "Ctrl+R")
+        unsaved = main.current_page()
+        unsaved.note.setFocus()
+        qtbot.keyClicks(unsaved.note, f"unsaved note {MARK}")
+        key(qtbot, unsaved.note, "Ctrl+L")
+        flush_deletes()
+        assert app.vault is None and app.unlock_window.isVisible()
+        assert MARK not in all_visible_text()
+        assert dest.name  # the directory is not client data; it may stay in memory
+    finally:
+        app.shutdown()
+
+
+def test_anonymous_quick_contact_from_the_search_page(qtbot, tmp_path):
+    app = make_app(tmp_path / "vault")
+    try:
+        finish_setup(qtbot, app)
+        main = app.main
+        key(qtbot, main.search.box, "Ctrl+K")
+        quick = main.current_page()
+        assert isinstance(quick, QuickContactForm) and quick.client_id is None
+        first = next(iter(quick.supply_spins.values()))
+        first.setFocus()
+        qtbot.keyClicks(first, "3")
+        qtbot.keyClick(first, Qt.Key.Key_Return)
+        assert main.current_page() is main.search
+        assert main.search.box.hasFocus()
+        from datetime import timedelta
+        from records import clock
+        now = clock.now_utc()
+        contacts = visits.between(app.vault, now - timedelta(hours=1), now + timedelta(hours=1))
+        assert [(v.client_id, v.quick, sum(v.supplies.values())) for v in contacts] == [(None, True, 3)]
+    finally:
+        app.shutdown()

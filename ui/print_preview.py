@@ -1,0 +1,305 @@
+"""Print preview: a document's pages rendered from memory, then Print…, Save as PDF…,
+Print later or Close.
+
+The PDF never touches the disk unless the staff member saves it, after a warning that the file
+leaves the encrypted vault; the save dialog is Qt's own (no native dialog, no recent-files
+history) and opens in a folder that is not synced. Every print and every saved file is
+audited (records.printing.record_print). With no printer reachable, or when printing fails,
+the job can be kept in the vault's print-later queue instead.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout,
+                               QLabel, QMessageBox, QPushButton, QScrollArea, QStyle,
+                               QVBoxLayout, QWidget)
+
+from records import printing
+from records.errors import ClinicError
+from records.printing import PrintJob
+from reports.render import job_pdf
+from ui.printing import (PrintFailed, new_printer, open_pdf, print_pdf, printer_names,
+                         render_size)
+
+LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
+                "the folder or a copy of the file can read it.\n\n"
+                "Save only when you must, keep it off synced folders and USB sticks, "
+                "and delete it when it is no longer needed.")
+_FILE_DIALOG_TRACES = ("history", "lastVisited", "shortcuts")
+LANGUAGES = (("", "Client's language"), ("en", "English"), ("fr", "Français"))
+
+
+@contextlib.contextmanager
+def _history_not_kept() -> Iterator[None]:
+    """Qt's file dialog saves the folders it visited in the settings file every Qt program
+    of this user shares (QtProject.conf); put back what was there before."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.beginGroup("FileDialog")
+    before = {key: settings.value(key) for key in _FILE_DIALOG_TRACES}
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
+        settings.sync()
+
+
+def show_preview(vault, job: PrintJob, parent: QWidget | None = None) -> int:
+    """Render `job` and show its preview (modal); a document that cannot be made (voided
+    record, deleted client...) is a message instead. Returns the dialog's result."""
+    try:
+        dialog = PrintPreview(vault, job, parent=parent)
+    except ClinicError as exc:
+        QMessageBox.warning(parent, "Print", str(exc))
+        return QDialog.DialogCode.Rejected
+    return dialog.exec()
+
+
+class PrintPreview(QDialog):
+    """`queued_id`: the preview of a job from the print-later queue, taken off the queue
+    once printed or saved."""
+
+    def __init__(self, vault, job: PrintJob, *, queued_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault = vault
+        self.queued_id = queued_id
+        self.setWindowTitle("Print preview")
+        self.setModal(True)
+        self.resize(720, 860)
+        self.page = 0
+        self.fit_width = False
+        self.document = None
+        self._build()
+        self.load(job)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.go(self.page + 1))
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.go(self.page - 1))
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.what = QLabel(objectName="pageTitle")
+        self.copy_box = QComboBox(accessibleName="Copy")
+        self.copy_box.activated.connect(self._options_changed)
+        self.language_box = QComboBox(accessibleName="Language")
+        for code, text in LANGUAGES:
+            self.language_box.addItem(text, code)
+        self.language_box.activated.connect(self._options_changed)
+        options = QHBoxLayout()
+        options.addWidget(self.what, 1)
+        self.copy_label = QLabel("Copy")
+        options.addWidget(self.copy_label)
+        options.addWidget(self.copy_box)
+        options.addWidget(QLabel("Language"))
+        options.addWidget(self.language_box)
+
+        self.view = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Page")
+        self.view.setStyleSheet("background: #6b6f75;")  # a desk around the white page
+        self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setWidget(self.view)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.previous = QPushButton("◀ Previous", clicked=lambda: self.go(self.page - 1))
+        self.next = QPushButton("Next ▶", clicked=lambda: self.go(self.page + 1))
+        self.page_info = QLabel()
+        self.zoom = QPushButton("Fit width", checkable=True, toggled=self._zoom)
+        navigation = QHBoxLayout()
+        for widget in (self.previous, self.page_info, self.next):
+            navigation.addWidget(widget)
+        navigation.addStretch(1)
+        navigation.addWidget(self.zoom)
+
+        self.print_button = QPushButton("Print… (Ctrl+P)", clicked=self.print_document)
+        self.save_button = QPushButton("Save as PDF…", clicked=self.save_as_pdf)
+        self.later_button = QPushButton("Print later", clicked=self.print_later)
+        self.later_button.setVisible(self.queued_id is None)
+        close = QPushButton("Close", clicked=self.reject)
+        buttons = QHBoxLayout()
+        for widget in (self.print_button, self.save_button, self.later_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        self.print_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(navigation)
+        layout.addLayout(buttons)
+
+    # --- the document -----------------------------------------------------------------------
+    def load(self, job: PrintJob) -> None:
+        """Render `job` (in memory) and show its first page."""
+        pdf = job_pdf(self.vault, job)
+        document = open_pdf(pdf, self)
+        if self.document is not None:
+            self.document.close()
+            self.document.deleteLater()
+        self.job, self.pdf, self.document, self.page = job, pdf, document, 0
+        self.what.setText(job.title.capitalize())
+        copies = printing.COPIES[job.kind]
+        self.copy_box.clear()
+        for copy in copies:
+            self.copy_box.addItem(f"{copy.capitalize()} copy", copy)
+        self.copy_box.setCurrentIndex(max(0, self.copy_box.findData(job.copy)))
+        self.copy_box.setEnabled(len(copies) > 1 and self.queued_id is None)
+        self.copy_box.setVisible(bool(copies))
+        self.copy_label.setVisible(bool(copies))
+        self.language_box.setItemText(0, "Client's language" if copies else "Default (English)")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(job.language or "")))
+        self.language_box.setEnabled(self.queued_id is None)
+        self.show_page()
+
+    def _options_changed(self) -> None:
+        job = PrintJob(self.job.kind, self.job.entity_id, self.copy_box.currentData() or "",
+                       self.language_box.currentData() or None, self.job.disclose,
+                       self.job.date_from, self.job.date_to)
+        if job != self.job:
+            self.load(job)
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def go(self, page: int) -> None:
+        if 0 <= page < self.page_count and page != self.page:
+            self.page = page
+            self.show_page()
+
+    def _zoom(self, fit_width: bool) -> None:
+        self.fit_width = fit_width
+        self.show_page()
+
+    def show_page(self) -> None:
+        """Render the current page to fit the view (its width, or the whole page)."""
+        points = self.document.pagePointSize(self.page)
+        area = self.scroll.viewport().size() - QSize(16, 16)
+        width = max(area.width(), 100)
+        if self.fit_width:  # leave room for the vertical scroll bar
+            width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        else:
+            width = min(width, int(max(area.height(), 100) * points.width() / points.height()))
+        ratio = self.devicePixelRatioF()
+        size = QSize(round(width * ratio), round(width * ratio * points.height() / points.width()))
+        pixmap = QPixmap.fromImage(render_size(self.document, self.page, size))
+        pixmap.setDevicePixelRatio(ratio)
+        self.view.setPixmap(pixmap)
+        self.scroll.verticalScrollBar().setValue(0)
+        self.page_info.setText(f"Page {self.page + 1} of {self.page_count}")
+        self.previous.setEnabled(self.page > 0)
+        self.next.setEnabled(self.page < self.page_count - 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.document is not None and self.document.status() == QPdfDocument.Status.Ready:
+            self.show_page()
+
+    # --- print, save, later ------------------------------------------------------------------
+    def print_document(self) -> None:
+        if not printer_names():
+            self._offer_later("No printer is reachable from this laptop.")
+            return
+        printer = new_printer(day=date.today())
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            print_pdf(self.pdf, printer)
+        except PrintFailed as exc:
+            QApplication.restoreOverrideCursor()
+            self._offer_later(f"Printing failed: {exc}.")
+            return
+        QApplication.restoreOverrideCursor()
+        self._finished("printer")
+
+    def save_as_pdf(self) -> None:
+        answer = QMessageBox.warning(
+            self, "Save as PDF", LEAVES_VAULT,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        path = self._ask_path()
+        if path is None:
+            return
+        synced = printing.synced_folder(path)
+        if synced:
+            QMessageBox.warning(self, "Save as PDF",
+                                f"“{synced}” is a synced folder: the file would leave this "
+                                "laptop. Nothing was saved; choose another folder.")
+            return
+        try:
+            printing.save_pdf(path, self.pdf)
+        except ClinicError as exc:
+            QMessageBox.warning(self, "Save as PDF", str(exc))
+            return
+        self._finished("file")
+
+    def _ask_path(self) -> Path | None:
+        """Qt's own save dialog (not the desktop's, which keeps recent files), in a folder
+        that is not synced, with a neutral file name and no history kept."""
+        dialog = QFileDialog(self, "Save as PDF", str(printing.default_save_folder()),
+                             "PDF documents (*.pdf)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"{printing.neutral_name(date.today())}.pdf")
+        dialog.setHistory([])
+        with _history_not_kept():
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            files = dialog.selectedFiles()
+            shiboken6.delete(dialog)  # now: it writes Qt's settings as it goes
+        return Path(files[0]) if accepted and files else None
+
+    def print_later(self) -> None:
+        try:
+            printing.queue(self.vault, self.job)
+        except ClinicError as exc:
+            QMessageBox.warning(self, "Print later", str(exc))
+            return
+        waiting = len(printing.pending(self.vault))
+        QMessageBox.information(
+            self, "Print later",
+            f"Kept to print later, encrypted in the vault ({waiting} waiting). "
+            "Print it from Print queue when a printer is connected.")
+        self.accept()
+
+    def _offer_later(self, reason: str) -> None:
+        if self.queued_id is not None:
+            QMessageBox.warning(self, "Print", f"{reason} The document stays in the queue.")
+            return
+        answer = QMessageBox.question(
+            self, "Print", f"{reason}\n\nKeep the document to print later? It stays "
+            "encrypted in the vault until a printer is connected.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.print_later()
+
+    def _finished(self, destination: str) -> None:
+        printing.record_print(self.vault, self.job, destination)
+        if self.queued_id is not None:
+            printing.done(self.vault, self.queued_id)
+        self.accept()
+
+    def done(self, result: int) -> None:
+        """Closing (any way) drops the rendered pages from memory."""
+        if self.document is not None:
+            self.view.clear()
+            self.document.close()
+        super().done(result)

@@ -1,0 +1,132 @@
+"""The print-later queue: documents kept (encrypted, in the vault) while no printer was
+there. Each is rendered again from the records when it is printed."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from records import clients, clock, printing, referrals, visits
+from records.errors import ClinicError
+from records.printing import QueuedJob
+from reports.render import job_pdf
+from ui.print_preview import PrintPreview
+from ui.printing import PrintFailed, new_printer, print_pdf, printer_names
+
+
+def describe(vault, queued: QueuedJob) -> str:
+    """One line for the list: document, copy, who it is for, when it was queued."""
+    job = queued.job
+    text = job.title.capitalize()
+    try:
+        if job.kind == "referral":
+            text += f" · {clients.get(vault, referrals.get(vault, job.entity_id).client_id).name}"
+        elif job.kind == "visit":
+            client_id = visits.get(vault, job.entity_id).client_id
+            text += f" · {clients.get(vault, client_id).name if client_id else 'anonymous'}"
+        else:
+            text += f" · {job.date_from:%Y-%m-%d} to {job.date_to:%Y-%m-%d}"
+    except ClinicError:
+        text += " · no longer printable"
+    local = queued.queued_at.astimezone(clock.zone(vault.settings.timezone))
+    return f"{text} · kept {local:%Y-%m-%d %H:%M}"
+
+
+class PrintQueue(QDialog):
+    def __init__(self, vault, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault = vault
+        self.setWindowTitle("Print queue")
+        self.resize(620, 380)
+        self.summary = QLabel()
+        self.list = QListWidget(accessibleName="Documents waiting")
+        self.list.itemActivated.connect(self.preview)
+        self.preview_button = QPushButton("Preview…", clicked=self.preview)
+        self.print_all_button = QPushButton("Print all…", clicked=self.print_all)
+        self.remove_button = QPushButton("Remove", clicked=self.remove)
+        close = QPushButton("Close", clicked=self.reject)
+        buttons = QHBoxLayout()
+        for widget in (self.preview_button, self.print_all_button, self.remove_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        waiting = printing.pending(self.vault)
+        for queued in waiting:
+            item = QListWidgetItem(describe(self.vault, queued))
+            item.setData(Qt.ItemDataRole.UserRole, queued)
+            self.list.addItem(item)
+        self.summary.setText(f"{len(waiting)} document{'s' * (len(waiting) != 1)} waiting "
+                             "for a printer." if waiting else "Nothing is waiting to print.")
+        if waiting:
+            self.list.setCurrentRow(0)
+        for button in (self.preview_button, self.print_all_button, self.remove_button):
+            button.setEnabled(bool(waiting))
+
+    def _selected(self) -> QueuedJob | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def preview(self) -> None:
+        queued = self._selected()
+        if queued is None:
+            return
+        try:
+            dialog = PrintPreview(self.vault, queued.job, queued_id=queued.id, parent=self)
+        except ClinicError as exc:
+            QMessageBox.warning(self, "Print queue", f"{exc}. Remove it from the queue.")
+            return
+        dialog.exec()
+        self.refresh()
+
+    def remove(self) -> None:
+        queued = self._selected()
+        if queued is None:
+            return
+        printing.done(self.vault, queued.id, printed=False)
+        self.refresh()
+
+    def print_all(self) -> None:
+        """Choose a printer once, then print every waiting document on it."""
+        if not printer_names():
+            QMessageBox.warning(self, "Print queue", "No printer is reachable from this laptop. "
+                                "The documents stay in the queue.")
+            return
+        printer = new_printer(day=date.today())
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        printed, problems = 0, []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for queued in printing.pending(self.vault):
+                try:
+                    print_pdf(job_pdf(self.vault, queued.job), printer)
+                except PrintFailed as exc:
+                    problems.append(str(exc))
+                    break  # the printer itself failed: keep the rest for later
+                except ClinicError as exc:
+                    problems.append(f"{queued.job.title}: {exc}")
+                    continue
+                printing.record_print(self.vault, queued.job, "printer")
+                printing.done(self.vault, queued.id)
+                printed += 1
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.refresh()
+        message = f"Sent {printed} document{'s' * (printed != 1)} to the printer."
+        if problems:
+            QMessageBox.warning(self, "Print queue", message + "\n\n" + "\n".join(problems))
+        else:
+            QMessageBox.information(self, "Print queue", message)

@@ -1,0 +1,149 @@
+"""Printing a document's PDF bytes through Qt, from memory.
+
+The PDF is opened with QPdfDocument from a QBuffer (never a file), each page is rendered
+to an image at the printer's resolution (capped at MAX_DPI) and painted onto the QPrinter:
+the printed job is raster, with no text layer. The job title is neutral (the date only):
+print servers show and keep titles, and cups-pdf names its files after them.
+
+Qt's CUPS engine writes the job as a PDF into $TMPDIR before handing it to the print server,
+then deletes it. While printing, TMPDIR points to a memory-backed folder when there is one,
+so that copy never reaches the disk (what the print server keeps is its own business: see
+docs/printing.md).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from datetime import date
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from records.errors import ClinicError
+from records.printing import neutral_name
+
+MAX_DPI = 300
+_MEMORY_DIRS = ("XDG_RUNTIME_DIR", "/dev/shm")
+
+
+class PrintFailed(ClinicError):
+    """No printer, or the printer refused the job."""
+
+
+def open_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
+    """A QPdfDocument reading `pdf` from memory; the buffer lives as long as the document."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+        document.deleteLater()
+        raise PrintFailed("the document could not be read for printing")
+    return document
+
+
+def render_page(document: QPdfDocument, index: int, dpi: float) -> QImage:
+    """Page `index` as an image at `dpi`, page proportions kept."""
+    points = document.pagePointSize(index)
+    return render_size(document, index, QSize(max(1, round(points.width() * dpi / 72)),
+                                              max(1, round(points.height() * dpi / 72))))
+
+
+def render_size(document: QPdfDocument, index: int, size: QSize) -> QImage:
+    """Page `index` rendered to `size` on white paper (QPdfDocument leaves it transparent)."""
+    page = QImage(size, QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    painter = QPainter(page)
+    painter.drawImage(0, 0, document.render(index, size))
+    painter.end()
+    return page
+
+
+def printer_names() -> list[str]:
+    return [info.printerName() for info in QPrinterInfo.availablePrinters()]
+
+
+def new_printer(name: str | None = None, day: date | None = None) -> QPrinter:
+    """A QPrinter for the named (or default) printer, titled neutrally."""
+    info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(neutral_name(day or date.today()))
+    printer.setCreator("Clinic")
+    return printer
+
+
+@contextlib.contextmanager
+def _spool_in_memory() -> Iterator[None]:
+    """Point TMPDIR at a private memory-backed folder while Qt spools a print job."""
+    folder = None
+    for candidate in _MEMORY_DIRS:
+        path = os.environ.get(candidate, "") if not candidate.startswith("/") else candidate
+        if path and os.path.isdir(path) and os.access(path, os.W_OK | os.X_OK):
+            folder = path
+            break
+    old = os.environ.get("TMPDIR")
+    if folder:
+        os.environ["TMPDIR"] = folder
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = old
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Print every page of `pdf` on `printer`; returns the number of pages sent."""
+    document = open_pdf(pdf)
+    try:
+        first = document.pagePointSize(0)
+        printer.setFullPage(True)
+        printer.setPageSize(QPageSize(first, QPageSize.Unit.Point, "",
+                                      QPageSize.SizeMatchPolicy.FuzzyMatch))
+        landscape = first.width() > first.height()
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                                   else QPageLayout.Orientation.Portrait)
+        dpi = min(printer.resolution(), MAX_DPI)
+        painter = QPainter()
+        with _spool_in_memory():
+            if not painter.begin(printer):
+                raise PrintFailed("the printer did not accept the job")
+            try:
+                for index in range(document.pageCount()):
+                    if index and not printer.newPage():
+                        raise PrintFailed("the printer stopped accepting pages")
+                    image = render_page(document, index, dpi)
+                    painter.drawImage(_fit(image.size(), painter.viewport()), image)
+            finally:
+                painter.end()
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            raise PrintFailed("the printer reported an error; nothing may have printed")
+        return document.pageCount()
+    finally:
+        document.close()
+        document.deleteLater()
+
+
+def _fit(size: QSize, area: QRect) -> QRect:
+    """The largest rectangle of `size`'s proportions centred in `area`."""
+    scaled = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    return QRect(area.x() + (area.width() - scaled.width()) // 2,
+                 area.y() + (area.height() - scaled.height()) // 2,
+                 scaled.width(), scaled.height())
+
+
+def print_to(pdf: bytes, name: str) -> int:
+    """Print on the printer called `name` (the command line's --printer)."""
+    names = printer_names()
+    if not names:
+        raise PrintFailed("no printer is reachable; save the document with --out instead, "
+                          "or print it later from the app")
+    if name not in names:
+        raise PrintFailed(f"no printer named {name!r}; printers here: {', '.join(names)}")
+    return print_pdf(pdf, new_printer(name))
+
