@@ -173,49 +173,58 @@ def _children(vault: "Vault", ids: list[int], scope: tuple[str, list] | None = N
     return services, supplies
 
 
-def _visits(vault: "Vault", rows: list[dict], scope: tuple[str, list] | None = None
+# The columns a Visit is read from, in order: rows come back as tuples (no per-row dict).
+_SELECT = ("SELECT id, client_id, staff_id, occurred_at, site, shift_id, reason, note,"
+           " needles_returned, secondary, overdose_reversals, follow_up, quick, version, voided"
+           " FROM visits")
+
+
+def _visits(vault: "Vault", sql: str, args: list, scope: tuple[str, list] | None = None
             ) -> list[Visit]:
-    services, supplies = _children(vault, [r["id"] for r in rows], scope)
+    """Visits for `_SELECT + sql`, with their services and supplies."""
+    rows = vault.db.execute(_SELECT + sql, args).fetchall()
+    services, supplies = _children(vault, [r[0] for r in rows], scope)
     return [from_db_fields(Visit, {
-        "id": r["id"], "client_id": r["client_id"], "staff_id": r["staff_id"],
-        "occurred_at": clock.from_db(r["occurred_at"]), "site": r["site"],
-        "shift_id": r["shift_id"], "reason": r["reason"], "note": r["note"],
-        "services": tuple(services[r["id"]]), "supplies": supplies[r["id"]],
-        "needles_returned": r["needles_returned"], "secondary": bool(r["secondary"]),
-        "overdose_reversals": r["overdose_reversals"], "follow_up": r["follow_up"],
-        "quick": bool(r["quick"]), "version": r["version"], "voided": bool(r["voided"])})
-        for r in rows]
+        "id": vid, "client_id": client_id, "staff_id": staff_id,
+        "occurred_at": clock.from_db(occurred_at), "site": site, "shift_id": shift_id,
+        "reason": reason, "note": note, "services": tuple(services[vid]),
+        "supplies": supplies[vid], "needles_returned": needles_returned,
+        "secondary": bool(secondary), "overdose_reversals": overdose_reversals,
+        "follow_up": follow_up, "quick": bool(quick), "version": version,
+        "voided": bool(voided)})
+        for (vid, client_id, staff_id, occurred_at, site, shift_id, reason, note,
+             needles_returned, secondary, overdose_reversals, follow_up, quick, version,
+             voided) in rows]
 
 
 def get(vault: "Vault", visit_id: int) -> Visit:
     vault.require_clinical()
-    rows = list(vault.db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
-    if not rows:
+    found = _visits(vault, " WHERE id = ?", [visit_id])
+    if not found:
         raise NotFound(f"no visit with id {visit_id}")
-    return _visits(vault, rows)[0]
+    return found[0]
 
 
 def for_client(vault: "Vault", client_id: int, *, limit: int | None = None,
                include_voided: bool = True) -> list[Visit]:
     """Newest first; three queries whatever the number of visits."""
     vault.require_clinical()
-    sql = "SELECT * FROM visits WHERE client_id = ?"
+    sql = " WHERE client_id = ?"
     if not include_voided:
         sql += " AND voided = 0"
     sql += " ORDER BY occurred_at DESC, id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
     scope = None if limit else ("SELECT id FROM visits WHERE client_id = ?", [client_id])
-    return _visits(vault, list(vault.db.query(sql, [client_id])), scope)
+    return _visits(vault, sql, [client_id], scope)
 
 
 def between(vault: "Vault", start_utc: datetime, end_utc: datetime) -> list[Visit]:
     """Visits that are not voided, in [start, end)."""
     where = "occurred_at >= ? AND occurred_at < ? AND voided = 0"
     args = [clock.to_db(start_utc), clock.to_db(end_utc)]
-    rows = list(vault.db.query(f"SELECT * FROM visits WHERE {where} ORDER BY occurred_at, id",
-                               args))
-    return _visits(vault, rows, (f"SELECT id FROM visits WHERE {where}", args))
+    return _visits(vault, f" WHERE {where} ORDER BY occurred_at, id", args,
+                   (f"SELECT id FROM visits WHERE {where}", args))
 
 
 def _as_data(visit: Visit) -> dict:
