@@ -70,7 +70,7 @@ def app(data_dir: str) -> None:
 
 
 def scroll(data_dir: str, text: str) -> None:
-    from benchmarks import qtguard
+    from ui import qtguard
     qtguard.hold()
     from pathlib import Path
 

@@ -57,7 +57,7 @@ def parse(argv):
 
 
 def _qt_app():
-    from benchmarks import qtguard
+    from ui import qtguard
     qtguard.hold()
     from PySide6.QtWidgets import QApplication
     return QApplication.instance() or QApplication(["benchmarks"])

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
+from ui import qtguard
 from ui.runner import Runner
 from ui.unlock import UnlockWindow
 
@@ -135,6 +136,7 @@ class App(QObject):
 
 
 def run(data_dir: Path | None) -> int:
+    qtguard.hold()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Clinic records")
     app.setDesktopFileName("van-clinic")
