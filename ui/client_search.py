@@ -15,7 +15,7 @@ from records import search
 
 PAGE = 50
 # Each keystroke restarts this short timer; a query costs about a millisecond even over
-# 100k clients (benchmarks/search_typing.py), so the delay only coalesces pasted text.
+# 100k clients (benchmarks/bench_search.py), so the delay only coalesces pasted text.
 DEBOUNCE_MS = 30
 
 
