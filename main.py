@@ -15,13 +15,15 @@ COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.e
                    "ui.cli_print", "records.cli_safety")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands`, only what starting the app needs (the
+    command modules load the records layer, which the app's first window does not need)."""
     parser = argparse.ArgumentParser(
         prog="main.py", description="Encrypted records for a street-side clinic.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("--data-dir", metavar="DIR")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         importlib.import_module(name).add_commands(sub)
     return parser
 
@@ -29,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from records.hardening import harden_process
     harden_process()
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    starts_app = not argv or argv[0] == "gui"
+    args = build_parser(commands=not starts_app).parse_args(argv)
     if args.command in (None, "gui"):
         from ui.app import run
         return run(Path(args.data_dir) if getattr(args, "data_dir", None) else None)

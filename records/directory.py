@@ -77,3 +77,13 @@ def entries(vault: "Vault", text: str = "", kind: str | None = None) -> list[Dir
         sql += " AND (name LIKE ? OR paper_name LIKE ?)"
         args += [f"%{text}%"] * 2
     return [_entry(r) for r in vault.db.query(sql + " ORDER BY name", args)]
+
+
+def get_many(vault: "Vault", entry_ids) -> dict[int, DirectoryEntry]:
+    """Entries by id, in one query (retired ones included: past referrals point at them)."""
+    ids = sorted(set(entry_ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: _entry(r) for r in vault.db.query(
+        f"SELECT * FROM directory WHERE id IN ({marks})", ids)}

@@ -131,3 +131,18 @@ CREATE TABLE print_queue (
     language TEXT, disclose TEXT NOT NULL DEFAULT '[]', date_from TEXT, date_to TEXT,
     queued_at TEXT NOT NULL, staff_id INTEGER NOT NULL REFERENCES staff(id))
 """)
+
+
+@migrations(name="0004_scale_indexes")
+def scale_indexes(db: Database) -> None:
+    """Indexes ten years of records need (benchmarks/): the incidents a client reported (the
+    client page); visits and referrals by time (the weekly export reads one week); a client's
+    visits with `voided`, so "seen before this week?" for a thousand clients reads only the
+    index, not every earlier visit row."""
+    run_script(db, """
+CREATE INDEX incidents_client ON incidents(client_id);
+DROP INDEX visits_client;
+CREATE INDEX visits_client ON visits(client_id, occurred_at, voided);
+CREATE INDEX visits_when ON visits(occurred_at);
+CREATE INDEX referrals_made ON referrals(made_at);
+""")

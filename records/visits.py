@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from . import clock, history, validate
 from .errors import NotFound, ValidationError
-from .models import SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem, Visit
+from .models import (SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem, Visit,
+                     from_db_fields)
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -147,60 +148,83 @@ def quick_contact(vault: "Vault", client_id: int | None = None, *, supplies: dic
                   needles_returned=needles_returned, secondary=secondary, **fields)
 
 
-def _children(vault: "Vault", ids: list[int]) -> tuple[dict, dict]:
+def _children(vault: "Vault", ids: list[int], scope: tuple[str, list] | None = None
+              ) -> tuple[dict, dict]:
+    """Services and supplies of the visits `ids`. `scope` is a subquery selecting (at least)
+    those visits' ids with its arguments: cheaper than binding hundreds of ids one by one."""
     services: dict[int, list[ServiceItem]] = {i: [] for i in ids}
     supplies: dict[int, dict[str, int]] = {i: {} for i in ids}
     if not ids:
         return services, supplies
-    marks = ",".join("?" * len(ids))
+    subquery, args = scope or (",".join("?" * len(ids)), ids)
+    items: dict[tuple[str, str], ServiceItem] = {}  # one immutable item per kind and result
     for vid, kind, result in vault.db.execute(
-            f"SELECT visit_id, kind, result FROM visit_services WHERE visit_id IN ({marks})", ids):
-        services[vid].append(ServiceItem(kind, result))
+            f"SELECT visit_id, kind, result FROM visit_services WHERE visit_id IN ({subquery})",
+            args):
+        if vid in services:
+            item = items.get((kind, result)) or items.setdefault((kind, result),
+                                                                 ServiceItem(kind, result))
+            services[vid].append(item)
     for vid, kind, qty in vault.db.execute(
-            f"SELECT visit_id, kind, quantity FROM visit_supplies WHERE visit_id IN ({marks})", ids):
-        supplies[vid][kind] = qty
+            f"SELECT visit_id, kind, quantity FROM visit_supplies WHERE visit_id IN ({subquery})",
+            args):
+        if vid in supplies:
+            supplies[vid][kind] = qty
     return services, supplies
 
 
-def _visits(vault: "Vault", rows: list[dict]) -> list[Visit]:
-    services, supplies = _children(vault, [r["id"] for r in rows])
-    return [Visit(
-        id=r["id"], client_id=r["client_id"], staff_id=r["staff_id"],
-        occurred_at=clock.from_db(r["occurred_at"]), site=r["site"], shift_id=r["shift_id"],
-        reason=r["reason"], note=r["note"], services=tuple(services[r["id"]]),
-        supplies=supplies[r["id"]], needles_returned=r["needles_returned"],
-        secondary=bool(r["secondary"]), overdose_reversals=r["overdose_reversals"],
-        follow_up=r["follow_up"], quick=bool(r["quick"]), version=r["version"],
-        voided=bool(r["voided"])) for r in rows]
+# The columns a Visit is read from, in order: rows come back as tuples (no per-row dict).
+_SELECT = ("SELECT id, client_id, staff_id, occurred_at, site, shift_id, reason, note,"
+           " needles_returned, secondary, overdose_reversals, follow_up, quick, version, voided"
+           " FROM visits")
+
+
+def _visits(vault: "Vault", sql: str, args: list, scope: tuple[str, list] | None = None
+            ) -> list[Visit]:
+    """Visits for `_SELECT + sql`, with their services and supplies."""
+    rows = vault.db.execute(_SELECT + sql, args).fetchall()
+    services, supplies = _children(vault, [r[0] for r in rows], scope)
+    return [from_db_fields(Visit, {
+        "id": vid, "client_id": client_id, "staff_id": staff_id,
+        "occurred_at": clock.from_db(occurred_at), "site": site, "shift_id": shift_id,
+        "reason": reason, "note": note, "services": tuple(services[vid]),
+        "supplies": supplies[vid], "needles_returned": needles_returned,
+        "secondary": bool(secondary), "overdose_reversals": overdose_reversals,
+        "follow_up": follow_up, "quick": bool(quick), "version": version,
+        "voided": bool(voided)})
+        for (vid, client_id, staff_id, occurred_at, site, shift_id, reason, note,
+             needles_returned, secondary, overdose_reversals, follow_up, quick, version,
+             voided) in rows]
 
 
 def get(vault: "Vault", visit_id: int) -> Visit:
     vault.require_clinical()
-    rows = list(vault.db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
-    if not rows:
+    found = _visits(vault, " WHERE id = ?", [visit_id])
+    if not found:
         raise NotFound(f"no visit with id {visit_id}")
-    return _visits(vault, rows)[0]
+    return found[0]
 
 
 def for_client(vault: "Vault", client_id: int, *, limit: int | None = None,
                include_voided: bool = True) -> list[Visit]:
     """Newest first; three queries whatever the number of visits."""
     vault.require_clinical()
-    sql = "SELECT * FROM visits WHERE client_id = ?"
+    sql = " WHERE client_id = ?"
     if not include_voided:
         sql += " AND voided = 0"
     sql += " ORDER BY occurred_at DESC, id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _visits(vault, list(vault.db.query(sql, [client_id])))
+    scope = None if limit else ("SELECT id FROM visits WHERE client_id = ?", [client_id])
+    return _visits(vault, sql, [client_id], scope)
 
 
 def between(vault: "Vault", start_utc: datetime, end_utc: datetime) -> list[Visit]:
     """Visits that are not voided, in [start, end)."""
-    rows = list(vault.db.query(
-        "SELECT * FROM visits WHERE occurred_at >= ? AND occurred_at < ? AND voided = 0"
-        " ORDER BY occurred_at, id", [clock.to_db(start_utc), clock.to_db(end_utc)]))
-    return _visits(vault, rows)
+    where = "occurred_at >= ? AND occurred_at < ? AND voided = 0"
+    args = [clock.to_db(start_utc), clock.to_db(end_utc)]
+    return _visits(vault, f" WHERE {where} ORDER BY occurred_at, id", args,
+                   (f"SELECT id FROM visits WHERE {where}", args))
 
 
 def _as_data(visit: Visit) -> dict:

@@ -13,6 +13,10 @@ os.environ.pop("CLINIC_DATA_DIR", None)
 
 import pytest  # noqa: E402
 
+from ui import qtguard  # noqa: E402
+
+qtguard.hold()  # a long Qt test session would otherwise hit PySide6 6.12's None refcount bug
+
 from records.keyfile import KdfParams  # noqa: E402
 from records.models import Settings  # noqa: E402
 from records.vault import Vault  # noqa: E402

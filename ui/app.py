@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
 from records.unlock_guard import UnlockGuard
+from ui import qtguard
 from ui.runner import Runner
 from ui.unlock import UnlockWindow
 
@@ -188,6 +189,7 @@ class App(QObject):
 
 
 def run(data_dir: Path | None) -> int:
+    qtguard.hold()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Clinic records")
     app.setDesktopFileName("van-clinic")

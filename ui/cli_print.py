@@ -80,6 +80,9 @@ def cmd_print(args) -> int:
 
 def _print(pdf: bytes, printer: str) -> int:
     from PySide6.QtGui import QGuiApplication
+
+    from ui import qtguard
+    qtguard.hold()
     from ui.printing import print_to
     # Printing needs no screen: the offscreen platform works on a console or over ssh.
     app = QGuiApplication.instance() or QGuiApplication(["main.py", "-platform", "offscreen"])

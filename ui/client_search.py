@@ -7,7 +7,7 @@ re-reads earlier rows.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, Qt, QTimer, Signal)
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -15,7 +15,7 @@ from records import search
 
 PAGE = 50
 # Each keystroke restarts this short timer; a query costs about a millisecond even over
-# 100k clients (benchmarks/search_typing.py), so the delay only coalesces pasted text.
+# 100k clients (benchmarks/bench_search.py), so the delay only coalesces pasted text.
 DEBOUNCE_MS = 30
 
 
@@ -31,10 +31,17 @@ def describe(hit: search.SearchHit) -> str:
     return " ".join(parts)
 
 
-class ClientListModel(QAbstractListModel):
-    """Search hits for one query, fetched page by page as the view scrolls."""
+class ClientListModel(QStringListModel):
+    """Search hits for one query, fetched page by page as the view scrolls.
+
+    The row texts live in Qt's own string list: QListView builds an index for every row on
+    each layout, and with a Python rowCount() that was one call into Python per row, so
+    each page got slower as the list grew (36 ms a page at 10k rows, 300 ms at 100k;
+    benchmarks/bench_memory.py). Now only the rows painted call data() here."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
+    _FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+              | Qt.ItemFlag.ItemNeverHasChildren)
 
     def __init__(self, vault, parent=None):
         super().__init__(parent)
@@ -45,31 +52,24 @@ class ClientListModel(QAbstractListModel):
 
     def set_query(self, text: str) -> None:
         """Nothing typed lists nothing: the home screen shows no names to someone walking up."""
-        self.beginResetModel()
         self._text = text
         self._hits = search.search(self._vault, text, limit=PAGE) if text.strip() else []
         self._more = len(self._hits) == PAGE
-        self.endResetModel()
+        self.setStringList([describe(hit) for hit in self._hits])
 
     def clear(self) -> None:
-        self.beginResetModel()
         self._text, self._hits, self._more = "", [], False
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._hits)
+        self.setStringList([])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._hits):
-            return None
-        hit = self._hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return describe(hit)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return describe(hit)
         if role == self.IdRole:
-            return hit.id
-        return None
+            return self._hits[index.row()].id if index.isValid() else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
+
+    def flags(self, index):
+        return self._FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # read-only
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and self._more
@@ -81,9 +81,10 @@ class ClientListModel(QAbstractListModel):
         self._more = len(page) == PAGE
         if page:
             first = len(self._hits)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._hits.extend(page)
-            self.endInsertRows()
+            self.insertRows(first, len(page))
+            for row, hit in enumerate(page, first):
+                self.setData(self.index(row), describe(hit))
 
     def client_id(self, row: int) -> int | None:
         return self._hits[row].id if 0 <= row < len(self._hits) else None

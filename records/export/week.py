@@ -175,22 +175,18 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
     marks = ",".join("?" * len(client_ids))
     key_of: dict[int, str] = {}
     band_of: dict[int, str] = {}
+    code_key: dict[str, str] = {}  # complete code -> its keyed hash, for this week's clients
     for cid, code, complete, kept_hash, year in db.execute(
             f"SELECT id, uic, uic_complete, uic_hash, birth_year FROM clients WHERE id IN ({marks})",
             list(client_ids)):
-        key_of[cid] = uic.keyed_hash(code, secret) if complete and code else kept_hash or ""
+        if complete and code:
+            key_of[cid] = code_key.setdefault(code, uic.keyed_hash(code, secret))
+        else:
+            key_of[cid] = kept_hash or ""
         band_of[cid] = birth_band(year)
 
-    # Every client record belonging to the same people (duplicates not merged, deleted ones).
     keys = {k for k in key_of.values() if k}
-    records_of: dict[str, set[int]] = {}
-    if keys:
-        for cid, code, complete, kept_hash in db.execute(
-                "SELECT id, uic, uic_complete, uic_hash FROM clients"
-                " WHERE (uic_complete = 1 AND uic != '') OR uic_hash != ''"):
-            key = uic.keyed_hash(code, secret) if complete and code else kept_hash
-            if key in keys:
-                records_of.setdefault(key, set()).add(cid)
+    records_of = _same_person_records(vault, keys, code_key, secret) if keys else {}
     all_ids = client_ids | {i for ids in records_of.values() for i in ids}
     marks = ",".join("?" * len(all_ids))
     before = {r[0] for r in db.execute(
@@ -204,3 +200,29 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
         new = cid in seen_this_week and not (ids & before)
         people[cid] = Person(key=key, birth_band=band_of[cid], new=new)
     return people
+
+
+def _same_person_records(vault: "Vault", keys: set[str], code_key: dict[str, str],
+                         secret: str) -> dict[str, set[int]]:
+    """Every client record carrying one of `keys`: live records by their complete code
+    (indexed: the same code gives the same key), deleted ones by the hash they kept. Only a
+    key that came from a deleted record (its code is gone) needs hashing every live code."""
+    db = vault.db
+    records_of: dict[str, set[int]] = {}
+    codes = list(code_key)
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        for cid, code in db.execute(
+                f"SELECT id, uic FROM clients WHERE uic_complete = 1 AND uic IN"
+                f" ({','.join('?' * len(chunk))})", chunk):
+            records_of.setdefault(code_key[code], set()).add(cid)
+    for cid, kept_hash in db.execute("SELECT id, uic_hash FROM clients WHERE uic_hash != ''"):
+        if kept_hash in keys:
+            records_of.setdefault(kept_hash, set()).add(cid)
+    if keys - set(code_key.values()):
+        for cid, code in db.execute("SELECT id, uic FROM clients WHERE uic_complete = 1"
+                                    " AND uic != ''"):
+            key = uic.keyed_hash(code, secret)
+            if key in keys:
+                records_of.setdefault(key, set()).add(cid)
+    return records_of
