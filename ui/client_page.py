@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from records import clients, clock, directory, incidents, referrals, visits, vocab
+from records import client_page, clients, clock, directory, incidents, referrals, visits, vocab
 from records.errors import ClinicError
 
 # (form name, button text, accessible name); the shortcuts belong to the main window's actions.
@@ -129,10 +129,11 @@ class ClientPage(QWidget):
         layout.addWidget(self.hidden_box)
         layout.addLayout(lists, 1)
 
-        self.refresh_client()
-        self.refresh_visits()
-        self.refresh_referrals()
-        self.refresh_incidents()
+        data = client_page.load(vault, client_id)  # a few queries, whatever the history
+        self._show_client(data.client)
+        self._show_visits(data.visits)
+        self._show_referrals(data.referrals, data.destinations)
+        self._show_incidents(data.incidents)
         if changes is not None:
             changes.changed.connect(self._on_change)
 
@@ -153,6 +154,9 @@ class ClientPage(QWidget):
         except ClinicError:
             self.back.emit()  # merged or gone
             return
+        self._show_client(client)
+
+    def _show_client(self, client) -> None:
         self.name.setText(client.name)
         bits = [client.pronouns] if client.pronouns else []
         if client.aliases:
@@ -167,8 +171,11 @@ class ClientPage(QWidget):
             self.toggle_hidden()
 
     def refresh_visits(self) -> None:
+        self._show_visits(visits.for_client(self._vault, self.client_id))
+
+    def _show_visits(self, client_visits) -> None:
         self.visits.clear()
-        for visit in visits.for_client(self._vault, self.client_id):
+        for visit in client_visits:
             item = QListWidgetItem(visit_line(visit, self._tz))
             item.setData(Qt.ItemDataRole.UserRole, visit.id)
             self.visits.addItem(item)
@@ -176,15 +183,18 @@ class ClientPage(QWidget):
             self.visits.addItem(QListWidgetItem("No visits yet."))
 
     def refresh_referrals(self) -> None:
+        client_referrals = referrals.for_client(self._vault, self.client_id)
+        self._show_referrals(client_referrals, directory.get_many(
+            self._vault, {r.destination_id for r in client_referrals}))
+
+    def _show_referrals(self, client_referrals, destinations) -> None:
         while self._follow_layout.count():
             item = self._follow_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.referrals.clear()
-        names: dict[int, str] = {}
-        for ref in referrals.for_client(self._vault, self.client_id):
-            if ref.destination_id not in names:
-                names[ref.destination_id] = directory.get(self._vault, ref.destination_id).name
+        names = {entry_id: entry.name for entry_id, entry in destinations.items()}
+        for ref in client_referrals:
             made = ref.made_at.astimezone(clock.zone(self._tz)).date().isoformat()
             status = vocab.label("referral_status", ref.status)
             text = f"{made} · {names[ref.destination_id]} · {status}"
@@ -212,8 +222,11 @@ class ClientPage(QWidget):
         referrals.set_outcome(self._vault, referral_id, status)
 
     def refresh_incidents(self) -> None:
+        self._show_incidents(incidents.find(self._vault, client_id=self.client_id))
+
+    def _show_incidents(self, reported) -> None:
         self.incidents.clear()
-        for incident in incidents.find(self._vault, client_id=self.client_id):
+        for incident in reported:
             when = incident.occurred_at.astimezone(clock.zone(self._tz)).strftime("%Y-%m-%d")
             item = QListWidgetItem(f"{when} · {incident.area or 'place not given'}")
             item.setData(Qt.ItemDataRole.UserRole, incident.id)
