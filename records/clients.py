@@ -127,11 +127,9 @@ def insert_row(vault: "Vault", fields: dict) -> int:
     """Insert a validated client inside the caller's transaction (used by import too)."""
     _check_ref_free(vault, fields.get("ref", ""))
     row = db_row(fields)
-    cols = ", ".join(row)
-    cursor = vault.db.execute(f"INSERT INTO clients ({cols}) VALUES ({', '.join('?' * len(row))})",
-                              list(row.values()))
-    _index(vault, cursor.lastrowid)
-    return cursor.lastrowid
+    client_id = vault.insert("clients", row)
+    _index(vault, client_id)
+    return client_id
 
 
 def register(vault: "Vault", name: str, **fields) -> Client:
@@ -152,8 +150,7 @@ def update(vault: "Vault", client_id: int, **fields) -> Client:
     _check_ref_free(vault, merged.get("ref", ""), client_id)
     row = _to_db(cleaned) | {"uic": code, "uic_complete": int(complete)}
     with vault.write("update", "client", client_id, detail=",".join(sorted(cleaned))):
-        sets = ", ".join(f"{c} = ?" for c in row)
-        vault.db.execute(f"UPDATE clients SET {sets} WHERE id = ?", [*row.values(), client_id])
+        vault.update("clients", client_id, row)
         _index(vault, client_id)
     return get(vault, client_id)
 

@@ -34,9 +34,7 @@ def _entry(row: dict) -> DirectoryEntry:
 
 def insert_row(vault: "Vault", fields: dict) -> int:
     """Insert validated fields inside the caller's transaction (used by import too)."""
-    cols = ", ".join(fields)
-    return vault.db.execute(f"INSERT INTO directory ({cols}) VALUES ({', '.join('?' * len(fields))})",
-                            list(fields.values())).lastrowid
+    return vault.insert("directory", fields)
 
 
 def add(vault: "Vault", name: str, kind: str, **fields) -> DirectoryEntry:
@@ -50,8 +48,7 @@ def update(vault: "Vault", entry_id: int, **fields) -> DirectoryEntry:
     get(vault, entry_id)
     data = clean(fields)
     with vault.write("update", "directory", entry_id, detail=",".join(sorted(data))):
-        sets = ", ".join(f"{c} = ?" for c in data)
-        vault.db.execute(f"UPDATE directory SET {sets} WHERE id = ?", [*data.values(), entry_id])
+        vault.update("directory", entry_id, data)
     return get(vault, entry_id)
 
 

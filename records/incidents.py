@@ -62,9 +62,7 @@ def report(vault: "Vault", *, occurred_at: datetime, consent_sheet: bool, consen
     row = row_for(data) | {"staff_id": vault.staff.id,
                         "recorded_at": clock.to_db(clock.now_utc())}
     with vault.write("create", "incident") as box:
-        box["entity_id"] = vault.db.execute(
-            f"INSERT INTO incidents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values())).lastrowid
+        box["entity_id"] = vault.insert("incidents", row)
     return get(vault, box["entity_id"])
 
 
@@ -131,9 +129,7 @@ def correct(vault: "Vault", incident_id: int, **changes) -> Incident:
     data["occurred_at"] = cleaned.get("occurred_at", current.occurred_at)
     with vault.write("correct", "incident", incident_id, detail=",".join(sorted(cleaned))):
         history.keep(vault, "incident", incident_id, current.version, dataclasses.asdict(current))
-        row = row_for(data)
-        vault.db.execute(f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?",
-                         [*row.values(), incident_id])
+        vault.update("incidents", incident_id, row_for(data))
     return get(vault, incident_id)
 
 

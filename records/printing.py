@@ -293,9 +293,7 @@ def queue(vault: "Vault", job: PrintJob) -> QueuedJob:
            "date_to": job.date_to.isoformat() if job.date_to else None,
            "queued_at": clock.to_db(clock.now_utc()), "staff_id": vault.staff.id}
     with vault.write("queue", "print_job", detail=f"document={job.kind} copy={job.copy}") as box:
-        box["entity_id"] = vault.db.execute(
-            f"INSERT INTO print_queue ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values())).lastrowid
+        box["entity_id"] = vault.insert("print_queue", row)
     return next(q for q in pending(vault) if q.id == box["entity_id"])
 
 

@@ -82,9 +82,7 @@ def make(vault: "Vault", client_id: int, destination_id: int, *,
     row = row_for(data) | {"client_id": client_id, "staff_id": vault.staff.id,
                         "made_at": clock.to_db(made_at)}
     with vault.write("create", "referral") as box:
-        box["entity_id"] = vault.db.execute(
-            f"INSERT INTO referrals ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values())).lastrowid
+        box["entity_id"] = vault.insert("referrals", row)
     return get(vault, box["entity_id"])
 
 
@@ -179,8 +177,7 @@ def correct(vault: "Vault", referral_id: int, **changes) -> Referral:
     row = row_for(data)
     with vault.write("correct", "referral", referral_id, detail=",".join(sorted(cleaned))):
         history.keep(vault, "referral", referral_id, current.version, _as_dict(current))
-        vault.db.execute(f"UPDATE referrals SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?",
-                         [*row.values(), referral_id])
+        vault.update("referrals", referral_id, row)
     return get(vault, referral_id)
 
 

@@ -290,6 +290,18 @@ class Vault:
         if entity:
             self.notify(Change(entity, box["entity_id"], action))
 
+    def insert(self, table: str, row: dict) -> int:
+        """INSERT one row inside the caller's transaction; returns its id. Table and column
+        names come from code, never from input."""
+        marks = ", ".join("?" * len(row))
+        return self.db.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})",
+                               list(row.values())).lastrowid
+
+    def update(self, table: str, row_id: int, row: dict) -> None:
+        """UPDATE one row by id inside the caller's transaction (names from code only)."""
+        sets = ", ".join(f"{column} = ?" for column in row)
+        self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*row.values(), row_id])
+
     def record(self, action: str, entity: str = "", entity_id="", detail: str = "") -> None:
         """An audit entry on its own (a view of hidden fields, a print, an export)."""
         with self.write(action, entity, entity_id, detail):

@@ -107,11 +107,9 @@ def write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
     row = db_row(data, vault.settings.timezone)
     db = vault.db
     if visit_id is None:
-        visit_id = db.execute(f"INSERT INTO visits ({', '.join(row)}) VALUES "
-                              f"({', '.join('?' * len(row))})", list(row.values())).lastrowid
+        visit_id = vault.insert("visits", row)
     else:
-        db.execute(f"UPDATE visits SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?",
-                   [*row.values(), visit_id])
+        vault.update("visits", visit_id, row)
         db.execute("DELETE FROM visit_services WHERE visit_id = ?", [visit_id])
         db.execute("DELETE FROM visit_supplies WHERE visit_id = ?", [visit_id])
     db.conn.executemany("INSERT INTO visit_services (visit_id, kind, result) VALUES (?, ?, ?)",
