@@ -20,6 +20,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     command modules load the records layer, which the app's first window does not need)."""
     parser = argparse.ArgumentParser(
         prog="main.py", description="Encrypted records for a street-side clinic.")
+    parser.add_argument("--data-dir", metavar="DIR", dest="app_data_dir",
+                        help="the app's vault folder (python main.py --data-dir DIR)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("--data-dir", metavar="DIR")
@@ -32,11 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     from records.hardening import harden_process
     harden_process()
     argv = sys.argv[1:] if argv is None else argv
-    starts_app = not argv or argv[0] == "gui"
+    starts_app = not argv or argv[0] == "gui" or argv[0].startswith("--data-dir")
     args = build_parser(commands=not starts_app).parse_args(argv)
     if args.command in (None, "gui"):
         from ui.app import run
-        return run(Path(args.data_dir) if getattr(args, "data_dir", None) else None)
+        folder = getattr(args, "data_dir", None) or args.app_data_dir
+        return run(Path(folder) if folder else None)
     from records.cli import run_command
     return run_command(args)
 

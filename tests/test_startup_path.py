@@ -33,3 +33,13 @@ def test_commands_still_listed_when_not_starting_the_app():
     parser = main.build_parser()
     assert parser.parse_args(["demo", "--clients", "5"]).command == "demo"
     assert parser.parse_args(["gui"]).command == "gui"
+
+
+def test_the_app_takes_its_folder_before_or_after_gui(monkeypatch):
+    import ui.app
+    opened = []
+    monkeypatch.setattr(ui.app, "run", lambda folder: opened.append(folder) or 0)
+    monkeypatch.setattr("records.hardening.harden_process", lambda: None)
+    assert main.main(["--data-dir", "/tmp/van-a"]) == 0
+    assert main.main(["gui", "--data-dir", "/tmp/van-b"]) == 0
+    assert opened == [Path("/tmp/van-a"), Path("/tmp/van-b")]
