@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from records.vault import Change, Vault
+from records.vault import Vault
 
 
 class Changes(QObject):

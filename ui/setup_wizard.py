@@ -11,7 +11,7 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QVBoxLayout, QWizard, QWizardPage)
 

@@ -4,7 +4,6 @@ crash, never a partial save."""
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from records import (audit, clients, directory, incidents, referrals, settings, shifts,

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from conftest import FAST_KDF, PASSPHRASE
-from shellkit import FakeClock, click, finish_setup, make_app, unlock
+from shellkit import FakeClock, click
 from records.unlock_guard import UnlockGuard
 from records.vault import Vault
 from ui import prefs
