@@ -26,9 +26,7 @@ FIELDS = tuple(_TEXT_FIELDS) + ("aliases", "flags", "gender", "birth_year", "bir
 
 
 def clean(fields: dict) -> dict:
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a client field")
+    validate.known_fields(fields, FIELDS, "a client")
     out = {}
     for name, value in fields.items():
         if name in _TEXT_FIELDS:

@@ -23,14 +23,9 @@ _EDITABLE = (*_TEXT, "occurred_at", "client_id", "consent_sheet", "consent_polic
 
 
 def clean(vault: "Vault", fields: dict) -> dict:
-    unknown = set(fields) - set(_EDITABLE)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not an incident field")
+    validate.known_fields(fields, _EDITABLE, "an incident")
     out = dict(fields)
-    for name, multiline in _TEXT.items():
-        if name in out:
-            out[name] = validate.text(name, out[name], multiline=multiline,
-                                      max_len=validate.LONG if multiline else validate.SHORT)
+    validate.text_fields(out, _TEXT)
     if "plate_partial" in out:
         out["plate_partial"] = out["plate_partial"].upper()
     if "occurred_at" in out:

@@ -20,14 +20,9 @@ _EDITABLE = ("destination_id", "visit_id", "reason", "request", "urgency", "clie
 
 
 def clean(vault: "Vault", fields: dict) -> dict:
-    unknown = set(fields) - set(_EDITABLE)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a referral field")
+    validate.known_fields(fields, _EDITABLE, "a referral")
     out = dict(fields)
-    for name, multiline in _TEXT.items():
-        if name in out:
-            out[name] = validate.text(name, out[name], multiline=multiline,
-                                      max_len=validate.LONG if multiline else 500)
+    validate.text_fields(out, _TEXT, short_max=500)
     if "urgency" in out:
         out["urgency"] = validate.choice("urgency", out["urgency"], URGENCIES)
     if "name_on_paper" in out:

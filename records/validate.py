@@ -112,3 +112,19 @@ def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
     if len(cleaned) > max_items:
         raise ValidationError(field, f"has {len(cleaned)} entries, at most {max_items}")
     return cleaned
+
+
+def known_fields(fields: dict, allowed, what: str) -> None:
+    """Refuse a field name the record does not have (a programming or import mistake)."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], f"is not {what} field")
+
+
+def text_fields(values: dict, spec: dict[str, bool], *, short_max: int = SHORT) -> None:
+    """Clean, in place, the free-text entries of `values` named in `spec` (name -> multiline):
+    multi-line text may be long, one-line text at most `short_max`."""
+    for name, multiline in spec.items():
+        if name in values:
+            values[name] = text(name, values[name], multiline=multiline,
+                                max_len=LONG if multiline else short_max)

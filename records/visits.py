@@ -50,19 +50,13 @@ def clean_supplies(supplies: dict | None) -> dict[str, int]:
 
 
 def clean(vault: "Vault", fields: dict) -> dict:
-    unknown = set(fields) - set(_EDITABLE)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a visit field")
+    validate.known_fields(fields, _EDITABLE, "a visit")
     out = dict(fields)
     if "occurred_at" in out:
         out["occurred_at"] = validate.moment("when", out["occurred_at"])
         if out["occurred_at"] > clock.now_utc() + timedelta(days=366):
             raise ValidationError("when", "is more than a year in the future")
-    for name, multiline in (("site", False), ("reason", False), ("note", True),
-                            ("follow_up", True)):
-        if name in out:
-            out[name] = validate.text(name, out[name], multiline=multiline,
-                                      max_len=validate.LONG if multiline else validate.SHORT)
+    validate.text_fields(out, {"site": False, "reason": False, "note": True, "follow_up": True})
     if "services" in out:
         out["services"] = clean_services(out["services"])
     if "supplies" in out:
