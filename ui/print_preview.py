@@ -29,6 +29,7 @@ from records.printing import PrintJob
 from reports.render import job_pdf
 from ui.printing import (PrintFailed, new_printer, open_pdf, print_pdf, printer_names,
                          render_size)
+from ui.widgets import dialog_buttons
 
 LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
                 "the folder or a copy of the file can read it.\n\n"
@@ -125,12 +126,8 @@ class PrintPreview(QDialog):
         self.save_button = QPushButton("Save as PDF…", clicked=self.save_as_pdf)
         self.later_button = QPushButton("Print later", clicked=self.print_later)
         self.later_button.setVisible(self.queued_id is None)
-        close = QPushButton("Close", clicked=self.reject)
-        buttons = QHBoxLayout()
-        for widget in (self.print_button, self.save_button, self.later_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons = dialog_buttons((self.print_button, self.save_button, self.later_button),
+                                 self.reject)
         self.print_button.setDefault(True)
 
         layout = QVBoxLayout(self)

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from records import clients, clock, printing, referrals, visits
@@ -15,6 +15,7 @@ from records.printing import QueuedJob
 from reports.render import job_pdf
 from ui.print_preview import PrintPreview
 from ui.printing import PrintFailed, new_printer, print_pdf, printer_names
+from ui.widgets import dialog_buttons
 
 
 def describe(vault, queued: QueuedJob) -> str:
@@ -47,12 +48,8 @@ class PrintQueue(QDialog):
         self.preview_button = QPushButton("Preview…", clicked=self.preview)
         self.print_all_button = QPushButton("Print all…", clicked=self.print_all)
         self.remove_button = QPushButton("Remove", clicked=self.remove)
-        close = QPushButton("Close", clicked=self.reject)
-        buttons = QHBoxLayout()
-        for widget in (self.preview_button, self.print_all_button, self.remove_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons = dialog_buttons((self.preview_button, self.print_all_button, self.remove_button),
+                                 self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)

@@ -466,3 +466,14 @@ class BackgroundCall(QThread):
 
 def check_box(text: str) -> QCheckBox:
     return named(QCheckBox(text), text)
+
+
+def dialog_buttons(actions, close_slot) -> QHBoxLayout:
+    """Action buttons on the left, Close on the right: the row every dialog ends with."""
+    row = QHBoxLayout()
+    for button in actions:
+        row.addWidget(button)
+    row.addStretch(1)
+    close = QPushButton("Close", clicked=close_slot)
+    row.addWidget(close)
+    return row
