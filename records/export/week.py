@@ -169,8 +169,10 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
     if not client_ids:
         return {}
     if not secret:
-        raise ValidationError("uic_secret", "the program's UIC secret is not set in settings; "
-                                            "clients cannot be counted without it")
+        raise ValidationError("uic_secret", "the program's UIC secret is not set: ask the "
+                                            "coordinator for it and set it in Settings (or "
+                                            "python main.py settings set uic_secret "
+                                            "--value-file FILE)")
     db = vault.db
     marks = ",".join("?" * len(client_ids))
     key_of: dict[int, str] = {}
