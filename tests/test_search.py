@@ -20,6 +20,17 @@ def test_prefixes_over_every_name(vault):
     assert ids('"*') == [elo.id, rose.id]  # punctuation only: everyone, newest first
 
 
+def test_hits_carry_what_the_list_shows(vault):
+    many = clients.register(vault, "Zoë", aliases=["Zee", "Ève Marie", 'Q "the" \\ one'],
+                            pronouns="they/them", ref="Z-1")
+    clients.register(vault, "Zack")
+    first, second = search.search(vault, "z")
+    assert first == search.SearchHit(first.id, "Zack", first.uic, "", (), "")
+    assert second.id == many.id and second.ref == "Z-1" and second.pronouns == "they/them"
+    assert second.aliases == ("Zee", "Ève Marie", 'Q "the" \\ one')
+    assert search.search(vault, "")[0].aliases == ()  # the no-query path gives the same shape
+
+
 def test_keyset_pages_cover_everyone_once(vault):
     made = [clients.register(vault, f"Ma{i:03d}").id for i in range(45)]
     seen, before = [], None

@@ -2,7 +2,7 @@
 
 Typing searches names, aliases, UIC and ref (records.search). Down or Page Down moves into
 the list, Enter opens the highlighted client (Enter in the box opens the first one). The list
-model fetches 50 rows at a time with keyset paging, so scrolling through 100k clients never
+model fetches a page at a time with keyset paging, so scrolling through 100k clients never
 re-reads earlier rows.
 """
 from __future__ import annotations
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListView, QPushB
 
 from records import search
 
-PAGE = 50
+# Rows fetched per query and per scroll: a small screen's list plus a few. Qt asks for the
+# next page by itself (fetchMore) when a taller window or a scroll reaches the end.
+PAGE = 25
 # Each keystroke restarts this short timer; a query costs about a millisecond even over
 # 100k clients (benchmarks/bench_search.py), so the delay only coalesces pasted text.
 DEBOUNCE_MS = 30
@@ -34,14 +36,11 @@ def describe(hit: search.SearchHit) -> str:
 class ClientListModel(QStringListModel):
     """Search hits for one query, fetched page by page as the view scrolls.
 
-    The row texts live in Qt's own string list: QListView builds an index for every row on
-    each layout, and with a Python rowCount() that was one call into Python per row, so
-    each page got slower as the list grew (36 ms a page at 10k rows, 300 ms at 100k;
-    benchmarks/bench_memory.py). Now only the rows painted call data() here."""
-
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    _FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-              | Qt.ItemFlag.ItemNeverHasChildren)
+    The row texts live in Qt's own string list and the model overrides none of the calls a
+    view makes per row (data, flags, rowCount): each would be a call into Python for every
+    row painted or laid out. With a Python rowCount() a page of 50 cost 36 ms at 10k rows and
+    300 ms at 100k (benchmarks/bench_memory.py). Qt's accessibility falls back from
+    AccessibleTextRole to the display text, and the view, not the model, is read-only."""
 
     def __init__(self, vault, parent=None):
         super().__init__(parent)
@@ -60,16 +59,6 @@ class ClientListModel(QStringListModel):
     def clear(self) -> None:
         self._text, self._hits, self._more = "", [], False
         self.setStringList([])
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == self.IdRole:
-            return self._hits[index.row()].id if index.isValid() else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            role = Qt.ItemDataRole.DisplayRole
-        return super().data(index, role)
-
-    def flags(self, index):
-        return self._FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # read-only
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and self._more
@@ -103,7 +92,8 @@ class ClientSearch(QWidget):
                              placeholderText="Find a client: name, alias, code or ref")
         self.box.setAccessibleName("Find a client")
         self.model = ClientListModel(vault, self)
-        self.list = QListView(objectName="results", uniformItemSizes=True)
+        self.list = QListView(objectName="results", uniformItemSizes=True,
+                              editTriggers=QListView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName("Clients found")
         self.list.setModel(self.model)
         self.count = QLabel(objectName="muted")
