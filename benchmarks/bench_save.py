@@ -1,7 +1,8 @@
-"""Save a visit with services, supplies and a referral, as the visit and referral forms do
-(records.visits.record, then records.referrals.make: validation, the audit chain, re-reading
-what was saved), against one bare INSERT transaction of the same rows on the same connection
-(same journal and synchronous settings)."""
+"""Save a visit with services, supplies and a referral, as the visit form's "Save and refer"
+does (records.visits.record and records.referrals.make in one vault.together() block:
+validation, the running shift, the audit chain, re-reading what was saved), against one bare
+INSERT transaction of the same rows on the same connection (same journal and synchronous
+settings)."""
 from __future__ import annotations
 
 import itertools
@@ -26,11 +27,13 @@ def run(ctx) -> list[Row]:
 
     def ours() -> None:
         at = START + timedelta(minutes=next(minutes))
-        visit = visits.record(vault, client_id=client.id, occurred_at=at, site="King & Main",
-                              reason="check-in", services=SERVICES, supplies=SUPPLIES)
-        referrals.make(vault, client.id, destination.id, visit_id=visit.id, made_at=at,
-                       reason="test follow-up", request="please see this week",
-                       urgency="soon", client_told="open Monday to Friday")
+        with vault.together():
+            visit = visits.record(vault, client_id=client.id, occurred_at=at,
+                                  site="King & Main", reason="check-in", services=SERVICES,
+                                  supplies=SUPPLIES)
+            referrals.make(vault, client.id, destination.id, visit_id=visit.id, made_at=at,
+                           reason="test follow-up", request="please see this week",
+                           urgency="soon", client_told="open Monday to Friday")
 
     def bare() -> None:
         at = (START + timedelta(minutes=next(minutes))).strftime("%Y-%m-%dT%H:%M:%SZ")

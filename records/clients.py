@@ -153,6 +153,15 @@ def update(vault: "Vault", client_id: int, **fields) -> Client:
     return get(vault, client_id)
 
 
+def require_live(vault: "Vault", client_id) -> None:
+    """A visit or referral may only name a client who exists, not deleted or merged."""
+    validate.record_id("client", client_id)
+    row = vault.db.execute("SELECT deleted_at, merged_into FROM clients WHERE id = ?",
+                           [client_id]).fetchone()
+    if row is None or row[0] or row[1]:
+        raise ValidationError("client", "no such client")
+
+
 def get(vault: "Vault", client_id: int) -> Client:
     vault.require_clinical()
     row = next(vault.db.query("SELECT * FROM clients WHERE id = ?", [client_id]), None)

@@ -70,7 +70,7 @@ def make(vault: "Vault", client_id: int, destination_id: int, *,
     """A new referral, status 'made'. Nothing is disclosed unless listed in `disclose`."""
     vault.require_clinical()
     from . import clients
-    clients.get(vault, client_id)
+    clients.require_live(vault, client_id)
     data = clean(vault, {"destination_id": destination_id, **fields})
     check_consent(data.pop("_destination"), data.get("disclose", frozenset()))
     made_at = validate.moment("made at", made_at or clock.now_utc())

@@ -146,3 +146,13 @@ CREATE INDEX visits_client ON visits(client_id, occurred_at, voided);
 CREATE INDEX visits_when ON visits(occurred_at);
 CREATE INDEX referrals_made ON referrals(made_at);
 """)
+
+
+@migrations(name="0005_shift_indexes")
+def shift_indexes(db: Database) -> None:
+    """Every save looks up the signed-in staff member's running shift, and the weekly export
+    reads a week's shifts: without these both scanned ten years of shifts."""
+    run_script(db, """
+CREATE INDEX shifts_open ON shifts(staff_id, started_at) WHERE ended_at IS NULL;
+CREATE INDEX shifts_started ON shifts(started_at);
+""")

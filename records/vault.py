@@ -50,7 +50,23 @@ class Change:
     action: str = "update"
 
 
-def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database:
+class VaultDatabase(Database):
+    """sqlite-utils' Database, with a query() that reads without a savepoint.
+
+    sqlite-utils wraps every query() in SAVEPOINT ... RELEASE so that a statement returning
+    no rows can be undone before it complains. Records passes only SELECTs, and outside a
+    transaction those two statements open and commit one: they cost more than the
+    primary-key read they guard (benchmarks/bench_save.py)."""
+
+    def query(self, sql: str, params=None) -> Iterator[dict]:
+        cursor = self.conn.execute(sql, params or ())
+        if cursor.description is None:
+            raise ValueError("query() is for SQL that returns rows; use execute()")
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row)) for row in cursor)
+
+
+def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDatabase:
     """Open (or, with create, make) the encrypted database and prove the key reads it."""
     mode = "rwc" if create else "rw"
     # SQLite takes an empty file for a new database: it would be filled with a fresh schema.
@@ -88,7 +104,7 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Database
         conn.close()
         raise
     assert_encrypted(db_path)
-    return Database(conn)
+    return VaultDatabase(conn)
 
 
 def assert_encrypted(db_path: Path) -> None:
@@ -123,6 +139,7 @@ class Vault:
         self.staff = staff
         self._settings: Settings | None = None
         self._listeners: list[Callable[[Change], None]] = []
+        self._held: list[Change] | None = None  # changes of an open together() block
 
     # --- opening and locking -------------------------------------------------------
     @staticmethod
@@ -273,22 +290,39 @@ class Vault:
               ) -> Iterator[dict]:
         """One transaction with its audit entry. Yields a dict where the body may set
         'entity_id' once it knows it (e.g. after an INSERT). A full disk becomes DiskFull;
-        any failure rolls everything back."""
+        any failure rolls everything back. Inside together() it joins that transaction."""
+        box = {"entity_id": entity_id}
+        with self.together():
+            yield box
+            audit.append(self.db, self.staff.name, action, entity,
+                         "" if box["entity_id"] is None else box["entity_id"], detail)
+            if entity:
+                self._held.append(Change(entity, box["entity_id"], action))
+
+    @contextlib.contextmanager
+    def together(self) -> Iterator[None]:
+        """Several writes as one transaction: all saved or none, with one commit (one
+        fsync). Each write keeps its own audit entry; listeners hear of the changes once
+        the outermost block has committed, never of a change that was rolled back."""
         from .errors import Locked
         if self.db is None:
             raise Locked()
-        box = {"entity_id": entity_id}
+        if self._held is not None:  # nested: the outer block commits
+            with self.db.atomic():
+                yield
+            return
+        self._held = []
         try:
             with self.db.atomic():
-                yield box
-                audit.append(self.db, self.staff.name, action, entity,
-                             "" if box["entity_id"] is None else box["entity_id"], detail)
+                yield
         except sqlcipher3.OperationalError as exc:
             if is_disk_full(exc):
                 raise DiskFull() from None
             raise
-        if entity:
-            self.notify(Change(entity, box["entity_id"], action))
+        finally:
+            held, self._held = self._held, None
+        for change in held:
+            self.notify(change)
 
     def insert(self, table: str, row: dict) -> int:
         """INSERT one row inside the caller's transaction; returns its id. Table and column

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from . import clock, history, validate
+from . import clients, clock, history, validate
 from .errors import NotFound, ValidationError
 from .models import (SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem, Visit,
                      from_db_fields)
@@ -71,11 +71,7 @@ def clean(vault: "Vault", fields: dict) -> dict:
         if not vault.db.execute("SELECT 1 FROM shifts WHERE id = ?", [out["shift_id"]]).fetchone():
             raise ValidationError("shift", "is not a record of this vault")
     if out.get("client_id") is not None:
-        validate.record_id("client", out["client_id"])
-        row = vault.db.execute("SELECT deleted_at, merged_into FROM clients WHERE id = ?",
-                               [out["client_id"]]).fetchone()
-        if row is None or row[0] or row[1]:
-            raise ValidationError("client", "no such client")
+        clients.require_live(vault, out["client_id"])
     return out
 
 

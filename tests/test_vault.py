@@ -150,3 +150,44 @@ def test_settings_round_trip(vault, vault_dir):
     assert again.settings.schedule[0].site == "Dundas & Adelaide"
     assert again.settings.timezone == TEST_SETTINGS.timezone
     again.lock()
+
+
+def test_writes_together_commit_once_and_notify_after(vault):
+    from records import audit
+    heard = []
+    vault.subscribe(lambda change: heard.append((change.entity, change.action)))
+    rosa = clients.register(vault, "Rosa")
+    heard.clear()
+    commits = []
+    vault.db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    with vault.together():
+        visit = visits.record(vault, client_id=rosa.id, reason="check-in")
+        assert heard == []  # nothing announced before it is committed
+        visits.record(vault, client_id=rosa.id, reason="second")
+    vault.db.conn.set_trace_callback(None)
+    assert commits == ["COMMIT"]
+    assert heard == [("visit", "create"), ("visit", "create")]
+    assert visit in visits.for_client(vault, rosa.id)
+    assert audit.verify(vault.db).ok
+    actions = [r[0] for r in vault.db.execute(
+        "SELECT action FROM audit ORDER BY seq DESC LIMIT 2")]
+    assert actions == ["create", "create"]
+
+
+def test_a_failure_together_keeps_nothing_and_says_nothing(vault):
+    from records.errors import ValidationError
+    rosa = clients.register(vault, "Rosa")
+    heard = []
+    vault.subscribe(heard.append)
+    audit_rows = vault.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with pytest.raises(ValidationError), vault.together():
+        visits.record(vault, client_id=rosa.id, reason="check-in")
+        visits.record(vault, client_id=rosa.id, supplies={"needles": -1})
+    assert visits.for_client(vault, rosa.id) == [] and heard == []
+    assert vault.db.execute("SELECT count(*) FROM audit").fetchone()[0] == audit_rows
+    with vault.together():  # a refused write caught inside the block undoes only itself
+        visits.record(vault, client_id=rosa.id, reason="kept")
+        with pytest.raises(ValidationError):
+            visits.record(vault, client_id=rosa.id, supplies={"needles": -1})
+    assert [v.reason for v in visits.for_client(vault, rosa.id)] == ["kept"]
+    assert len(heard) == 1

@@ -261,10 +261,21 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # a form that refuses this account or context
             self.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
             return
+        self._show_form(widget)
+
+    def _show_form(self, widget: QWidget, on_saved=None) -> None:
         if hasattr(widget, "print_requested"):  # "Save and print" on a referral
             widget.print_requested.connect(
                 lambda referral: self.preview(PrintJob("referral", referral.id, "service")))
-        self.show_page(widget)
+        if hasattr(widget, "refer_requested"):  # "Save and refer" on a new visit
+            widget.refer_requested.connect(lambda visit: self._refer_with_visit(widget, visit))
+        self.show_page(widget, on_saved)
+
+    def _refer_with_visit(self, visit_form: QWidget, visit: dict) -> None:
+        """The referral form over the visit form: saving it saves both and closes both;
+        Esc goes back to the visit form as it was left."""
+        form = forms.create("referral", self.vault, client_id=visit_form.client_id, visit=visit)
+        self._show_form(form, on_saved=lambda _referral: self._page_done(visit_form))
 
     def _client_form(self, name: str, required: bool = False) -> None:
         page = self.client_page()
@@ -297,9 +308,12 @@ class MainWindow(QMainWindow):
     # --- printing ---------------------------------------------------------------------
     def _sync_print_action(self) -> None:
         """Ctrl+P prints from the search and client pages; inside a form (the referral
-        form's "Save and print") the form owns the key, so the window's action steps back."""
+        form's "Save and print") the form owns the key, so the window's action steps back.
+        So does Ctrl+Shift+R in a form that refers by itself (a new visit's "Save and refer")."""
         if not self.vault.is_police_liaison:
-            self.actions_by_name["print"].setEnabled(self.current_page() in self._browsers)
+            page = self.current_page()
+            self.actions_by_name["print"].setEnabled(page in self._browsers)
+            self.actions_by_name["referral"].setEnabled(not getattr(page, "can_refer", False))
 
     def print_for_client(self) -> None:
         """The selected visit's summary or referral's letter; otherwise the client's latest
@@ -373,6 +387,8 @@ class MainWindow(QMainWindow):
             keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             table.setItem(row, 1, QTableWidgetItem(keys))
         extra = (("In a form: save", "Ctrl+S"), ("In a form: cancel", "Esc"),
+                 ("In a new visit: save it with a referral", "Ctrl+Shift+R"),
+                 ("In a referral: save and print", "Ctrl+P"),
                  ("Search box: into the results", "Down"), ("Open the highlighted client", "Enter"))
         for text, keys in extra:
             row = table.rowCount()

@@ -1,6 +1,7 @@
 """Make (or correct) a referral: destination from the directory, the request, and the
 client's disclosure choices per topic, none ticked by default. "Save and print" saves, then
-asks the shell to print (print_requested)."""
+asks the shell to print (print_requested). Opened from a visit form's "Save and refer" with
+the unsaved visit, it saves both in one transaction: both are kept, or neither."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -8,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout)
 
-from records import directory, referrals
+from records import directory, referrals, visits
 from records.errors import ValidationError
 from records.models import NAME_ON_PAPER, TOPICS, URGENCIES
 from records.vocab import label
@@ -21,8 +22,10 @@ class ReferralForm(FormBase):
     print_requested = Signal(object)
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None,
-                 visit_id: int | None = None, referral_id: int | None = None):
+                 visit_id: int | None = None, referral_id: int | None = None,
+                 visit: dict | None = None):
         super().__init__(vault, parent)
+        self.pending_visit = visit
         self.referral = referrals.get(vault, referral_id) if referral_id is not None else None
         self.client_id = self.referral.client_id if self.referral else client_id
         self.visit_id = self.referral.visit_id if self.referral else visit_id
@@ -33,6 +36,11 @@ class ReferralForm(FormBase):
         if self.referral:
             self.set_heading(f"Correct referral (version {self.referral.version})")
             self._load(self.referral)
+        elif visit is not None:
+            self.set_heading("New referral, with the visit")
+            self.layout().insertWidget(1, hint(
+                "The visit is not saved yet: saving here saves the visit and this referral "
+                "together. Esc goes back to the visit, as you left it."))
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -168,6 +176,10 @@ class ReferralForm(FormBase):
         data = self.values()
         if data["destination_id"] is None:
             raise ValidationError("destination", "choose a service from the directory")
+        if self.referral is None and self.pending_visit is not None:
+            with self.vault.together():
+                visit = visits.record(self.vault, client_id=self.client_id, **self.pending_visit)
+                return referrals.make(self.vault, self.client_id, visit_id=visit.id, **data)
         if self.referral is None:
             return referrals.make(self.vault, self.client_id, visit_id=self.visit_id, **data)
         old = self.referral

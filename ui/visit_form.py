@@ -1,5 +1,10 @@
-"""Record a visit, or correct one (the earlier version stays in its history)."""
+"""Record a visit, or correct one (the earlier version stays in its history).
+
+"Save and refer" (Ctrl+Shift+R) checks the visit, then asks the shell for the referral form
+(refer_requested): that form saves the visit and the referral together, linked."""
 from __future__ import annotations
+
+from PySide6.QtCore import Signal
 
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
@@ -13,6 +18,7 @@ from ui.widgets import (FormBase, MomentEdit, QuantitySpin, TextBox, check_box, 
 
 class VisitForm(FormBase):
     heading = "New visit"
+    refer_requested = Signal(dict)  # the checked, unsaved visit fields
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None,
                  visit_id: int | None = None):
@@ -25,6 +31,10 @@ class VisitForm(FormBase):
             self._load(self.visit)
         else:
             self._defaults()
+        self.can_refer = self.visit is None and self.client_id is not None
+        if self.can_refer:
+            self.add_button("Save and refer…", self.save_and_refer, "Ctrl+Shift+R")
+            self.shortcut("Ctrl+Shift+R", self.save_and_refer)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -162,6 +172,12 @@ class VisitForm(FormBase):
             "note": self.note.text(),
             "follow_up": self.follow_up.text(),
         }
+
+    def save_and_refer(self) -> None:
+        """Check the visit here, where a refused field can be fixed; save it with the referral."""
+        data = self.values()
+        if self.attempt(lambda: visits.clean(self.vault, {"client_id": self.client_id, **data})):
+            self.refer_requested.emit(data)
 
     def commit(self):
         data = self.values()

@@ -112,7 +112,11 @@ def test_screenshot_every_main_screen(qtbot, tmp_path):
             shoot("client-hidden-shown", main)
             main.open_form("visit", client_id=rosa)
             shoot("visit-form", main)
+            visit_form = main.current_page()
+            visit_form.save_and_refer()
+            shoot("referral-with-visit", main)
             main.current_page().cancelled.emit()
+            visit_form.cancelled.emit()
             main.show_shortcuts()
             shoot("shortcuts", main.shortcuts_dialog)
             main.shortcuts_dialog.reject()
@@ -127,6 +131,6 @@ def test_screenshot_every_main_screen(qtbot, tmp_path):
         app.shutdown()
         theme.apply(QApplication.instance(), False)
     names = {n.rsplit("-", 1)[0] for n in shots}
-    assert len(names) == 10
+    assert len(names) == 11
     for name in names:
         assert _brightness(shots[f"{name}-night"]) < _brightness(shots[f"{name}-day"]) - 0.2, name

@@ -84,3 +84,64 @@ def test_anonymous_quick_contact_from_the_search_page(qtbot, tmp_path):
         assert [(v.client_id, v.quick, sum(v.supplies.values())) for v in contacts] == [(None, True, 3)]
     finally:
         app.shutdown()
+
+
+def test_save_and_refer_saves_the_visit_and_referral_together(qtbot, tmp_path):
+    app = make_app(tmp_path / "vault")
+    try:
+        finish_setup(qtbot, app)
+        main = app.main
+        rosa = clients.register(app.vault, "Rosa")
+        directory.add(app.vault, "Detox Centre", "addictions")
+        main.open_client(rosa.id)
+        page = main.current_page()
+
+        key(qtbot, main, "Ctrl+R")
+        visit_form = main.current_page()
+        qtbot.keyClicks(visit_form.reason, "abscess")
+        visit_form.supply_spins["needles"].setValue(99_999_999)  # refused: shown on the visit
+        key(qtbot, visit_form.reason, "Ctrl+Shift+R")
+        assert main.current_page() is visit_form
+        assert "Not saved" in visit_form.banner.text()
+        visit_form.supply_spins["needles"].setValue(10)
+
+        key(qtbot, visit_form.reason, "Ctrl+Shift+R")
+        referral = main.current_page()
+        assert isinstance(referral, ReferralForm) and referral.client_id == rosa.id
+        assert "not saved yet" in all_visible_text()
+        key(qtbot, referral, "Esc")  # back to the visit, as it was left; nothing saved
+        assert main.current_page() is visit_form and visit_form.reason.text() == "abscess"
+        assert visits.for_client(app.vault, rosa.id) == []
+
+        key(qtbot, visit_form.reason, "Ctrl+Shift+R")
+        referral = main.current_page()
+        qtbot.keyClicks(referral.dest_filter, "detox")
+        key(qtbot, referral.dest_filter, "Ctrl+S")
+        assert main.current_page() is page  # both forms closed
+        [visit] = visits.for_client(app.vault, rosa.id)
+        [made] = referrals.for_client(app.vault, rosa.id)
+        assert visit.reason == "abscess" and visit.supplies == {"needles": 10}
+        assert made.visit_id == visit.id
+        qtbot.waitUntil(lambda: page.referrals.count() == 1 and page.visits.count() == 1)
+    finally:
+        app.shutdown()
+
+
+def test_a_refused_referral_saves_neither(qtbot, tmp_path):
+    app = make_app(tmp_path / "vault")
+    try:
+        finish_setup(qtbot, app)
+        main = app.main
+        rosa = clients.register(app.vault, "Rosa")
+        police = directory.add(app.vault, "Police liaison", "police_liaison")
+        main.open_client(rosa.id)
+        key(qtbot, main, "Ctrl+R")
+        key(qtbot, main.current_page().reason, "Ctrl+Shift+R")
+        referral = main.current_page()
+        qtbot.keyClicks(referral.dest_filter, police.name)
+        key(qtbot, referral.dest_filter, "Ctrl+S")  # no consent ticked: refused
+        assert main.current_page() is referral and "consent" in referral.banner.text()
+        assert visits.for_client(app.vault, rosa.id) == []
+        assert referrals.for_client(app.vault, rosa.id) == []
+    finally:
+        app.shutdown()
