@@ -16,6 +16,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, KeepTogether, PageTemplate,
@@ -38,6 +39,10 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 20 * mm
 LABEL_WIDTH = 38 * mm
+BOX_PADDING = 10
+# The narrowest a field's value gets: A4's frame inside a boxed() panel, less the label and
+# the cell's right padding. Shorter values are drawn as plain text (see _cell).
+VALUE_WIDTH_MIN = A4[0] - 2 * MARGIN_X - 2 * BOX_PADDING - LABEL_WIDTH - 6
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +72,24 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class Para(Paragraph):
+    """A Paragraph that remembers its last line breaking. A table asks each cell for its
+    size when it measures rows and again when it draws them, and KeepTogether measures its
+    content before the frame does: without this a letter broke every line three times.
+    The lines depend only on the width, so the same width gives the same answer, while
+    the lines are still there (split() drops them when it moves the paragraph on)."""
+
+    _laid_out: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        if (self._laid_out is not None and self._laid_out[0] == availWidth
+                and "blPara" in self.__dict__):
+            return self._laid_out[1]
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, size)
+        return size
+
+
 def _table_style(commands: list) -> TableStyle:
     """A table style that names our font: a Table otherwise selects Helvetica for its cells,
     and the PDF then references a font that cannot draw most scripts."""
@@ -79,7 +102,7 @@ def markup(value: str) -> str:
 
 
 def para(value: str, style: str = "body") -> Paragraph:
-    return Paragraph(markup(value), styles()[style])
+    return Para(markup(value), styles()[style])
 
 
 def heading(value: str) -> list[Flowable]:
@@ -87,20 +110,39 @@ def heading(value: str) -> list[Flowable]:
     lines are left, so it never ends a page alone (keepWithNext would instead push a long
     section whole onto the next page and leave this one half empty)."""
     rule = HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=0, spaceAfter=4)
-    return [CondPageBreak(60), Paragraph(markup(value), styles()["heading"]), rule]
+    return [CondPageBreak(60), Para(markup(value), styles()["heading"]), rule]
 
 
 def items(values: Iterable[str]) -> list[Paragraph]:
-    return [Paragraph(markup(v), styles()["item"], bulletText="•") for v in values]
+    return [Para(markup(v), styles()["item"], bulletText="•") for v in values]
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """Plain text when it fits on one line of `width`: the table then draws it with its
+    column's font, where a Paragraph would be parsed and broken into lines (a letter's
+    labels and short values are two thirds of its paragraphs). Longer text wraps."""
+    text = text.strip()
+    if "\n" in text or stringWidth(text, style.fontName, style.fontSize) > width:
+        return Para(markup(text), style)
+    return text
+
+
+def _column(column: int, style: ParagraphStyle) -> list:
+    """Table commands that draw plain-text cells of `column` as `style` would."""
+    cells = (column, 0), (column, -1)
+    return [("FONTNAME", *cells, style.fontName), ("FONTSIZE", *cells, style.fontSize),
+            ("LEADING", *cells, style.leading), ("TEXTCOLOR", *cells, style.textColor)]
 
 
 def fields(rows: Sequence[tuple[str, str]]) -> Table:
     """Label / value rows; values may be long and split across pages."""
     s = styles()
-    data = [[Paragraph(markup(label), s["label"]), Paragraph(markup(value), s["value"])]
-            for label, value in rows]
+    label, value = s["label"], s["value"]
+    data = [[_cell(name, label, LABEL_WIDTH - 6), _cell(text, value, VALUE_WIDTH_MIN)]
+            for name, text in rows]
     table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT", splitInRow=1)
     table.setStyle(_table_style([
+        *_column(0, label), *_column(1, value),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -115,10 +157,10 @@ def letterhead(clinic_name: str, lines: Sequence[str], title: str,
     """Clinic name and letterhead lines on the left, document title, copy and date on the
     right, a rule under both."""
     s = styles()
-    left = [Paragraph(markup(clinic_name), s["clinic"])]
-    left += [Paragraph(markup(line), s["letterhead"]) for line in lines if line.strip()]
-    right = [Paragraph(markup(title), s["title"])]
-    right += [Paragraph(markup(line), s["subtitle"]) for line in subtitle if line.strip()]
+    left = [Para(markup(clinic_name), s["clinic"])]
+    left += [Para(markup(line), s["letterhead"]) for line in lines if line.strip()]
+    right = [Para(markup(title), s["title"])]
+    right += [Para(markup(line), s["subtitle"]) for line in subtitle if line.strip()]
     table = Table([[left, right]], colWidths=["58%", "42%"], splitInRow=1)
     table.setStyle(_table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -132,8 +174,9 @@ def letterhead(clinic_name: str, lines: Sequence[str], title: str,
 
 def fill_in(rows: Sequence[tuple[str, int]], width: float) -> Table:
     """Labelled blank lines to write on by hand: (label, number of lines)."""
-    s = styles()
+    label_style = styles()["label"]
     data, style = [], [
+        *_column(0, label_style),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -143,7 +186,7 @@ def fill_in(rows: Sequence[tuple[str, int]], width: float) -> Table:
     for label, count in rows:
         for n in range(count):
             row = len(data)
-            data.append([Paragraph(markup(label), s["label"]) if n == 0 else "", ""])
+            data.append([_cell(label, label_style, LABEL_WIDTH - 6) if n == 0 else "", ""])
             style.append(("LINEBELOW", (1, row), (1, row), 0.5, MUTED))
     return Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], rowHeights=21,
                  style=_table_style(style), hAlign="LEFT")
@@ -155,8 +198,8 @@ def boxed(flowables: list[Flowable], width: float) -> Table:
     table.setStyle(_table_style([
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
     ]))

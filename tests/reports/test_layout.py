@@ -120,3 +120,25 @@ def test_unknown_paper_size_is_a_clear_error():
 def test_reports_do_not_import_qt():
     code = "import sys, reports; assert not any(m.startswith('PySide6') for m in sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_field_text_fits_even_in_the_narrowest_place():
+    """Labels and short values are drawn as plain text, which does not wrap: the longest
+    such value must still fit a boxed panel on A4, and anything longer wraps."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reports import page
+    value_style = page.styles()["value"]
+    value = "W" * 200
+    while stringWidth(value, value_style.fontName, value_style.fontSize) > page.VALUE_WIDTH_MIN:
+        value = value[:-1]
+    label = "Référence faite le"
+    table = page.fields([(label, value)])
+    assert table._cellvalues[0] == [label, value]  # plain text, no Paragraph
+    width = page.frame_width("A4")
+    page.boxed([table], width).wrap(width, 1000)
+    assert table._width <= width - 2 * page.BOX_PADDING + 0.01
+    wider = page.fields([("A label far too long for the label column", value + "W")])
+    assert not any(isinstance(cell, str) for cell in wider._cellvalues[0])
+    two_lines = page.fields([(label, "first\nsecond")])
+    assert not isinstance(two_lines._cellvalues[0][1], str)
