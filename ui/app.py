@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
@@ -34,14 +35,18 @@ CLIPBOARD_MS = 30_000
 
 class ClipboardGuard(QObject):
     """Remembers whether the clipboard holds something copied from this app, and clears it
-    `clear_after_ms` later, at lock and at exit. Text copied in another program is left alone."""
+    `clear_after_ms` later, at lock and at exit. Text copied in another program is left alone.
 
-    def __init__(self, parent=None, clear_after_ms: int = CLIPBOARD_MS):
+    On X11, selecting text also offers it to every program as the PRIMARY selection (pasted
+    with the middle button): at lock and at exit that selection is dropped too, if it is
+    this app's."""
+
+    def __init__(self, parent=None, clear_after_ms: int = CLIPBOARD_MS, clipboard=None):
         super().__init__(parent)
         self.ours = False
         self.timer = QTimer(self, singleShot=True, interval=clear_after_ms)
-        self.timer.timeout.connect(self.clear)
-        self._clipboard = QApplication.clipboard()
+        self.timer.timeout.connect(self._expire)
+        self._clipboard = clipboard or QApplication.clipboard()
         self._clipboard.dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -52,11 +57,17 @@ class ClipboardGuard(QObject):
         else:
             self.timer.stop()
 
-    def clear(self) -> None:
+    def _expire(self) -> None:
         self.timer.stop()
         if self.ours:
             self.ours = False
             self._clipboard.clear()
+
+    def clear(self) -> None:
+        """At lock and exit: the copied text, and the selected text X11 offers."""
+        self._expire()
+        if self._clipboard.supportsSelection() and self._clipboard.ownsSelection():
+            self._clipboard.clear(QClipboard.Mode.Selection)
 
 
 def close_vault(vault):

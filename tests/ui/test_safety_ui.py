@@ -10,7 +10,8 @@ import pyrage
 import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from formkit import save_keys, show, type_into
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication
 from shellkit import FakeClock, key, make_app, unlock
 
@@ -267,3 +268,44 @@ def test_copied_client_text_is_cleared_after_a_while_at_lock_and_at_exit(qtbot, 
     finally:
         app.shutdown()
     assert QApplication.clipboard().text() == ""
+
+
+class _X11Clipboard(QObject):
+    """A clipboard with X11's PRIMARY selection (the offscreen platform has none)."""
+    dataChanged = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.texts = {QClipboard.Mode.Clipboard: "", QClipboard.Mode.Selection: ""}
+        self.owned = set()
+
+    def text(self, mode=QClipboard.Mode.Clipboard):
+        return self.texts[mode]
+
+    def select(self, text, ours=True):
+        self.texts[QClipboard.Mode.Selection] = text
+        (self.owned.add if ours else self.owned.discard)(QClipboard.Mode.Selection)
+
+    def supportsSelection(self):  # noqa: N802 (Qt's names)
+        return True
+
+    def ownsClipboard(self):  # noqa: N802
+        return QClipboard.Mode.Clipboard in self.owned
+
+    def ownsSelection(self):  # noqa: N802
+        return QClipboard.Mode.Selection in self.owned
+
+    def clear(self, mode=QClipboard.Mode.Clipboard):
+        self.texts[mode] = ""
+
+
+def test_text_selected_in_the_app_is_not_offered_to_other_programs_after_lock(qtbot):
+    from ui.app import ClipboardGuard
+    board = _X11Clipboard()
+    guard = ClipboardGuard(clipboard=board)
+    board.select("Robin Clipboard")  # selected in a field: X11 offers it to everyone
+    guard.clear()  # what lock and exit call
+    assert board.text(QClipboard.Mode.Selection) == ""
+    board.select("a web address", ours=False)  # selected in another program: left alone
+    guard.clear()
+    assert board.text(QClipboard.Mode.Selection) == "a web address"
