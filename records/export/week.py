@@ -8,6 +8,7 @@ link a person's contacts and referrals inside one bundle; no output writes them.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -187,13 +188,15 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
             key_of[cid] = kept_hash or ""
         band_of[cid] = birth_band(year)
 
-    keys = {k for k in key_of.values() if k}
-    records_of = _same_person_records(vault, keys, code_key, secret) if keys else {}
-    all_ids = client_ids | {i for ids in records_of.values() for i in ids}
-    marks = ",".join("?" * len(all_ids))
-    before = {r[0] for r in db.execute(
-        f"SELECT DISTINCT client_id FROM visits WHERE client_id IN ({marks})"
-        " AND voided = 0 AND occurred_at < ?", [*all_ids, clock.to_db(start)])}
+    # Most people seen this week were seen before under this very record; only for the
+    # others are their other records (the same complete code) looked up and probed.
+    before = _seen_before(db, seen_this_week, start)
+    unsure = {key_of[c] for c in seen_this_week - before if key_of[c]}
+    records_of = _same_person_records(
+        vault, unsure, {code: k for code, k in code_key.items() if k in unsure}, secret
+    ) if unsure else {}
+    before |= _seen_before(db, {i for ids in records_of.values() for i in ids} - seen_this_week,
+                           start)
 
     people = {}
     for cid in client_ids:
@@ -202,6 +205,17 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
         new = cid in seen_this_week and not (ids & before)
         people[cid] = Person(key=key, birth_band=band_of[cid], new=new)
     return people
+
+
+def _seen_before(db, client_ids: set[int], start: datetime) -> set[int]:
+    """The records among `client_ids` with a contact before `start`: one index probe each,
+    stopping at the first such contact."""
+    if not client_ids:
+        return set()
+    return {r[0] for r in db.execute(
+        "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM visits"
+        " WHERE client_id = value AND occurred_at < ? AND voided = 0)",
+        [json.dumps(sorted(client_ids)), clock.to_db(start)])}
 
 
 def _same_person_records(vault: "Vault", keys: set[str], code_key: dict[str, str],

@@ -215,3 +215,11 @@ def test_cli_export(week_vault, coordinator, vault_dir, tmp_path):
                           "--out", str(tmp_path / "y.age")], capture_output=True, text=True)
     assert bad.returncode == 1 and bad.stderr.startswith("error: week")
     assert "Traceback" not in bad.stderr
+
+
+def test_resource_ids_are_the_standard_name_based_uuids():
+    import uuid
+
+    from records.export import fhir
+    for name in ("NVO/V1/2026-W47", "NVO/V1/2026-W47/patient/ab12", "Éloïse/é/😀", ""):
+        assert fhir.resource_id(name) == str(uuid.uuid5(fhir._NAMESPACE, name))
