@@ -98,7 +98,6 @@ def _json(value, pretty: bool = True) -> bytes:
 def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dict[str, bytes]:
     """Every file of the bundle, manifest last (it describes the others)."""
     values = indicators.compute(data)
-    lines = linelist.rows(data)
     fhir_bundle = fhir.build(data)
     dhis = dhis2.payload(data.van_code, data.week, values)
     meta = {"program": data.program, "van": data.van_code, "week": data.week,
@@ -112,7 +111,7 @@ def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dic
         "summary.pdf": render_pdf(header(data), values),
     }
     counts = {"indicators.json": len(values), "indicators.csv": len(values),
-              "contacts.csv": len(lines), "fhir.json": len(fhir_bundle["entry"]),
+              "contacts.csv": len(data.contacts), "fhir.json": len(fhir_bundle["entry"]),
               "dhis2.json": len(dhis["dataValues"]), "summary.pdf": 1}
     manifest = {
         "format": FORMAT, "version": VERSION, **meta,
