@@ -77,8 +77,9 @@ def make(vault: "Vault", client_id: int, destination_id: int, *,
     row = row_for(data) | {"client_id": client_id, "staff_id": vault.staff.id,
                         "made_at": clock.to_db(made_at)}
     with vault.write("create", "referral") as box:
-        box["entity_id"] = vault.insert("referrals", row)
-    return get(vault, box["entity_id"])
+        stored = vault.insert("referrals", row, "*")
+        box["entity_id"] = stored["id"]
+    return _referral(stored)
 
 
 def _referral(r: dict) -> Referral:

@@ -324,12 +324,18 @@ class Vault:
         for change in held:
             self.notify(change)
 
-    def insert(self, table: str, row: dict) -> int:
-        """INSERT one row inside the caller's transaction; returns its id. Table and column
-        names come from code, never from input."""
+    def insert(self, table: str, row: dict, returning: str = ""):
+        """INSERT one row inside the caller's transaction; returns its id or, with
+        `returning` (columns, or "*"), the row as stored, defaults included, as a dict: no
+        second query to read it back. Table and column names come from code, never input."""
         marks = ", ".join("?" * len(row))
-        return self.db.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})",
-                               list(row.values())).lastrowid
+        sql = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})"
+        if not returning:
+            return self.db.execute(sql, list(row.values())).lastrowid
+        cursor = self.db.execute(f"{sql} RETURNING {returning}", list(row.values()))
+        stored = cursor.fetchone()
+        cursor.fetchall()  # the statement completes: the row is written
+        return dict(zip((d[0] for d in cursor.description), stored))
 
     def update(self, table: str, row_id: int, row: dict) -> None:
         """UPDATE one row by id inside the caller's transaction (names from code only)."""

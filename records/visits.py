@@ -95,18 +95,22 @@ def db_row(data: dict, tz: str) -> dict:
 def write_row(vault: "Vault", visit_id: int | None, data: dict) -> int:
     """Insert or update the visit row and replace its services and supplies."""
     row = db_row(data, vault.settings.timezone)
-    db = vault.db
     if visit_id is None:
         visit_id = vault.insert("visits", row)
     else:
         vault.update("visits", visit_id, row)
-        db.execute("DELETE FROM visit_services WHERE visit_id = ?", [visit_id])
-        db.execute("DELETE FROM visit_supplies WHERE visit_id = ?", [visit_id])
-    db.conn.executemany("INSERT INTO visit_services (visit_id, kind, result) VALUES (?, ?, ?)",
-                   [(visit_id, s.kind, s.result) for s in data.get("services", ())])
-    db.conn.executemany("INSERT INTO visit_supplies (visit_id, kind, quantity) VALUES (?, ?, ?)",
-                   [(visit_id, k, q) for k, q in data.get("supplies", {}).items()])
+        vault.db.execute("DELETE FROM visit_services WHERE visit_id = ?", [visit_id])
+        vault.db.execute("DELETE FROM visit_supplies WHERE visit_id = ?", [visit_id])
+    _write_children(vault, visit_id, data)
     return visit_id
+
+
+def _write_children(vault: "Vault", visit_id: int, data: dict) -> None:
+    conn = vault.db.conn
+    conn.executemany("INSERT INTO visit_services (visit_id, kind, result) VALUES (?, ?, ?)",
+                     [(visit_id, s.kind, s.result) for s in data.get("services", ())])
+    conn.executemany("INSERT INTO visit_supplies (visit_id, kind, quantity) VALUES (?, ?, ?)",
+                     [(visit_id, k, q) for k, q in data.get("supplies", {}).items()])
 
 
 def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetime | None = None,
@@ -124,8 +128,12 @@ def record(vault: "Vault", *, client_id: int | None = None, occurred_at: datetim
             data["site"] = running.sites[0]
     data |= {"staff_id": vault.staff.id, "quick": quick}
     with vault.write("create", "visit") as box:
-        box["entity_id"] = write_row(vault, None, data)
-    return get(vault, box["entity_id"])
+        stored = vault.insert("visits", db_row(data, vault.settings.timezone), _COLUMNS)
+        box["entity_id"] = stored["id"]
+        _write_children(vault, stored["id"], data)
+    # What was stored, built as a read builds it, without reading it back.
+    return _visit(tuple(stored.values()), tuple(data.get("services", ())),
+                  dict(data.get("supplies", {})))
 
 
 def quick_contact(vault: "Vault", client_id: int | None = None, *, supplies: dict,
@@ -162,9 +170,21 @@ def _children(vault: "Vault", ids: list[int], scope: tuple[str, list] | None = N
 
 
 # The columns a Visit is read from, in order: rows come back as tuples (no per-row dict).
-_SELECT = ("SELECT id, client_id, staff_id, occurred_at, site, shift_id, reason, note,"
-           " needles_returned, secondary, overdose_reversals, follow_up, quick, version, voided"
-           " FROM visits")
+_COLUMNS = ("id, client_id, staff_id, occurred_at, site, shift_id, reason, note,"
+            " needles_returned, secondary, overdose_reversals, follow_up, quick, version, voided")
+_SELECT = f"SELECT {_COLUMNS} FROM visits"
+
+
+def _visit(row: tuple, services: tuple[ServiceItem, ...], supplies: dict[str, int]) -> Visit:
+    (vid, client_id, staff_id, occurred_at, site, shift_id, reason, note, needles_returned,
+     secondary, overdose_reversals, follow_up, quick, version, voided) = row
+    return from_db_fields(Visit, {
+        "id": vid, "client_id": client_id, "staff_id": staff_id,
+        "occurred_at": clock.from_db(occurred_at), "site": site, "shift_id": shift_id,
+        "reason": reason, "note": note, "services": services, "supplies": supplies,
+        "needles_returned": needles_returned, "secondary": bool(secondary),
+        "overdose_reversals": overdose_reversals, "follow_up": follow_up,
+        "quick": bool(quick), "version": version, "voided": bool(voided)})
 
 
 def _visits(vault: "Vault", sql: str, args: list, scope: tuple[str, list] | None = None
@@ -172,17 +192,7 @@ def _visits(vault: "Vault", sql: str, args: list, scope: tuple[str, list] | None
     """Visits for `_SELECT + sql`, with their services and supplies."""
     rows = vault.db.execute(_SELECT + sql, args).fetchall()
     services, supplies = _children(vault, [r[0] for r in rows], scope)
-    return [from_db_fields(Visit, {
-        "id": vid, "client_id": client_id, "staff_id": staff_id,
-        "occurred_at": clock.from_db(occurred_at), "site": site, "shift_id": shift_id,
-        "reason": reason, "note": note, "services": tuple(services[vid]),
-        "supplies": supplies[vid], "needles_returned": needles_returned,
-        "secondary": bool(secondary), "overdose_reversals": overdose_reversals,
-        "follow_up": follow_up, "quick": bool(quick), "version": version,
-        "voided": bool(voided)})
-        for (vid, client_id, staff_id, occurred_at, site, shift_id, reason, note,
-             needles_returned, secondary, overdose_reversals, follow_up, quick, version,
-             voided) in rows]
+    return [_visit(r, tuple(services[r[0]]), supplies[r[0]]) for r in rows]
 
 
 def get(vault: "Vault", visit_id: int) -> Visit:

@@ -67,6 +67,7 @@ def test_visit_round_trip(clinic):
                       needles_returned=15, secondary=True, overdose_reversals=1,
                       reason="check-in", note="private note", follow_up="come back Tuesday")
     got = visits.get(vault, v.id)
+    assert v == got  # what record() returns, built without reading back, is what is stored
     assert got.shift_id == shift.id and got.site == "Dundas & Richmond"
     assert got.services == (ServiceItem("hiv_test", "negative"), ServiceItem("wound_care", ""))
     assert got.supplies == {"needles": 20, "condoms": 12}
@@ -90,7 +91,8 @@ def test_visit_counts_on_the_local_day(clinic):
 def test_anonymous_quick_contact(vault):
     v = visits.quick_contact(vault, None, supplies={"condoms": 10, "naloxone_nasal": 2})
     got = visits.get(vault, v.id)
-    assert got.client_id is None and got.quick and got.supplies["naloxone_nasal"] == 2
+    assert v == got and got.client_id is None and got.quick
+    assert got.supplies["naloxone_nasal"] == 2
 
 
 @pytest.mark.parametrize("fields, field", [
