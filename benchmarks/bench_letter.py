@@ -69,7 +69,7 @@ def run(ctx) -> list[Row]:
     paper = A4 if settings.paper_size == "A4" else letter
     _, bare_pages = _text_of(bare_letter(len(text), pages, paper))
     mine, base = interleaved(ours, lambda: bare_letter(len(text), pages, paper),
-                             repeat=5 if ctx.quick else 30)
+                             repeat=5 if ctx.quick else 60)
     o, b = summary(mine), summary(base)
     return [Row(key="referral_letter", label="referral letter PDF (p50)", size=ctx.size,
                 ours=o["p50"], baseline=b["p50"], limit=2.0, target="≤ 2x",
