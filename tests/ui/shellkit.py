@@ -1,6 +1,7 @@
 """Shared helpers for driving the app in tests: a fake clock, a quick setup, text harvesting."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit,
                                QPlainTextEdit, QTextEdit, QWizard)
@@ -125,3 +126,14 @@ def all_visible_text() -> str:
                 texts += _model_texts(model)
     texts.append(QApplication.clipboard().text())
     return "\n".join(t for t in texts if t)
+
+
+@pytest.fixture
+def ready_app(qtbot, tmp_path):
+    """The app just after a nurse finished the setup wizard; shut down afterwards."""
+    app = make_app(tmp_path / "vault")
+    try:
+        finish_setup(qtbot, app)
+        yield app
+    finally:
+        app.shutdown()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from shellkit import (FakeClock, all_visible_text, click, finish_setup, flush_deletes, key,
-                      make_app, unlock)
+                      make_app, ready_app, unlock)  # noqa: F401 (ready_app: a fixture)
 from records import clients, search, shifts
 from ui.client_page import ClientPage
 from ui.client_register import ClientRegister
@@ -130,21 +130,17 @@ def test_setup_shift_register_lock_unlock_find_again(qtbot, tmp_path):
         app.shutdown()
 
 
-def test_duplicate_warning_opens_the_existing_client(qtbot, tmp_path):
-    app = make_app(tmp_path / "vault")
-    try:
-        finish_setup(qtbot, app)
-        existing = clients.register(app.vault, "Jo Smith")
-        main = app.main
-        key(qtbot, main, "Ctrl+N")
-        form = main.current_page()
-        qtbot.keyClicks(form.name, "jo smith")
-        qtbot.waitUntil(lambda: form.duplicates.findChildren(type(form.save_button)) != [])
-        button = form.duplicates.findChildren(type(form.save_button))[0]
-        assert "Open Jo Smith instead" == button.text()
-        click(qtbot, button)
-        page = main.current_page()
-        assert isinstance(page, ClientPage) and page.client_id == existing.id
-        assert [h.name for h in search.search(app.vault, "jo")] == ["Jo Smith"]  # not saved twice
-    finally:
-        app.shutdown()
+def test_duplicate_warning_opens_the_existing_client(qtbot, ready_app):
+    app = ready_app
+    existing = clients.register(app.vault, "Jo Smith")
+    main = app.main
+    key(qtbot, main, "Ctrl+N")
+    form = main.current_page()
+    qtbot.keyClicks(form.name, "jo smith")
+    qtbot.waitUntil(lambda: form.duplicates.findChildren(type(form.save_button)) != [])
+    button = form.duplicates.findChildren(type(form.save_button))[0]
+    assert "Open Jo Smith instead" == button.text()
+    click(qtbot, button)
+    page = main.current_page()
+    assert isinstance(page, ClientPage) and page.client_id == existing.id
+    assert [h.name for h in search.search(app.vault, "jo")] == ["Jo Smith"]  # not saved twice
