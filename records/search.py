@@ -17,7 +17,7 @@ _WORD = re.compile(r"\w+")
 
 
 class SearchHit(NamedTuple):
-    """One row of the result list (a tuple: fifty of them are built per keystroke)."""
+    """One row of the result list (a tuple: a page of them is built per keystroke)."""
     id: int
     name: str
     uic: str
