@@ -21,9 +21,8 @@ class DirectoryEditor(FormBase):
         super().__init__(vault, parent)
         self.entry = None
         self.cancel_button.setText("Close")
-        self.new_button = self.add_button("New service", self.new_entry, "Ctrl+N")
+        self.new_button = self.add_button("New service", self.new_entry, QKeySequence.New)
         self.retire_button = self.add_button("Retire", self.retire)
-        self.shortcut(QKeySequence.New, self.new_entry)
 
         self.filter = named(QLineEdit(), "Filter services")
         self.filter.setPlaceholderText("Filter by name")

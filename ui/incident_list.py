@@ -7,13 +7,13 @@ import dataclasses
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout,
                                QWidget)
 
 from records import incidents
 from ui.record_text import local_time, render
-from ui.widgets import named, strong
+from ui.widgets import named, record_table, strong
 
 COLUMNS = ("When", "Area", "Plate", "Phone", "Vehicle")
 
@@ -31,14 +31,7 @@ class IncidentList(QWidget):
         self.search = named(QLineEdit(), "Search by partial plate or phone")
         self.search.setPlaceholderText("Partial plate, phone, or a word of the description")
         self.search.textChanged.connect(self.refresh)
-        self.table = named(QTableWidget(0, len(COLUMNS)), "Incident reports")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(COLUMNS, "Incident reports")
         self.table.currentCellChanged.connect(lambda *_: self._show_current())
         self.table.cellActivated.connect(lambda *_: self._open_current())
         self.detail = named(QTextBrowser(), "Selected report")

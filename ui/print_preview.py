@@ -18,7 +18,6 @@ import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QStyle,
                                QVBoxLayout, QWidget)
@@ -27,7 +26,7 @@ from records import printing
 from records.errors import ClinicError
 from records.printing import PrintJob
 from reports.render import job_pdf
-from ui.printing import (PrintFailed, new_printer, open_pdf, print_pdf, printer_names,
+from ui.printing import (PrintFailed, ask_printer, open_pdf, print_pdf, printer_names,
                          render_size)
 from ui.widgets import dialog_buttons
 
@@ -208,10 +207,8 @@ class PrintPreview(QDialog):
         if not printer_names():
             self._offer_later("No printer is reachable from this laptop.")
             return
-        printer = new_printer(day=date.today())
-        dialog = QPrintDialog(printer, self)
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = ask_printer(self)
+        if printer is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

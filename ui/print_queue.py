@@ -2,10 +2,7 @@
 there. Each is rendered again from the records when it is printed."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
@@ -14,7 +11,7 @@ from records.errors import ClinicError
 from records.printing import QueuedJob
 from reports.render import job_pdf
 from ui.print_preview import PrintPreview
-from ui.printing import PrintFailed, new_printer, print_pdf, printer_names
+from ui.printing import PrintFailed, ask_printer, print_pdf, printer_names
 from ui.widgets import dialog_buttons
 
 
@@ -99,10 +96,8 @@ class PrintQueue(QDialog):
             QMessageBox.warning(self, "Print queue", "No printer is reachable from this laptop. "
                                 "The documents stay in the queue.")
             return
-        printer = new_printer(day=date.today())
-        dialog = QPrintDialog(printer, self)
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = ask_printer(self)
+        if printer is None:
             return
         printed, problems = 0, []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -20,7 +20,8 @@ from datetime import date
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QWidget
 
 from records.errors import ClinicError
 from records.printing import neutral_name
@@ -74,6 +75,15 @@ def new_printer(name: str | None = None, day: date | None = None) -> QPrinter:
     printer.setDocName(neutral_name(day or date.today()))
     printer.setCreator("Clinic")
     return printer
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """Qt's print dialog on a neutrally titled printer, None if the nurse cancels. "Print to
+    file" is left out: a PDF on disk goes through Save as PDF, with its warning."""
+    printer = new_printer(day=date.today())
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 @contextlib.contextmanager

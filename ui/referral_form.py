@@ -29,8 +29,8 @@ class ReferralForm(FormBase):
         self.referral = referrals.get(vault, referral_id) if referral_id is not None else None
         self.client_id = self.referral.client_id if self.referral else client_id
         self.visit_id = self.referral.visit_id if self.referral else visit_id
-        self.print_button = self.add_button("Save and print", self.save_and_print, "Ctrl+P")
-        self.shortcut(QKeySequence.Print, self.save_and_print)
+        self.print_button = self.add_button("Save and print", self.save_and_print,
+                                            QKeySequence.Print)
         self._build()
         self.refresh_destinations()
         if self.referral:

@@ -3,20 +3,15 @@ derivation takes about a second, so adding runs on a background thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QTableWidgetItem,
                                QVBoxLayout)
 
 from records import staff
 from records.errors import ValidationError
+from records.keys import remove_staff
 from records.models import ROLES
 from records.vocab import label
-from ui.widgets import BackgroundCall, FormBase, form_layout, hint, named
-
-try:  # staff removal with a re-key of the database (records.keys, branch "reliability")
-    from records.keys import remove_staff
-except ImportError:  # pragma: no cover - depends on which branches are merged
-    remove_staff = None
+from ui.widgets import BackgroundCall, FormBase, form_layout, hint, named, record_table
 
 
 class StaffEditor(FormBase):
@@ -29,22 +24,11 @@ class StaffEditor(FormBase):
         self.worker = None
         self.cancel_button.setText("Close")
 
-        self.table = named(QTableWidget(0, 3), "Staff members")
-        self.table.setHorizontalHeaderLabels(("Name", "Role", "Contact line"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(("Name", "Role", "Contact line"), "Staff members")
         self.remove_button = self.add_button("Remove selected…", self.remove_selected)
         self.confirm_remove = self.add_button("Confirm removal", self.confirm_removal)
         self.confirm_remove.hide()
         self.to_remove = None
-        if remove_staff is None:
-            self.remove_button.setEnabled(False)
-            self.remove_button.setToolTip("Not available yet: removing a staff member needs "
-                                          "a re-key of the vault, which this version lacks.")
 
         box = QGroupBox("Add a staff member")
         form = form_layout()

@@ -33,7 +33,6 @@ class VisitForm(FormBase):
         self.can_refer = self.visit is None and self.client_id is not None
         if self.can_refer:
             self.add_button("Save and refer…", self.save_and_refer, "Ctrl+Shift+R")
-            self.shortcut("Ctrl+Shift+R", self.save_and_refer)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:

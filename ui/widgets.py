@@ -13,10 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QDir, QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox,
-                               QDateTimeEdit, QDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QButtonGroup, QCheckBox,
+                               QComboBox, QDateTimeEdit, QDialog,
                                QDialogButtonBox, QFileSystemModel, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
                                QRadioButton, QTreeView, QVBoxLayout, QWidget)
 
@@ -60,6 +60,20 @@ def named(widget: QWidget, name: str) -> QWidget:
     """Set the accessible name (screen readers, tests) and return the widget."""
     widget.setAccessibleName(name)
     return widget
+
+
+def record_table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    """A read-only list of records: one row selected at a time, columns fitted to their text,
+    the last one taking the rest of the width."""
+    table = named(QTableWidget(0, len(columns)), name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 class ErrorBanner(QLabel):
@@ -220,10 +234,13 @@ class FormBase(QWidget):
             widget.setAccessibleName(label)
         return widget
 
-    def add_button(self, text: str, slot: Callable, tip: str = "") -> QPushButton:
+    def add_button(self, text: str, slot: Callable, key=None) -> QPushButton:
+        """A button left of Save. `key` (a key sequence or a standard key) presses it from
+        anywhere in the form and shows as its tooltip."""
         button = named(QPushButton(text), text)
-        if tip:
-            button.setToolTip(tip)
+        if key is not None:
+            self.shortcut(key, slot)
+            button.setToolTip(QKeySequence(key).toString(QKeySequence.NativeText))
         button.clicked.connect(slot)
         self.button_row.insertWidget(self.button_row.count() - 1, button)
         return button

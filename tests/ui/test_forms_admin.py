@@ -145,10 +145,3 @@ def test_staff_removal_asks_to_confirm_naming_the_person(qtbot, vault, monkeypat
     assert removed == [] and editor.confirm_remove.text() == "Yes, remove Omar Outreach"
     qtbot.mouseClick(editor.confirm_remove, Qt.LeftButton)
     assert removed == [member.id] and not editor.confirm_remove.isVisible()
-
-
-def test_staff_removal_disabled_until_records_can_rekey(qtbot, vault, monkeypatch):
-    import ui.staff_editor
-    monkeypatch.setattr(ui.staff_editor, "remove_staff", None)
-    editor = show(qtbot, StaffEditor(vault, kdf=FAST_KDF))
-    assert not editor.remove_button.isEnabled() and "re-key" in editor.remove_button.toolTip()
