@@ -8,7 +8,7 @@ print servers show and keep titles, and cups-pdf names its files after them.
 Qt's CUPS engine writes the job as a PDF into $TMPDIR before handing it to the print server,
 then deletes it. While printing, TMPDIR points to a memory-backed folder when there is one,
 so that copy never reaches the disk (what the print server keeps is its own business: see
-docs/printing.md).
+the README, "What the app cannot control").
 """
 from __future__ import annotations
 
