@@ -1,6 +1,7 @@
 """The weekly export to the coordinator: de-identified indicators, line list, FHIR and DHIS2
 files in one zip, encrypted with age to the coordinator's key; and the coordinator's side
-(key generation, decrypting and merging bundles). Definitions are in the README ("The weekly export").
+(key generation, decrypting and merging bundles). Definitions are in the README ("The weekly
+export").
 
 `week.collect` reads everything a week needs from the vault into plain data (the only step
 that touches the database); every other module here works on that data alone.
