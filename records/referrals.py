@@ -35,9 +35,7 @@ def clean(vault: "Vault", fields: dict) -> dict:
     if "include_notes" in out:
         out["include_notes"] = bool(out["include_notes"])
     if out.get("visit_id") is not None:
-        validate.record_id("visit", out["visit_id"])
-        if not vault.db.execute("SELECT 1 FROM visits WHERE id = ?", [out["visit_id"]]).fetchone():
-            raise ValidationError("visit", "is not a record of this vault")
+        validate.existing(vault.db, "visit", "visits", out["visit_id"])
     if "destination_id" in out:
         validate.record_id("destination", out["destination_id"])
         try:

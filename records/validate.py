@@ -95,6 +95,14 @@ def record_id(field: str, value) -> int:
     return value
 
 
+def existing(db, field: str, table: str, value) -> int:
+    """The id of a record that must be in `table` (a name from code, never from input)."""
+    record_id(field, value)
+    if not db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [value]).fetchone():
+        raise ValidationError(field, "is not a record of this vault")
+    return value
+
+
 def items(field: str, values) -> list:
     """A list, tuple or set as a list (None is empty); anything else is a ValidationError."""
     if values is None:

@@ -67,9 +67,7 @@ def clean(vault: "Vault", fields: dict) -> dict:
     if "secondary" in out:
         out["secondary"] = bool(out["secondary"])
     if out.get("shift_id") is not None:
-        validate.record_id("shift", out["shift_id"])
-        if not vault.db.execute("SELECT 1 FROM shifts WHERE id = ?", [out["shift_id"]]).fetchone():
-            raise ValidationError("shift", "is not a record of this vault")
+        validate.existing(vault.db, "shift", "shifts", out["shift_id"])
     if out.get("client_id") is not None:
         clients.require_live(vault, out["client_id"])
     return out
