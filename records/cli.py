@@ -114,10 +114,19 @@ _LIST_SETTINGS = ("letterhead",)
 _SECRET_SETTINGS = ("uic_secret",)
 
 
+def warn_weak_secret(settings) -> None:
+    """A weak program secret already in the vault: a warning on stderr, not a refusal."""
+    from .settings import weak_secret_warning
+    warning = weak_secret_warning(settings)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def cmd_settings_show(args) -> int:
     import dataclasses
     vault = open_vault(args)
     try:
+        warn_weak_secret(vault.settings)
         for name, value in dataclasses.asdict(vault.settings).items():
             if name in _SECRET_SETTINGS:
                 value = "(set)" if value else "(not set)"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from . import validate
+from . import uic, validate
 from .clock import zone
 from .errors import ValidationError
 from .models import PAPER_SIZES, ScheduleEntry, Settings
@@ -33,8 +33,10 @@ def save_raw(db: Database, settings: Settings) -> None:
                [_KEY, json.dumps(dataclasses.asdict(settings), ensure_ascii=False)])
 
 
-def check(settings: Settings) -> Settings:
-    """Validate every field; returns the cleaned settings."""
+def check(settings: Settings, before: Settings | None = None) -> Settings:
+    """Validate every field; returns the cleaned settings. Given the settings `before` a
+    change, a program secret that changed must be strong (uic.SECRET_RULE); one already in
+    the vault is only warned about (weak_secret_warning), so old vaults still open and save."""
     s = settings
     zone(s.timezone)
     schedule = tuple(
@@ -57,8 +59,24 @@ def check(settings: Settings) -> Settings:
         idle_lock_minutes=validate.quantity("idle_lock_minutes", s.idle_lock_minutes, maximum=240),
         backup_folder=validate.text("backup_folder", s.backup_folder, max_len=1000),
         backup_keep=validate.quantity("backup_keep", s.backup_keep, maximum=365),
-        uic_secret=validate.text("uic_secret", s.uic_secret, max_len=500),
+        uic_secret=_secret(s.uic_secret, before.uic_secret if before else None),
     )
+
+
+def _secret(value, old: str | None) -> str:
+    value = validate.text("uic_secret", value, max_len=500)
+    return value if old is None or value == old else uic.check_secret(value)
+
+
+def weak_secret_warning(settings: Settings) -> str:
+    """A warning for a vault that holds a weak program secret ('' if it is strong or unset).
+    Not rotated automatically: a new secret breaks matching clients across weeks."""
+    if not settings.uic_secret or uic.strong_secret(settings.uic_secret):
+        return ""
+    return (f"the program code secret is weak (it should be {uic.SECRET_RULE}): exported "
+            "client hashes can be traced back to codes; ask the coordinator for a new one "
+            "for every van (python main.py coordinator secret --out FILE) and set it the "
+            "same week in all vans")
 
 
 def _entry(value) -> ScheduleEntry:
@@ -79,7 +97,7 @@ def update(vault: "Vault", **changes) -> Settings:
             raise ValidationError(name, "is not a setting")
     if "schedule" in changes:
         changes["schedule"] = tuple(_entry(e) for e in validate.items("schedule", changes["schedule"]))
-    new = check(dataclasses.replace(vault.settings, **changes))
+    new = check(dataclasses.replace(vault.settings, **changes), before=vault.settings)
     with vault.write("update", "settings", detail=",".join(sorted(changes))):
         save_raw(vault.db, new)
     vault.forget_settings()

@@ -9,6 +9,8 @@ duplicate detection, unique counts and cross-van matching.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 
@@ -56,3 +58,55 @@ def keyed_hash(code: str, secret: str) -> str:
     if not secret:
         raise ValidationError("uic_secret", "the program's UIC secret is not set in settings")
     return hmac.new(secret.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+# --- the program secret ---------------------------------------------------------------
+
+SECRET_RULE = "at least 32 hex digits or base64 of at least 16 bytes"
+SECRET_HOW = "the coordinator makes one with: python main.py coordinator secret --out FILE"
+_HEX = re.compile(r"(?:[A-Za-z0-9_]{1,20}-)?([0-9A-Fa-f]+)")  # an optional label: demo-<hex>
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+={0,2}")
+_MIN_BYTES = 16
+_MIN_DISTINCT = 8  # a random 32-hex-digit secret has fewer with a chance of 4e-8
+
+
+def _base64_bytes(text: str) -> bytes | None:
+    """The bytes `text` is the canonical base64 (standard or URL-safe, padding optional) of."""
+    if not _BASE64.fullmatch(text):
+        return None
+    body = text.rstrip("=").replace("-", "+").replace("_", "/")
+    try:
+        raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+    except binascii.Error:
+        return None
+    # Canonical only: typed words that happen to be base64-shaped rarely re-encode exactly.
+    return raw if base64.b64encode(raw).decode().rstrip("=") == body else None
+
+
+def strong_secret(secret: str) -> bool:
+    """True for a program secret made by a generator (SECRET_RULE): hex digits, perhaps after
+    a label ("demo-"), judged as hex; anything else as base64. The key part must not be a
+    few characters repeated."""
+    text = (secret or "").strip()
+    labelled = _HEX.fullmatch(text)
+    digits = labelled.group(1) if labelled else ""
+    if len(digits) >= 2 * _MIN_BYTES and len(set(digits.lower())) >= _MIN_DISTINCT:
+        return True
+    if labelled and len(digits) == len(text):  # only hex digits, and too few
+        return False
+    raw = _base64_bytes(text)
+    return raw is not None and len(raw) >= _MIN_BYTES and len(set(text)) >= _MIN_DISTINCT
+
+
+def check_secret(secret: str, field: str = "uic_secret") -> str:
+    """A new program secret, or ValidationError saying the rule and how to get one."""
+    if not strong_secret(secret):
+        raise ValidationError(field, f"is too weak: a program secret is {SECRET_RULE}; "
+                                     f"{SECRET_HOW}")
+    return secret
+
+
+def new_secret() -> str:
+    """A fresh program secret: 256 random bits as 64 lowercase hex digits."""
+    import secrets
+    return secrets.token_hex(32)

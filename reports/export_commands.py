@@ -1,11 +1,11 @@
 """Commands: `export` (a van's week to the coordinator) and the coordinator's side,
-`coordinator keygen` and `coordinator merge` (no vault needed)."""
+`coordinator keygen`, `coordinator secret` and `coordinator merge` (no vault needed)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from records import clock
-from records.cli import CliError, open_vault, read_secret, vault_options
+from records.cli import CliError, open_vault, read_secret, vault_options, warn_weak_secret
 from records.export import keys, merge
 from records.fsutil import atomic_write, ensure_private_dir
 
@@ -16,6 +16,7 @@ def cmd_export(args) -> int:
     from .export_bundle import export_week
     vault = open_vault(args)
     try:
+        warn_weak_secret(vault.settings)
         which = args.week or clock.last_complete_week(vault.settings.timezone)
         done = export_week(vault, which, Path(args.out), recipient=args.recipient)
     finally:
@@ -37,6 +38,14 @@ def cmd_keygen(args) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror}") from None
     print(public)
+    return 0
+
+
+def cmd_secret(args) -> int:
+    from records import outputs, uic
+    written = outputs.write_file(args.out, (uic.new_secret() + "\n").encode(), force=args.force)
+    print(f"program secret written to {written}: give it to every van (settings set "
+          "uic_secret --value-file FILE); keep it like a key")
     return 0
 
 
@@ -93,6 +102,10 @@ def add_commands(sub) -> None:
     keygen.add_argument("--passphrase-file", metavar="FILE",
                         help="protect the key file with this passphrase ('-' for stdin)")
     keygen.set_defaults(func=cmd_keygen)
+    secret = actions.add_parser("secret", help="make the program's code secret (64 hex digits)")
+    secret.add_argument("--out", metavar="FILE", required=True)
+    secret.add_argument("--force", action="store_true", help="replace an existing file")
+    secret.set_defaults(func=cmd_secret)
     combine = actions.add_parser("merge", help="decrypt and merge weekly bundles")
     combine.add_argument("--identity", metavar="KEYFILE", required=True)
     combine.add_argument("--passphrase-file", metavar="FILE",

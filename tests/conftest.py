@@ -25,7 +25,7 @@ from records.vault import Vault  # noqa: E402
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
 PASSPHRASE = "correct horse battery"
 TEST_SETTINGS = Settings(clinic_name="Night Van Clinic", van_code="VAN1",
-                         timezone="America/Toronto", uic_secret="program-secret",
+                         timezone="America/Toronto", uic_secret="test-5f0c2a9e41d7b3866e2d94c1a07fb358",
                          letterhead=("Night Van Clinic", "123 Main St"))
 
 

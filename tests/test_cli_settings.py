@@ -6,6 +6,8 @@ from conftest import PASSPHRASE
 import main
 from records.vault import Vault
 
+STRONG = "3f9a0c6e1b7d42a8e5c09f1d6b3a7e24"
+
 
 def run(capsys, *args):
     code = main.main(list(args))
@@ -18,7 +20,7 @@ def test_set_and_show_settings(vault, vault_dir, tmp_path, capsys):
     pp = tmp_path / "pp"
     pp.write_text(PASSPHRASE + "\n")
     secret = tmp_path / "secret"
-    secret.write_text("from the coordinator\n")
+    secret.write_text(STRONG + "\n")
     common = ["--data-dir", str(vault_dir), "--passphrase-file", str(pp)]
     key = str(pyrage.x25519.Identity.generate().to_public())
     assert run(capsys, "settings", "set", "uic_secret", "--value-file", str(secret), *common)[0] == 0
@@ -28,10 +30,10 @@ def test_set_and_show_settings(vault, vault_dir, tmp_path, capsys):
     assert run(capsys, "settings", "set", "idle_lock_minutes", "--value", "3", *common)[0] == 0
     code, out, _ = run(capsys, "settings", "show", *common)
     assert code == 0
-    assert "uic_secret\t(set)" in out and "from the coordinator" not in out
+    assert "uic_secret\t(set)" in out and STRONG not in out
     assert f"export_recipient\t{key}" in out and "letterhead\tNight Van; 1 Main St" in out
     opened = Vault.open(vault_dir, None, PASSPHRASE)
-    assert opened.settings.uic_secret == "from the coordinator"
+    assert opened.settings.uic_secret == STRONG
     assert opened.settings.idle_lock_minutes == 3
     opened.lock()
 

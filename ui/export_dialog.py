@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from records import clock
+from records import settings as settings_store
 from records.errors import ClinicError
 from reports.export_bundle import STEPS, default_file_name, export_week
 from ui.widgets import FolderDialog
@@ -85,6 +86,10 @@ class ExportDialog(QDialog):
         settings = vault.settings  # read on the GUI thread, before any worker runs
         self._tz = settings.timezone
         self._has_key = bool(settings.export_recipient)
+        weak = settings_store.weak_secret_warning(settings)
+        self.secret_warning = QLabel(f"Warning: {weak}." if weak else "", wordWrap=True)
+        self.secret_warning.setAccessibleName("Code secret warning")
+        self.secret_warning.setVisible(bool(weak))
 
         self.week_edit = QDateEdit(calendarPopup=True)
         self.week_edit.setDisplayFormat("yyyy-MM-dd")
@@ -131,6 +136,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.secret_warning)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.result)

@@ -114,6 +114,9 @@ class SettingsEditor(FormBase):
         form.addRow("Code secret", self.uic_secret)
         form.addRow("", self.show_secret)
         form.addRow("", hint("From the coordinator; exports carry codes only hashed with it."))
+        self.secret_warning = hint("", wrap=True)
+        self.secret_warning.setAccessibleName("Code secret warning")
+        form.addRow("", self.secret_warning)
         box.setLayout(form)
         return box
 
@@ -184,6 +187,9 @@ class SettingsEditor(FormBase):
             self.add_schedule_row(entry.when, entry.site)
         self.idle_lock.setValue(s.idle_lock_minutes)
         self.backup_keep.setValue(s.backup_keep)
+        warning = settings_store.weak_secret_warning(s)
+        self.secret_warning.setText(f"Warning: {warning}." if warning else "")
+        self.secret_warning.setVisible(bool(warning))
 
     def values(self) -> dict:
         return {
@@ -206,7 +212,8 @@ class SettingsEditor(FormBase):
         changes = {k: v for k, v in self.values().items() if v != getattr(current, k)}
         if not changes:
             return current
-        settings_store.check(dataclasses.replace(current, **changes))  # all valid, or nothing written
+        # All valid (a changed code secret strong), or nothing written.
+        settings_store.check(dataclasses.replace(current, **changes), before=current)
         recovery = changes.pop("recovery_recipient", None)
         if recovery is not None:
             if not recovery:

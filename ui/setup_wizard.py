@@ -229,8 +229,8 @@ class KeysPage(QWizardPage):
         self.recovery_key = _line("Recovery key", placeholder="age1...")
         self.uic_secret = _line("Program code secret")
         self.uic_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        secret_help = QLabel("Given by the coordinator to every van: exports carry a keyed "
-                             "hash of each client's code, never the code itself.",
+        secret_help = QLabel("Given by the coordinator to every van (64 hex digits): exports "
+                             "carry a keyed hash of each client's code, never the code itself.",
                              wordWrap=True, objectName="muted")
         export_help = QLabel("The weekly export is encrypted to this key, so only the program "
                              "coordinator can read it.", wordWrap=True, objectName="muted")
@@ -255,10 +255,13 @@ class KeysPage(QWizardPage):
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:  # noqa: N802
+        from records import uic
         from records.errors import ValidationError
         try:
             check_age_key(self.export_key.text(), "Coordinator's export key")
             check_age_key(self.recovery_key.text(), "Recovery key")
+            if self.uic_secret.text().strip():
+                uic.check_secret(self.uic_secret.text().strip(), "Program code secret")
         except ValidationError as exc:
             self.error.setText(f"{exc.field}: {exc.problem}")
             return False

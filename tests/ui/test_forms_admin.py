@@ -1,7 +1,7 @@
 """Service directory, staff and settings editors."""
 import os
 
-from conftest import FAST_KDF, PASSPHRASE
+from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
 from formkit import save_keys, shoot, show, type_into, unnamed_controls
 from PySide6.QtCore import Qt
 
@@ -107,7 +107,7 @@ def test_settings_every_field_saved(qtbot, vault, tmp_path):
     assert saved.letterhead == ("Night Van Clinic", "12 Side St") and saved.paper_size == "A4"
     assert saved.schedule == (ScheduleEntry("Tuesday 21:00-02:00", "Dundas & Richmond"),)
     assert saved.idle_lock_minutes == 3 and saved.backup_folder == str(tmp_path)
-    assert saved.uic_secret == "program-secret"
+    assert saved.uic_secret == TEST_SETTINGS.uic_secret
 
 
 def test_folder_picker_remembers_nothing(qtbot, tmp_path):

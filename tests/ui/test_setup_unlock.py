@@ -13,6 +13,8 @@ from ui.runner import Runner
 from ui.setup_wizard import SetupWizard, passphrase_bits
 from ui.unlock import UnlockWindow
 
+STRONG = "9c1e5b7a04d2f8e63b0a7c1d95e4f2a8"  # 32 hex digits, as `coordinator secret` makes
+
 
 @pytest.fixture
 def runner(qapp):
@@ -71,13 +73,19 @@ def test_wizard_refuses_bad_input_and_keeps_what_was_typed(qtbot, tmp_path, runn
     wizard.keys.recovery_key.setText(str(recovery.to_public()))
     qtbot.keyClicks(wizard.keys.uic_secret, "program secret from the coordinator")
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert "Program code secret: is too weak" in wizard.keys.error.text()
+    assert "coordinator secret --out FILE" in wizard.keys.error.text()
+    assert not Vault.exists(tmp_path / "v") and created == []
+    wizard.keys.uic_secret.clear()
+    qtbot.keyClicks(wizard.keys.uic_secret, STRONG)
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     qtbot.waitUntil(lambda: bool(created), timeout=10000)
     vault = created[0]
     try:
         assert vault.settings.clinic_name == "Night Van" and vault.staff.name == "Nora Nurse"
         assert vault.settings.recovery_recipient == str(recovery.to_public())
         assert vault.keyfile.recover(str(recovery)) == vault.data_key
-        assert vault.settings.uic_secret == "program secret from the coordinator"
+        assert vault.settings.uic_secret == STRONG
     finally:
         vault.lock()
 
