@@ -164,3 +164,46 @@ def kept_code_hashes(db: Database) -> None:
     records carry one, so the index holds just them instead of the export reading every
     client."""
     run_script(db, "CREATE INDEX clients_kept_hash ON clients(uic_hash) WHERE uic_hash != '';")
+
+
+@migrations(name="0007_chosen_codes_plain")
+def chosen_codes_plain(db: Database) -> None:
+    """Codes a client chose are normalised like built ones (accents removed, upper case), so
+    a chosen `FÉMOU1992` and the `FEMOU1992` built from the same parts are one person.
+
+    A deleted client keeps only the keyed hash of its code (records.clients.delete_at_request):
+    a kept hash of an old chosen code is recomputed for the normalised code wherever a live
+    record held that code, the only place the code is still known. A kept hash whose code
+    no live record held cannot be recomputed and stays as it is. A chosen code that no longer
+    has the code's shape once normalised (rare compatibility letters) is left unchanged."""
+    from . import clients, uic
+    from .errors import ValidationError
+    from .settings import load
+    secret = load(db).uic_secret
+    rehashed: dict[str, str] = {}
+    rows = db.execute("SELECT id, uic_chosen, uic FROM clients WHERE uic_chosen != ''").fetchall()
+    for client_id, chosen, old_code in rows:
+        try:
+            code, complete = uic.check_chosen(chosen)
+        except ValidationError:
+            continue
+        if code == chosen:
+            continue
+        db.execute("UPDATE clients SET uic_chosen = ?, uic = ?, uic_complete = ? WHERE id = ?",
+                   [code, code, int(complete), client_id])
+        if complete and secret:
+            rehashed[uic.keyed_hash(old_code, secret)] = uic.keyed_hash(code, secret)
+        _reindex(db, client_id, clients.search_terms)
+    for old, new in rehashed.items():
+        db.execute("UPDATE clients SET uic_hash = ? WHERE uic_hash = ?", [new, old])
+
+
+def _reindex(db: Database, client_id: int, terms) -> None:
+    """The client's search entry after its code changed (as records.clients keeps it)."""
+    import json
+    row = next(db.query("SELECT * FROM clients WHERE id = ?", [client_id]))
+    db.execute("DELETE FROM client_fts WHERE rowid = ?", [client_id])
+    if row["deleted_at"] is None and row["merged_into"] is None:
+        row["aliases"] = json.loads(row["aliases"])
+        db.execute("INSERT INTO client_fts (rowid, terms) VALUES (?, ?)",
+                   [client_id, terms(row)])

@@ -7,8 +7,9 @@ Pages continue with `before_id` (keyset paging) so scrolling never re-reads earl
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
+
+from . import validate
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -28,9 +29,7 @@ class SearchHit(NamedTuple):
 
 def normalise(text: str) -> str:
     """Case- and accent-insensitive form, as the FTS tokenizer sees it."""
-    plain = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    return " ".join(validate.plain(text).casefold().split())
 
 
 def fts_query(text: str) -> str:

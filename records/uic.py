@@ -3,7 +3,9 @@
 Recipe (one function, documented in README): gender code (F, M or X) + the first two letters
 of the first name + the first two letters of the last name + the 4-digit birth year, from the
 parts the client gives for the code, e.g. F + MA + SM + 1990 -> "FMASM1990". Letters are
-upper-cased with accents removed. A client may instead choose a code of the same shape.
+upper-cased with accents removed. A client may instead choose a code of the same shape; it is
+normalised the same way, so a chosen "FÉMOU1992" is the code built for Émilie Ouellet, born
+1992 ("FEMOU1992").
 Any unknown part is written "?" and the code is incomplete: incomplete codes are left out of
 duplicate detection, unique counts and cross-van matching.
 """
@@ -12,18 +14,18 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-import unicodedata
+from datetime import date
 
 from .errors import ValidationError
 from .models import GENDERS
+from .validate import plain
 
 UNKNOWN = "?"
 _SHAPE = re.compile(r"^[FMX?][^\W\d_?]{0,2}\?*[^\W\d_?]{0,2}\?*(\d{4}|\?{4})$")
 
 
 def _letters(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name or "")
-    letters = [c for c in plain if c.isalpha()]
+    letters = [c for c in plain(name) if c.isalpha()]
     two = "".join(letters[:2]).upper()
     return two if len(two) == 2 else UNKNOWN * 2
 
@@ -43,11 +45,21 @@ def check_chosen(code: str) -> tuple[str, bool]:
     """Validate a code the client chose; (normalised code, complete)."""
     if not isinstance(code, str):
         code = ""
-    value = unicodedata.normalize("NFC", code.strip().upper())
+    value = plain(code.strip()).upper()
     if len(value) != 9 or not _SHAPE.match(value):
         raise ValidationError(
             "uic", "must be a gender letter (F, M, X), four letters and a 4-digit year, e.g. FMASM1990")
     return value, UNKNOWN not in value
+
+
+def birth_year(code: str, today: date | None = None) -> int | None:
+    """The year a code ends with (a chosen code's year stands for the birth year), if it is
+    a possible one (1900 to this year); else None."""
+    tail = (code or "")[-4:]
+    if not (len(tail) == 4 and tail.isascii() and tail.isdigit()):
+        return None
+    year = int(tail)
+    return year if 1900 <= year <= (today or date.today()).year else None
 
 
 def keyed_hash(code: str, secret: str) -> str:

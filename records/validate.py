@@ -33,6 +33,13 @@ def text(field: str, value, *, required: bool = False, max_len: int = SHORT,
     return value
 
 
+def plain(text: str) -> str:
+    """Compatibility-decomposed with accents (combining marks) removed: "É" -> "E",
+    full-width "Ａ" -> "A". Search and the UIC compare names in this form."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def choice(field: str, value, allowed, *, empty_ok: bool = False) -> str:
     if empty_ok and value in ("", None):
         return ""

@@ -186,7 +186,7 @@ def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], star
             key_of[cid] = code_key.setdefault(code, uic.keyed_hash(code, secret))
         else:
             key_of[cid] = kept_hash or ""
-        band_of[cid] = birth_band(year)
+        band_of[cid] = birth_band(year or uic.birth_year(code))  # a chosen code's year
 
     # Most people seen this week were seen before under this very record; only for the
     # others are their other records (the same complete code) looked up and probed.
