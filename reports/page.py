@@ -266,15 +266,17 @@ def _canvas_class(lang: str, running_header: str, footer_note: str) -> type[Canv
 
 
 def render(story: list[Flowable], *, paper_size: str, lang: str, title: str, author: str,
-           subject: str, running_header: str = "", footer_note: str = "") -> bytes:
+           subject: str, running_header: str = "", footer_note: str = "",
+           invariant: bool = False) -> bytes:
     """Lay out `story` and return the PDF. Metadata must already be neutral: it is what a
-    file manager or print queue shows."""
+    file manager or print queue shows. `invariant`: the same inputs give the same bytes
+    (reportlab's invariant mode: a fixed creation date and a document id from the content)."""
     styles()  # registers the fonts before any Paragraph is measured
     out = BytesIO()
     size = page_size(paper_size)
     doc = BaseDocTemplate(
         out, pagesize=size, title=title, author=author, subject=subject, creator=CREATOR,
-        keywords="", lang=lang,
+        keywords="", lang=lang, invariant=invariant,
         # Otherwise every page opens with Helvetica selected, and the PDF references it.
         initialFontName=fonts.REGULAR,
     )

@@ -1,7 +1,8 @@
 """The weekly summary: a printable report of one van's week (or of all vans, merged) for the
 coordinator's meeting, with charts of contacts per day, services, supplies and referral
 outcomes. Numbers are the export's indicators; a count from 1 to 4 is printed as "<5" and
-drawn as an empty bar labelled "<5" (small-cell suppression). Returns PDF bytes.
+drawn as an empty bar labelled "<5" (small-cell suppression). Returns PDF bytes, the same
+bytes for the same inputs (no creation time), so re-exporting an unchanged week reproduces it.
 """
 from __future__ import annotations
 
@@ -175,5 +176,5 @@ def render(header: Header, values: dict) -> bytes:
             _table(tests, font, [1.25 * inch] + [0.93 * inch] * len(TEST_OUTCOMES)))
     return page.render(story, paper_size="letter", lang="en", title=title,
                        author=header.program, subject="Weekly indicators",
-                       running_header=title, footer_note=title)
+                       running_header=title, footer_note=title, invariant=True)
 

@@ -1,0 +1,67 @@
+"""Re-exporting an unchanged week gives the same files, byte for byte, summary PDF included;
+only the manifest's time (and signature) change, and its audit head, because the first
+export is itself an entry in the audit log."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from weekdata import WEEK, coordinator, week_vault  # noqa: F401 (fixtures)
+
+from helpers import open_bundle
+from records.export.bundle import Header
+from reports import weekly
+from reports.export_bundle import build, export_week
+
+# Fields of the manifest that may differ between two exports of one unchanged week.
+TIME_AND_SIGNATURE = {"created_at", "signature", "signed_at"}
+HISTORY = {"audit_head", "audit_anchors", "earlier_exports"}
+
+
+def members(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: body for name, body in files.items()
+            if name not in ("manifest.json", "manifest.sig")}
+
+
+def manifest_without(files: dict[str, bytes], fields: set[str]) -> dict:
+    return {k: v for k, v in json.loads(files["manifest.json"]).items() if k not in fields}
+
+
+def test_exporting_an_unchanged_week_twice_gives_the_same_files(week_vault, coordinator,
+                                                                 tmp_path):
+    first = export_week(week_vault, WEEK, tmp_path / "first.age")
+    second = export_week(week_vault, WEEK, tmp_path / "second.age")
+    one = open_bundle(first.path.read_bytes(), coordinator)
+    two = open_bundle(second.path.read_bytes(), coordinator)
+    assert set(one) == set(two) and "summary.pdf" in members(one)
+    for name in members(one):
+        assert one[name] == two[name], name
+    assert manifest_without(one, TIME_AND_SIGNATURE | HISTORY) == \
+        manifest_without(two, TIME_AND_SIGNATURE | HISTORY)
+    assert json.loads(one["manifest.json"])["files"] == json.loads(two["manifest.json"])["files"]
+
+
+def test_two_builds_differ_only_in_the_manifests_time(week_vault, coordinator):
+    one = open_bundle(build(week_vault, WEEK).payload, coordinator)
+    two = open_bundle(build(week_vault, WEEK).payload, coordinator)
+    assert members(one) == members(two)
+    assert manifest_without(one, TIME_AND_SIGNATURE) == manifest_without(two, TIME_AND_SIGNATURE)
+
+
+def test_the_summary_pdf_is_the_same_in_another_process(tmp_path):
+    """No creation date, document id or per-process font subset name in the PDF."""
+    script = (
+        "import sys, datetime\n"
+        "from records.export.bundle import Header\n"
+        "from reports import weekly\n"
+        "days = tuple(datetime.date(2026, 3, d) for d in range(2, 9))\n"
+        "sys.stdout.buffer.write(weekly.render(Header('PAR', 'VAN1', '2026-W10', "
+        "'America/Toronto', days, ('VAN1',)), {'contacts.total': 12}))\n")
+    root = Path(__file__).resolve().parents[2]
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=root,
+                           check=True).stdout for _ in range(2)]
+    import datetime
+    days = tuple(datetime.date(2026, 3, d) for d in range(2, 9))
+    here = weekly.render(Header("PAR", "VAN1", "2026-W10", "America/Toronto", days, ("VAN1",)),
+                         {"contacts.total": 12})
+    assert runs[0].startswith(b"%PDF") and runs[0] == runs[1] == here
