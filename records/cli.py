@@ -57,6 +57,22 @@ def read_secret(path: str | None, what: str = "passphrase",
     return secret
 
 
+def read_identity(path: str, passphrase_file: str | None) -> bytes:
+    """An age identity file's content; a passphrase-protected one is decrypted in memory
+    with the passphrase from `passphrase_file` (or a no-echo prompt on a terminal). The
+    decrypted identity is never written anywhere."""
+    from .export import keys
+    try:
+        content = Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read the identity file {path}: {exc.strerror}") from None
+    if keys.is_protected(content):
+        passphrase = read_secret(passphrase_file, "identity passphrase",
+                                 "--identity-passphrase-file")
+        content = keys.unprotect(content, path, passphrase)
+    return content
+
+
 def data_dir(args) -> Path:
     from .vault import default_data_dir
     return Path(args.data_dir) if args.data_dir else default_data_dir()

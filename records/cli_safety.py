@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from .cli import CliError, data_dir, open_vault, read_secret, vault_options
+from .cli import CliError, data_dir, open_vault, read_identity, read_secret, vault_options
 
 
 def read_new_secret(path: str | None) -> str:
@@ -121,10 +121,9 @@ def cmd_recover(args) -> int:
     from . import keys
     if not args.staff:
         raise CliError("recover needs --staff NAME (whose passphrase to reset)")
+    content = read_identity(args.identity, args.identity_passphrase_file)
     try:
-        identity = Path(args.identity).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"cannot read the identity file {args.identity}: {exc.strerror}") from None
+        identity = content.decode("utf-8")
     except UnicodeDecodeError:
         raise CliError(f"the identity file {args.identity} is not text") from None
     new = read_new_secret(args.new_passphrase_file)
@@ -190,6 +189,9 @@ def add_commands(sub) -> None:
     p.add_argument("--staff", metavar="NAME", help="whose passphrase to reset")
     p.add_argument("--identity", required=True, metavar="KEYFILE",
                    help="the coordinator's age identity file (AGE-SECRET-KEY-1...)")
+    p.add_argument("--identity-passphrase-file", metavar="FILE",
+                   help="passphrase of a protected identity file ('-' for standard input; "
+                   "default: asked without echo on a terminal)")
     p.add_argument("--new-passphrase-file", metavar="FILE",
                    help="read the new passphrase from FILE ('-' for standard input)")
     p.set_defaults(func=cmd_recover)

@@ -30,17 +30,24 @@ def is_protected(content: bytes) -> bool:
     return content.lstrip().startswith(_ENCRYPTED)
 
 
+def unprotect(content: bytes, source: str, passphrase: str | None) -> bytes:
+    """A protected identity file's content decrypted in memory (unprotected content as it
+    is); `source` names the file in errors. Nothing is written."""
+    if not is_protected(content):
+        return content
+    if not passphrase:
+        raise IdentityFileError(f"{source}: the identity file is protected by a passphrase; "
+                                "use --passphrase-file")
+    try:
+        return pyrage.passphrase.decrypt(content, passphrase)
+    except pyrage.DecryptError:
+        raise IdentityFileError(f"{source}: wrong passphrase for the identity file") from None
+
+
 def load(content: bytes, source: str, passphrase: str | None = None
          ) -> list[pyrage.x25519.Identity]:
     """Identities from an identity file's content; `source` names it in errors."""
-    if is_protected(content):
-        if not passphrase:
-            raise IdentityFileError(f"{source}: the identity file is protected by a passphrase; "
-                            "use --passphrase-file")
-        try:
-            content = pyrage.passphrase.decrypt(content, passphrase)
-        except pyrage.DecryptError:
-            raise IdentityFileError(f"{source}: wrong passphrase for the identity file") from None
+    content = unprotect(content, source, passphrase)
     try:
         lines = content.decode("ascii").splitlines()
     except UnicodeDecodeError:
