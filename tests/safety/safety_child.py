@@ -6,7 +6,8 @@ Modes:
   visits    save visits forever, printing "ack <n> <visit id>"
   diskfull  cap file sizes (RLIMIT_FSIZE) just above the database, then save visits until
             the vault reports a full disk: prints acks, then "diskfull <message>"
-  stage     run one key operation with fsutil.crash_hook exiting at the named stage
+  stage     run one key operation with fsutil.crash_hook exiting at the named stage (its
+            n-th occurrence with "occurrence": n)
 """
 import json
 import os
@@ -65,12 +66,19 @@ def main() -> None:
         print(f"still reads {len(visits.between(vault, datetime(2026, 1, 1, tzinfo=timezone.utc), datetime(2027, 1, 1, tzinfo=timezone.utc)))}", flush=True)
         vault.lock()
     elif mode == "stage":
+        left = [args.get("occurrence", 1)]
+
         def crash(name):
             if name == args["stage"]:
-                os._exit(9)
+                left[0] -= 1
+                if left[0] == 0:
+                    os._exit(9)
         fsutil.crash_hook = crash
         if args["op"] == "passwd":
             keys.change_passphrase(vault, args["passphrase"], args["new"], kdf=FAST_KDF)
+        elif args["op"] == "passwd-rekey":
+            keys.change_passphrase(vault, args["passphrase"], args["new"], kdf=FAST_KDF,
+                                   rekey=True)
         elif args["op"] == "remove":
             member = next(s for s in staff_ops.all_staff(vault) if s.name == args["remove"])
             keys.remove_staff(vault, member.id)
