@@ -21,6 +21,11 @@ def read_new_secret(path: str | None) -> str:
     return read_secret(path, "new passphrase", "--new-passphrase-file")
 
 
+def say_progress(message: str) -> None:
+    """A progress line on standard error (`re-keying ...`: tests and scripts wait on it)."""
+    print(message, file=sys.stderr, flush=True)
+
+
 def _locked_after(func):
     """Run func(vault, args) on the vault named by the options; always lock afterwards."""
     def command(args) -> int:
@@ -77,8 +82,15 @@ def cmd_passwd(args) -> int:
     from .unlock_guard import open_guarded
     vault = open_guarded(data_dir(args), args.staff, old)
     try:
-        keys.change_passphrase(vault, old, new)
-        print(f"passphrase changed for {vault.staff.name}")
+        keys.change_passphrase(vault, old, new, rekey=args.rekey, progress=say_progress)
+        if args.rekey:
+            print(f"passphrase changed for {vault.staff.name} and the vault re-keyed: the old "
+                  "passphrase no longer opens it, with any copy of the key file; older "
+                  "backups still open with the passphrases of their day")
+        else:
+            print(f"passphrase changed for {vault.staff.name}; until the vault is re-keyed "
+                  "(passwd --rekey, or a staff removal) the old passphrase still opens it "
+                  "with an old copy of the key file (every backup holds one)")
     finally:
         vault.lock()
     return 0
@@ -104,9 +116,11 @@ def _find_active(vault, name: str):
 def cmd_staff_remove(vault, args) -> int:
     from . import keys
     member = _find_active(vault, args.name)
-    keys.remove_staff(vault, member.id)
-    print(f"removed {member.name}; the database has a new key, so old copies of the key "
-          "file no longer open it (older backups still open with the old passphrases)")
+    keys.remove_staff(vault, member.id, progress=say_progress)
+    print(f"removed {member.name} and re-keyed the vault: {member.name}'s passphrase and "
+          "every passphrase replaced before now no longer open it, with any copy of the key "
+          "file; the other staff members' current passphrases still do; older backups "
+          "still open with the passphrases of their day")
     return 0
 
 
@@ -163,6 +177,9 @@ def add_commands(sub) -> None:
     vault_options(p)
     p.add_argument("--new-passphrase-file", metavar="FILE",
                    help="read the new passphrase from FILE ('-' for standard input)")
+    p.add_argument("--rekey", action="store_true",
+                   help="also re-key the vault now, so the old passphrase opens nothing "
+                        "with any old copy of the key file")
     p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser("staff", help="staff members and their key slots")

@@ -1,13 +1,18 @@
-"""Passphrases, staff removal with a re-key, and the recovery slot.
+"""Passphrases, re-keying (staff removal, `passwd --rekey`), and the recovery slot.
 
 Removing a staff member must lock them out of every copy of the key file they might have
-kept, so the database gets a new data key. Two files change (the database and the key
-file) and a crash may stop us between them; the order makes every stopping point safe:
+kept, and a changed passphrase must stop opening the vault with an old copy (every backup
+holds one): `change_passphrase` gives the slot a fresh identity, and a re-key gives the
+database a new data key that only the current slots' identities unwrap. Two files change (the
+database and the key file) and a crash may stop us between them; the order makes every
+stopping point safe:
 
-1. the new key file (slot removed, new data key wrapped to every other slot and the
-   recovery recipient) is written as `vault.keys.next` (atomic, fsynced);
+1. the new key file (new data key wrapped to every current slot and the recovery
+   recipient; for a removal, without the removed slot) is written as `vault.keys.next`
+   (atomic, fsynced);
 2. the database is re-keyed (`PRAGMA rekey`, one transaction);
-3. the staff row is marked inactive (audited), under the new key;
+3. the change is recorded under the new key (the staff row marked inactive, or a `rekey`
+   audit entry);
 4. `vault.keys.next` is renamed over `vault.keys` and the folder fsynced.
 
 `Vault.open` tries `vault.keys`; if its key no longer decrypts the database and
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +40,7 @@ if TYPE_CHECKING:
     from .vault import Vault
 
 MIN_PASSPHRASE = 8
+REKEYING = "re-keying ..."
 
 
 def _check_new(passphrase: str) -> str:
@@ -47,9 +54,13 @@ def _copy(keyfile: KeyFile) -> KeyFile:
     return KeyFile.from_bytes(keyfile.to_bytes())
 
 
-def change_passphrase(vault: "Vault", old: str, new: str, *, kdf: KdfParams | None = None) -> None:
-    """The signed-in staff member's own passphrase. The key file is replaced atomically:
-    after a crash it opens with the old passphrase or the new one."""
+def change_passphrase(vault: "Vault", old: str, new: str, *, kdf: KdfParams | None = None,
+                      rekey: bool = False, progress: Callable[[str], None] | None = None) -> None:
+    """The signed-in staff member's own passphrase, with a fresh slot identity. The key file
+    is replaced atomically: after a crash it opens with the old passphrase or the new one.
+    Until the next re-key the old passphrase still opens the vault with an old copy of the
+    key file; `rekey=True` re-keys at once, after the new passphrase is on disk, so a crash
+    during the re-key leaves a vault that opens with the new passphrase."""
     from .vault import KEY_NAME
     _check_new(new)
     edited = _copy(vault.keyfile)
@@ -57,11 +68,18 @@ def change_passphrase(vault: "Vault", old: str, new: str, *, kdf: KdfParams | No
     with vault.write("change_passphrase", "staff", vault.staff.id):
         edited.save(vault.path / KEY_NAME)
     vault.keyfile = edited
+    if rekey:
+        _rekey(vault, _copy(vault.keyfile), _record_rekey,
+               "the passphrase was changed but the vault was not re-keyed", progress)
 
 
-def remove_staff(vault: "Vault", staff_id: int) -> None:
+def _record_rekey(vault: "Vault") -> None:
+    vault.record("rekey", "vault")
+    stage("after_rekey_audit")
+
+
+def remove_staff(vault: "Vault", staff_id: int, progress: Callable[[str], None] | None = None) -> None:
     """Remove a staff member and re-key the database (see the module docstring)."""
-    from .vault import NEXT_KEY_NAME, is_disk_full, replace_key_file
     staff_ops.require_nurse(vault)
     member = staff_ops.get(vault, staff_id)
     if member.id == vault.staff.id:
@@ -71,6 +89,21 @@ def remove_staff(vault: "Vault", staff_id: int) -> None:
     edited = _copy(vault.keyfile)
     if member.slot_id in edited.slot_ids():
         edited.remove_slot(member.slot_id)
+
+    def deactivate(vault: "Vault") -> None:
+        with vault.write("remove", "staff", staff_id):
+            vault.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
+        stage("after_staff_update")
+    _rekey(vault, edited, deactivate, "the staff member was not removed", progress)
+
+
+def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], not_done: str,
+           progress: Callable[[str], None] | None) -> None:
+    """Steps 1-4 of the module docstring: a new data key for the database, wrapped by
+    `edited` (the key file as it should be) to its slots; `record(vault)` is step 3."""
+    from .vault import NEXT_KEY_NAME, is_disk_full, replace_key_file
+    if progress:
+        progress(REKEYING)
     new_key = secrets.token_bytes(32)
     edited.rewrap(new_key)
     atomic_write(vault.path / NEXT_KEY_NAME, edited.to_bytes())
@@ -79,14 +112,12 @@ def remove_staff(vault: "Vault", staff_id: int) -> None:
     except sqlcipher3.OperationalError as exc:
         (vault.path / NEXT_KEY_NAME).unlink()
         if is_disk_full(exc):
-            raise DiskFull("disk full: the staff member was not removed") from None
+            raise DiskFull(f"disk full: {not_done}") from None
         raise
     vault.set_data_key(new_key)
     vault.keyfile = edited
     stage("after_rekey")
-    with vault.write("remove", "staff", staff_id):
-        vault.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
-    stage("after_staff_update")
+    record(vault)
     replace_key_file(vault.path)
 
 

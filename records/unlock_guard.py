@@ -1,8 +1,8 @@
 """A growing delay after wrong passphrases: 0, 1, 2, 4, 8 ... seconds, at most 30.
 
 The count of recent failures lives OUTSIDE the vault folder (in the user's state folder,
-keyed by a hash of the vault's path), so a wrong passphrase leaves the vault's files
-byte-identical. The delay slows guessing at the keyboard; it is no defence against someone
+keyed by a hash of the vault's resolved path, so a symlink or a `..` spelling of the same
+folder shares the count), so a wrong passphrase leaves the vault's files byte-identical. The delay slows guessing at the keyboard; it is no defence against someone
 who copies the files (the Argon2id cost of each guess is). Failures older than an hour are
 forgotten. The CLI calls `open_guarded`; the UI calls `remaining()` to show a countdown
 (never sleeping on the GUI thread), then `open_guarded` with `sleep` that does not block.
@@ -39,7 +39,7 @@ class UnlockGuard:
     def __init__(self, vault_path, *, state_dir: Path | None = None,
                  sleep: Callable[[float], None] | None = None,
                  clock: Callable[[], float] = time.time):
-        digest = hashlib.sha256(os.fsencode(os.path.abspath(vault_path))).hexdigest()[:32]
+        digest = hashlib.sha256(os.fsencode(os.path.realpath(vault_path))).hexdigest()[:32]
         self._dir = Path(state_dir) if state_dir else default_state_dir() / "unlock"
         self.path = self._dir / f"{digest}.json"
         self._sleep = sleep

@@ -11,12 +11,15 @@ from .errors import ValidationError
 
 SHORT = 200     # names, sites, phone numbers
 LONG = 20_000   # notes and free text
+# Bidirectional embeddings, overrides and isolates: they make text display in another order
+# than it is stored (a name, a plate or an amount that reads differently on screen and paper).
+BIDI_CONTROLS = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
 
 
 def text(field: str, value, *, required: bool = False, max_len: int = SHORT,
          multiline: bool = False) -> str:
     """A clean string: NFC, trimmed, no control characters (newlines and tabs only when
-    multiline), within max_len."""
+    multiline) nor bidirectional controls, within max_len."""
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -24,6 +27,9 @@ def text(field: str, value, *, required: bool = False, max_len: int = SHORT,
     value = unicodedata.normalize("NFC", value).strip()
     allowed = "\n\t" if multiline else ""
     for ch in value:
+        if ch in BIDI_CONTROLS:
+            raise ValidationError(field, f"contains a bidirectional control character "
+                                         f"(U+{ord(ch):04X}) that would reorder the text")
         if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in allowed:
             raise ValidationError(field, f"contains a control or invalid character (U+{ord(ch):04X})")
     if required and not value:

@@ -52,12 +52,12 @@ SLOW_ISH = KdfParams(time_cost=2, memory_kib=8192, parallelism=1)
 @pytest.fixture
 def derivations(monkeypatch):
     calls = []
-    real = keyfile._derive
+    real = keyfile.derive
 
     def counting(passphrase, salt, kdf):
         calls.append(kdf)
         return real(passphrase, salt, kdf)
-    monkeypatch.setattr(keyfile, "_derive", counting)
+    monkeypatch.setattr(keyfile, "derive", counting)
     return calls
 
 
