@@ -1,6 +1,7 @@
 """Every clinic setting in one form; Save writes only what changed (audited by records).
 The recovery key goes through records.keys.set_recovery, which also gives the key file its
-recovery slot (a setting alone would not let the coordinator's identity open the vault)."""
+recovery slot (a setting alone would not let the coordinator's identity open the vault).
+Your own passphrase is changed in its own box (ui/passphrase_box.py), not by Save."""
 from __future__ import annotations
 
 import dataclasses
@@ -16,13 +17,14 @@ from records import settings as settings_store
 from records.errors import ValidationError
 from records.models import PAPER_SIZES, ScheduleEntry
 from records.vocab import label
+from ui.passphrase_box import PassphraseBox
 from ui.widgets import FolderDialog, FormBase, TextBox, check_box, form_layout, hint, named
 
 
 class SettingsEditor(FormBase):
     heading = "Settings"
 
-    def __init__(self, vault, parent=None):
+    def __init__(self, vault, parent=None, *, run=None, kdf=None):
         super().__init__(vault, parent)
         self.cancel_button.setText("Close")
         left = QVBoxLayout()
@@ -31,6 +33,8 @@ class SettingsEditor(FormBase):
         right = QVBoxLayout()
         right.addWidget(self._keys_box())
         right.addWidget(self._safety_box())
+        self.passphrase_box = PassphraseBox(self, kdf=kdf, run=run)
+        right.addWidget(self.passphrase_box)
         right.addStretch(1)
         row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)

@@ -125,8 +125,10 @@ class StaffEditor(FormBase):
         self.to_remove = member
         self.confirm_remove.setText(f"Yes, remove {member.name}")
         self.confirm_remove.show()
-        self.status.setText(f"Removing {member.name} re-keys the vault: their passphrase "
-                            "stops opening it, on this laptop and on any copy.")
+        self.status.setText(f"Removing {member.name} re-keys the vault: their passphrase, and "
+                            "every passphrase replaced before now, stop opening it with any "
+                            "copy of the key file. Backups made before now still open with "
+                            "the passphrases of their day.")
         self.confirm_remove.setFocus()
 
     def confirm_removal(self) -> None:

@@ -1,0 +1,94 @@
+"""Your own passphrase, on the Settings screen: current, new twice, and whether to re-key the
+vault now (records.keys.change_passphrase). The box says what each choice revokes. The key
+derivation and the re-key take a while, so they run off the GUI thread: on the app's runner
+when the form is given one (so locking waits for them), else on a BackgroundCall."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout
+
+from records import keys
+from records.errors import ClinicError, ValidationError, WrongPassphrase
+from ui.widgets import BackgroundCall, FormBase, check_box, form_layout, hint, named
+
+REKEY_NOW = ("The vault gets a new key: your old passphrase stops opening it, with any copy "
+             "of the key file. Backups made before now still open with the passphrases of "
+             "their day.")
+REKEY_LATER = ("Until the vault is re-keyed (here, or when a staff member is removed), your "
+               "old passphrase still opens it with an old copy of the key file; every backup "
+               "holds one.")
+
+
+class PassphraseBox(QGroupBox):
+    """Registers its fields with `form`, whose banner shows what was refused."""
+
+    def __init__(self, form: FormBase, *, kdf=None, run: Callable | None = None):
+        super().__init__("Your passphrase")
+        self.form, self.kdf, self.run = form, kdf, run
+        self.busy = False
+        self.current = form.field("passphrase", named(QLineEdit(), "Current passphrase"),
+                                  "Current passphrase")
+        self.new = form.field("new passphrase", named(QLineEdit(), "New passphrase"),
+                              "New passphrase")
+        self.again = named(QLineEdit(), "New passphrase again")
+        for edit in (self.current, self.new, self.again):
+            edit.setEchoMode(QLineEdit.Password)
+        self.rekey = check_box("Re-key the vault now")
+        self.rekey.setChecked(True)
+        self.change_button = named(QPushButton("Change passphrase"), "Change passphrase")
+        self.change_button.clicked.connect(self.change)
+        self.status = hint(REKEY_NOW, wrap=True)
+        self.rekey.toggled.connect(lambda on: self.status.setText(REKEY_NOW if on else REKEY_LATER))
+        form_rows = form_layout()
+        form_rows.addRow("Current", self.current)
+        form_rows.addRow("New", self.new)
+        form_rows.addRow("New again", self.again)
+        form_rows.addRow("", self.rekey)
+        column = QVBoxLayout(self)
+        column.addLayout(form_rows)
+        column.addWidget(self.status)
+        column.addWidget(self.change_button)
+
+    def change(self) -> None:
+        if self.busy:
+            return
+        self.form.clear_error()
+        old, new, rekey = self.current.text(), self.new.text(), self.rekey.isChecked()
+        if new != self.again.text():
+            self.form.show_error(ValidationError("new passphrase", "the two entries are not the same"))
+            return
+        vault, kdf = self.form.vault, self.kdf
+
+        def work():
+            keys.change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
+            return rekey
+        self.busy = True
+        self.change_button.setEnabled(False)
+        self.status.setText("Re-keying the vault…" if rekey else "Changing the passphrase…")
+        if self.run is not None:
+            self.run(work, self._changed, self._failed)
+        else:
+            self.worker = BackgroundCall(work)
+            self.worker.done.connect(self._changed)
+            self.worker.failed.connect(self._failed)
+            self.worker.start()
+
+    def _finish(self) -> None:
+        self.busy = False
+        self.change_button.setEnabled(True)
+
+    def _changed(self, rekeyed: bool) -> None:
+        self._finish()
+        for edit in (self.current, self.new, self.again):
+            edit.clear()
+        self.status.setText("Passphrase changed. " + (REKEY_NOW if rekeyed else REKEY_LATER))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.status.setText(REKEY_NOW if self.rekey.isChecked() else REKEY_LATER)
+        if isinstance(exc, WrongPassphrase):
+            exc = ValidationError("passphrase", "is not your current passphrase")
+        elif not isinstance(exc, ClinicError):
+            exc = ClinicError(f"the passphrase change failed ({type(exc).__name__})")
+        self.form.show_error(exc)
