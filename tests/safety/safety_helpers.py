@@ -49,3 +49,14 @@ def cli(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(REPO / "main.py"), *argv], cwd=REPO,
                           capture_output=True, text=True, input=stdin, timeout=120,
                           env=os.environ.copy())
+
+
+def opens_with(vault_dir, staff_name, passphrase) -> bool:
+    """Whether that passphrase opens the vault now (a wrong one: False)."""
+    from records.errors import WrongPassphrase
+    from records.vault import Vault
+    try:
+        Vault.open(vault_dir, staff_name, passphrase).lock()
+        return True
+    except WrongPassphrase:
+        return False

@@ -5,7 +5,7 @@ import shutil
 import pyrage
 import pytest
 from conftest import FAST_KDF, PASSPHRASE
-from safety_helpers import run_child
+from safety_helpers import opens_with, run_child
 
 from records import fsutil, keys, settings, staff
 from records.errors import (AccessDenied, UnknownStaff, ValidationError, VaultDamaged,
@@ -22,14 +22,6 @@ class Crash(Exception):
     pass
 
 
-def _opens_with(vault_dir, staff_name, passphrase) -> bool:
-    try:
-        Vault.open(vault_dir, staff_name, passphrase).lock()
-        return True
-    except WrongPassphrase:
-        return False
-
-
 @pytest.mark.parametrize("stage", STAGES)
 def test_passphrase_change_interrupted_in_process(vault, vault_dir, monkeypatch, stage):
     def crash(name):
@@ -40,7 +32,7 @@ def test_passphrase_change_interrupted_in_process(vault, vault_dir, monkeypatch,
         keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
     monkeypatch.setattr(fsutil, "crash_hook", None)
     vault.lock()
-    old_ok, new_ok = _opens_with(vault_dir, None, PASSPHRASE), _opens_with(vault_dir, None, NEW)
+    old_ok, new_ok = opens_with(vault_dir, None, PASSPHRASE), opens_with(vault_dir, None, NEW)
     assert old_ok != new_ok, "exactly one of the two passphrases opens the vault"
     assert new_ok == (stage in ("after_rename", "after_dir_fsync"))
 
@@ -52,7 +44,7 @@ def test_passphrase_change_killed_at_each_stage(vault, vault_dir, stage):
     rc, out, err = run_child("stage", dir=str(vault_dir), passphrase=PASSPHRASE, new=NEW,
                              op="passwd", stage=stage)
     assert rc == 9 and "finished" not in out, err
-    assert _opens_with(vault_dir, None, PASSPHRASE) or _opens_with(vault_dir, None, NEW)
+    assert opens_with(vault_dir, None, PASSPHRASE) or opens_with(vault_dir, None, NEW)
 
 
 def test_change_passphrase_is_audited_and_checks_the_old_one(vault, vault_dir):
@@ -64,7 +56,7 @@ def test_change_passphrase_is_audited_and_checks_the_old_one(vault, vault_dir):
     assert vault.db.execute("SELECT action FROM audit ORDER BY seq DESC").fetchone()[0] == \
         "change_passphrase"
     vault.lock()
-    assert _opens_with(vault_dir, None, NEW) and not _opens_with(vault_dir, None, PASSPHRASE)
+    assert opens_with(vault_dir, None, NEW) and not opens_with(vault_dir, None, PASSPHRASE)
 
 
 # --- staff removal ---------------------------------------------------------------------------
@@ -151,8 +143,8 @@ def test_recover_sets_a_new_passphrase_through_the_recovery_slot(vault, vault_di
     assert recovered.db.execute("SELECT action FROM audit ORDER BY seq DESC").fetchone()[0] == \
         "recover"
     recovered.lock()
-    assert _opens_with(vault_dir, None, NEW)
-    assert not _opens_with(vault_dir, None, PASSPHRASE)
+    assert opens_with(vault_dir, None, NEW)
+    assert not opens_with(vault_dir, None, PASSPHRASE)
 
 
 def test_recovery_survives_a_staff_removal(vault, vault_dir):

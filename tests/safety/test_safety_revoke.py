@@ -8,11 +8,11 @@ import shutil
 import pyrage
 import pytest
 from conftest import FAST_KDF, PASSPHRASE
-from safety_helpers import run_child
+from safety_helpers import opens_with, run_child
 
 import main
 from records import keyfile, keys, staff
-from records.errors import VaultDamaged, WrongPassphrase
+from records.errors import VaultDamaged
 from records.keyfile import KeyFile
 from records.vault import DB_NAME, KEY_NAME, NEXT_KEY_NAME, Vault, connect
 
@@ -57,14 +57,6 @@ def _what_an_old_copy_opens(vault_dir, old_copy, name, old_passphrase) -> list[s
     return opened
 
 
-def _opens_with(vault_dir, name, passphrase) -> bool:
-    try:
-        Vault.open(vault_dir, name, passphrase).lock()
-        return True
-    except WrongPassphrase:
-        return False
-
-
 @pytest.fixture
 def copy_keys(vault_dir, tmp_path):
     def copy(label="old"):
@@ -92,7 +84,7 @@ def test_passwd_then_a_staff_removal_revokes_the_old_passphrase(vault, vault_dir
     keys.remove_staff(vault, olly.id)
     vault.lock()
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE) == []
-    assert _opens_with(vault_dir, "Nora Nurse", NEW)
+    assert opens_with(vault_dir, "Nora Nurse", NEW)
 
 
 def test_staff_removal_revokes_what_the_remaining_staff_changed_earlier(vault, vault_dir,
@@ -108,7 +100,7 @@ def test_staff_removal_revokes_what_the_remaining_staff_changed_earlier(vault, v
     keys.remove_staff(nora, bea.id)
     nora.lock()
     assert _what_an_old_copy_opens(vault_dir, old_copy, OLLY, OLLY_PASS) == []
-    assert _opens_with(vault_dir, OLLY, OLLY_NEW)
+    assert opens_with(vault_dir, OLLY, OLLY_NEW)
     # Nora never changed hers: her current passphrase still opens, with any copy.
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE)
 
@@ -126,7 +118,7 @@ def test_passwd_with_rekey_revokes_at_once(vault, vault_dir, copy_keys):
             ] == ["rekey", "change_passphrase"]
     vault.lock()
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE) == []
-    assert _opens_with(vault_dir, "Nora Nurse", NEW)
+    assert opens_with(vault_dir, "Nora Nurse", NEW)
     # The recovery slot was re-wrapped to the new data key too.
     keys.recover(vault_dir, str(identity), "Nora Nurse", "after recovery", kdf=FAST_KDF).lock()
 
@@ -168,7 +160,7 @@ def test_cli_passwd_rekey(vault, vault_dir, cli_files, capsys, copy_keys):
         "longer opens it, with any copy of the key file; older backups still open with the "
         "passphrases of their day")
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE) == []
-    assert _opens_with(vault_dir, None, NEW)
+    assert opens_with(vault_dir, None, NEW)
 
 
 def test_cli_staff_remove_says_exactly_what_is_revoked(vault, vault_dir, cli_files, capsys):
@@ -204,9 +196,9 @@ def test_passwd_rekey_killed_at_each_stage(vault, vault_dir, copy_keys, stage, o
     assert rc == 9 and "finished" not in out, err
     if occurrence == 1 and stage in ("after_temp_write", "after_fsync"):
         # Stopped before the new passphrase was on disk: nothing happened.
-        assert _opens_with(vault_dir, None, PASSPHRASE) and not _opens_with(vault_dir, None, NEW)
+        assert opens_with(vault_dir, None, PASSPHRASE) and not opens_with(vault_dir, None, NEW)
         return
-    assert not _opens_with(vault_dir, None, PASSPHRASE)
+    assert not opens_with(vault_dir, None, PASSPHRASE)
     vault = Vault.open(vault_dir, None, NEW)
     try:
         assert not (vault_dir / NEXT_KEY_NAME).exists()
