@@ -164,7 +164,7 @@ class KeyFile:
                 return s
         raise UnknownStaff("no key slot with that id in this vault")
 
-    def _choose_slot(self, staff_name: str | None, passphrase=None) -> Slot:
+    def _choose_slot(self, staff_name: str | None, passphrase) -> Slot:
         if staff_name is None or (isinstance(staff_name, str) and not normalize_name(staff_name)):
             if len(self._slots) == 1:
                 return self._slots[0]
