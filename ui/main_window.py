@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
             "incidents": self.open_incidents,
             "directory": lambda: self.open_form("directory"),
             "staff": lambda: self.open_form("staff"),
-            "settings": self.open_settings,
+            "settings": lambda: self.open_form("settings", run=self.runner and self.runner.run),
             "export": self.open_export, "lock": self.lock_requested.emit,
             "print": self.print_for_client, "alert_sheet": self.print_alert_sheet,
             "print_queue": self.open_print_queue,
@@ -262,10 +262,6 @@ class MainWindow(QMainWindow):
             self.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
             return
         self._show_form(widget)
-
-    def open_settings(self) -> None:
-        """Settings, whose passphrase change runs on the runner (a lock waits for it)."""
-        self.open_form("settings", run=self.runner.run if self.runner is not None else None)
 
     def _show_form(self, widget: QWidget, on_saved=None) -> None:
         if hasattr(widget, "print_requested"):  # "Save and print" on a referral

@@ -64,3 +64,21 @@ def test_change_without_rekey_keeps_the_data_key_and_says_what_still_opens(qtbot
     assert box.status.text() == "Passphrase changed. " + REKEY_LATER
     assert vault.data_key == old_key
     assert vault.keyfile.unlock(None, NEW)[0] == old_key
+
+
+def test_the_change_runs_on_the_apps_runner_when_given_one(qtbot, vault, vault_dir):
+    from ui.runner import Runner
+    runner = Runner()
+    jobs = []
+    try:
+        def run(fn, on_success, on_error):
+            jobs.append(fn)
+            return runner.run(fn, on_success, on_error)
+        editor = show(qtbot, SettingsEditor(vault, kdf=FAST_KDF, run=run))
+        _change(qtbot, editor.passphrase_box, PASSPHRASE, NEW)
+    finally:
+        runner.shutdown()
+    assert len(jobs) == 1
+    assert editor.passphrase_box.status.text() == "Passphrase changed. " + REKEY_NOW
+    vault.lock()
+    Vault.open(vault_dir, None, NEW).lock()
