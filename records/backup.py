@@ -32,6 +32,7 @@ from . import audit, clock
 from .errors import AccessDenied, ClinicError, DiskFull, NotFound, VaultDamaged
 from .fsutil import atomic_write, ensure_private_dir, fsync_dir, private_umask
 from .keyfile import KeyFile
+from .outputs import check_place
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -206,6 +207,7 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
     """Check the vault, write a verified encrypted backup into `folder`, audit it."""
     from .vault import DB_NAME, KEY_NAME
     import sqlcipher3
+    check_place(folder)  # never inside a vault or backup folder; before any work
     check(vault)
     folder = Path(folder)
     try:

@@ -1,29 +1,40 @@
 """Outputs that never clobber: every file or folder a command writes goes through here.
 
-- A file output refuses an existing file unless `force`, and is written atomically (a crash
-  leaves no half file); without `force` the final step is a hard link, which fails if the
-  name appeared meanwhile, so nothing is overwritten even by a race.
+- A file output refuses an existing file unless `force`. Without `force` the data is written
+  to an unnamed file (O_TMPFILE; elsewhere a hidden sibling) and linked in at the end: the
+  link fails if the name appeared meanwhile, and a crash leaves no file (with O_TMPFILE, not
+  even a hidden one). With `force` it replaces the file atomically (records.fsutil).
 - A folder output must not exist or be empty (unless `force`); it is built in a hidden
   temporary sibling and renamed into place at the end; a failure removes the partial folder.
-- No output may land inside a vault folder or a backup folder (a plaintext PDF where the
-  database was, an export over the key file).
+  `force` never deletes: the old folder is kept as `<name>.replaced-<UTC time>`, and it must
+  hold no folders (so that `--force` can never move a vault or a home folder away).
+- No output may land inside a vault folder or a backup folder, or on a vault's lock files
+  (a plaintext PDF where the database was, an export over the key file).
+Call `check_file` / `check_folder` before any work, so nothing is computed or recorded for an
+output that will be refused.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ClinicError
-from .fsutil import atomic_write, fsync_dir
+from .errors import ClinicError, DiskFull
+from .fsutil import atomic_write, fsync_dir, stage
+from .owner import HINT_SUFFIX, LOCK_SUFFIX
 
-# Names that mark a vault folder (records.vault) or a backup folder (records.backup).
+# Names that mark a vault folder (records.vault's KEY_NAME and DB_NAME) and a backup folder
+# (records.backup's PREFIX and MANIFEST): kept here because records.backup imports this module.
 _VAULT_MARKS = ("vault.keys", "vault.db")
 _BACKUP_MARK = "manifest.json"
 _BACKUP_PREFIX = "van-clinic-backup-"
+_REFUSED_WRITE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class OutputRefused(ClinicError):
@@ -32,25 +43,58 @@ class OutputRefused(ClinicError):
 
 def _protected_folder(folder: Path) -> str:
     """'a vault folder' / 'a backup folder' when `folder` is one, else ''."""
-    if any((folder / mark).exists() for mark in _VAULT_MARKS):
-        return "a vault folder"
     if folder.name.startswith(_BACKUP_PREFIX) and (folder / _BACKUP_MARK).exists():
         return "a backup folder"
     if folder.name.startswith("." + _BACKUP_PREFIX):  # a backup being written
         return "a backup folder"
+    if any((folder / mark).exists() for mark in _VAULT_MARKS):
+        return "a vault folder"
     return ""
 
 
+def _lock_file_of(target: Path) -> str:
+    """'the lock file of a vault' when `target` is `<vault folder>.lock` or its hint file."""
+    for suffix in (LOCK_SUFFIX, HINT_SUFFIX):
+        if target.name.endswith(suffix) and len(target.name) > len(suffix):
+            if _protected_folder(target.with_name(target.name[:-len(suffix)])) == "a vault folder":
+                return "the lock file of a vault"
+    return ""
+
+
+def _refuse_within(shown, folder: Path) -> None:
+    for above in (folder, *folder.parents):
+        what = _protected_folder(above)
+        if what:
+            raise OutputRefused(f"{shown} is inside {what} ({above}); choose another place "
+                                "for the output")
+
+
 def refuse_protected(path) -> Path:
-    """The absolute, resolved path, unless it lies inside a vault or backup folder."""
+    """The absolute path (its folder resolved), unless it lies inside a vault or backup
+    folder or is a vault's lock file."""
     target = Path(path).expanduser().absolute()
     resolved = target.parent.resolve() / target.name
-    for folder in (resolved.parent, *resolved.parent.parents):
-        what = _protected_folder(folder)
-        if what:
-            raise OutputRefused(f"{path} is inside {what} ({folder}); choose another place "
-                                "for the output")
+    _refuse_within(path, resolved.parent)
+    if _lock_file_of(resolved):
+        raise OutputRefused(f"{path} is the lock file of a vault; choose another place for "
+                            "the output")
     return resolved
+
+
+def check_place(folder) -> Path:
+    """A folder that receives new dated outputs (backup --to): the resolved folder, unless
+    it is, or lies inside, a vault or backup folder."""
+    resolved = Path(folder).expanduser().absolute().resolve()
+    what = _protected_folder(resolved)
+    if what:
+        raise OutputRefused(f"{folder} is {what}; choose another place for the output")
+    _refuse_within(folder, resolved.parent)
+    return resolved
+
+
+def _taken(path) -> OutputRefused:
+    return OutputRefused(f"{path} already exists; nothing was written (use --force to "
+                         "replace it)")
 
 
 def check_file(path, *, force: bool = False) -> Path:
@@ -58,72 +102,159 @@ def check_file(path, *, force: bool = False) -> Path:
     target = refuse_protected(path)
     if target.is_dir():
         raise OutputRefused(f"{path} is a folder; give a file name")
-    if target.exists() and not force:
-        raise OutputRefused(f"{path} already exists; nothing was written (use --force to "
-                            "replace it)")
+    if os.path.lexists(target) and not force:
+        raise _taken(path)
     if not target.parent.is_dir():
         raise OutputRefused(f"the folder {target.parent} does not exist")
     return target
 
 
 def write_file(path, data: bytes, *, force: bool = False) -> Path:
-    """Write a file output atomically (0600), never over an existing file without force."""
+    """Write a file output (0600), complete or not at all, never over an existing file
+    without force."""
     target = check_file(path, force=force)
-    if force:
-        atomic_write(target, data)
-        return target
-    staged = target.with_name(f".{target.name}.partial-{secrets.token_hex(4)}")
     try:
-        atomic_write(staged, data)
+        if force:
+            atomic_write(target, data)
+        else:
+            _create(target, data, path)
+    except (DiskFull, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno not in _REFUSED_WRITE:
+            raise
+        raise DiskFull(f"the system refused the write (full disk or file-size limit); "
+                       f"{path} was not written") from None
+    return target
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """A file with no name yet in `folder` (Linux O_TMPFILE), or None where unsupported."""
+    if not hasattr(os, "O_TMPFILE") or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+            return None
+        raise
+
+
+def _create(target: Path, data: bytes, shown) -> None:
+    """Write `data` to a new file at `target`, named only once complete and synced."""
+    fd = _open_unnamed(target.parent)
+    staged = None
+    if fd is None:
+        staged = target.with_name(f".{target.name}.partial-{secrets.token_hex(4)}")
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                     0o600)
+    try:
         try:
-            os.link(staged, target)
-        except FileExistsError:
-            raise OutputRefused(f"{path} already exists; nothing was written (use --force "
-                                "to replace it)") from None
-        except OSError:  # a file system without hard links: the exclusive-create check above
-            if target.exists():
-                raise OutputRefused(f"{path} already exists; nothing was written") from None
-            os.rename(staged, target)
+            os.fchmod(fd, 0o600)  # exact mode, whatever the umask
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            stage("after_temp_write")
+            os.fsync(fd)
+            if staged is None:
+                _name_unnamed(fd, target, shown)
+            else:
+                _name_staged(staged, target, shown)
+        finally:
+            os.close(fd)
         fsync_dir(target.parent)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            staged.unlink()
-    return target
+        if staged is not None:
+            with contextlib.suppress(FileNotFoundError):
+                staged.unlink()
+
+
+def _name_unnamed(fd: int, target: Path, shown) -> None:
+    """linkat(/proc/self/fd/N, AT_SYMLINK_FOLLOW), which fails if the name is taken. (Python
+    uses linkat, rather than link, only when given a folder fd.)"""
+    folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(f"/proc/self/fd/{fd}", target.name, dst_dir_fd=folder, follow_symlinks=True)
+    except FileExistsError:
+        raise _taken(shown) from None
+    finally:
+        os.close(folder)
+
+
+def _name_staged(staged: Path, target: Path, shown) -> None:
+    try:
+        os.link(staged, target)  # fails if the name is taken
+    except FileExistsError:
+        raise _taken(shown) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        # A file system without hard links (FAT on a USB stick): check, then rename.
+        if os.path.lexists(target):
+            raise _taken(shown) from None
+        os.rename(staged, target)
+
+
+def _utc_stamp() -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+
+
+def set_aside(path) -> Path:
+    """Rename an existing file or folder to the visible sibling `<name>.replaced-<UTC>`
+    (a suffix added on a clash) and return the new name: what --force replaces is kept."""
+    path = Path(path)
+    base = path.with_name(f"{path.name}.replaced-{_utc_stamp()}")
+    kept, n = base, 1
+    while os.path.lexists(kept):
+        n += 1
+        kept = base.with_name(f"{base.name}-{n}")
+    os.rename(path, kept)
+    fsync_dir(path.parent)
+    return kept
 
 
 def check_folder(path, *, force: bool = False) -> Path:
-    """Refuse a folder output that exists with something in it (unless force)."""
+    """Refuse a folder output that exists with something in it (unless force), a vault or
+    backup folder, and (with force) a folder holding folders."""
     target = refuse_protected(path)
-    if target.exists():
-        if not target.is_dir():
-            raise OutputRefused(f"{path} exists and is not a folder")
-        if any(target.iterdir()) and not force:
-            raise OutputRefused(f"{path} already exists and is not empty; nothing was written "
-                                "(use --force to replace it)")
-        if _protected_folder(target):
-            raise OutputRefused(f"{path} is {_protected_folder(target)}; choose another place")
+    if not os.path.lexists(target):
+        return target
+    if not target.is_dir() or target.is_symlink():
+        raise OutputRefused(f"{path} exists and is not a folder")
+    what = _protected_folder(target)
+    if what:
+        raise OutputRefused(f"{path} is {what}; choose another place")
+    entries = list(target.iterdir())
+    if entries and not force:
+        raise OutputRefused(f"{path} already exists and is not empty; nothing was written "
+                            "(use --force to replace it)")
+    if any(p.is_dir() and not p.is_symlink() for p in entries):
+        raise OutputRefused(f"{path} holds folders; choose a new or empty folder")
     return target
 
 
+@dataclass
+class FolderOutput:
+    staging: Path               # write the files here
+    target: Path                # where they will be once complete
+    replaced: Path | None = None  # with force: where the folder that was there is kept
+
+
 @contextlib.contextmanager
-def folder(path, *, force: bool = False) -> Iterator[Path]:
-    """Yield a private staging folder; on success it replaces `path` (checked as in
-    check_folder); on any failure it is removed and `path` is left as it was."""
+def folder(path, *, force: bool = False) -> Iterator[FolderOutput]:
+    """Yield a FolderOutput; write into its private `staging` folder. On success the
+    staging folder becomes `path` (checked as in check_folder; a non-empty folder there is
+    set aside, see `replaced`); on any failure it is removed and `path` is left as it was."""
     target = check_folder(path, force=force)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.partial-{secrets.token_hex(4)}")
-    os.mkdir(staging, 0o700)
+    built = FolderOutput(target.with_name(f".{target.name}.partial-{secrets.token_hex(4)}"),
+                         target)
+    os.mkdir(built.staging, 0o700)
     try:
-        yield staging
-        if target.exists():
-            check_folder(target, force=force)  # nothing appeared meanwhile
-            old = target.with_name(f".{target.name}.old-{secrets.token_hex(4)}")
-            os.rename(target, old)
-            os.rename(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(staging, target)
+        yield built
+        check_folder(target, force=force)  # nothing appeared meanwhile
+        if target.exists() and any(target.iterdir()):
+            built.replaced = set_aside(target)
+        os.replace(built.staging, target)  # over an empty folder, or a free name
         fsync_dir(target.parent)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(built.staging, ignore_errors=True)
         raise

@@ -346,12 +346,13 @@ def default_save_folder(home: Path | None = None) -> Path:
     return home
 
 
-def save_pdf(path: Path, pdf: bytes) -> None:
+def save_pdf(path: Path, pdf: bytes, *, force: bool = False) -> None:
     """Write a PDF the staff member chose to take out of the vault: owner-only (0600),
-    complete or not at all."""
-    from .fsutil import atomic_write
+    complete or not at all, never over an existing file without `force`, never inside a
+    vault or backup folder (records.outputs)."""
+    from .outputs import write_file
     try:
-        atomic_write(path, pdf)
+        write_file(path, pdf, force=force)
     except OSError as exc:
         raise ValidationError("file", f"cannot write {path}: {exc.strerror}") from None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from records.export import bundle, week
-from records.fsutil import atomic_write
+from records import outputs
 
 from . import weekly
 
@@ -44,19 +44,22 @@ def build(vault: "Vault", which: str, recipient: str | None = None) -> bundle.Bu
 
 
 def export_week(vault: "Vault", which: str, path: Path, recipient: str | None = None,
-                progress: Progress | None = None) -> Exported:
+                progress: Progress | None = None, *, force: bool = False) -> Exported:
+    """Write the week's bundle to `path` (a new file unless `force`; never inside a vault
+    or backup folder) and record the export. Raises before any work when `path` is refused."""
     def step(n: int) -> None:
         if progress:
             progress(n, len(STEPS), STEPS[n])
 
     recipient = recipient or vault.settings.export_recipient
     bundle.parse_recipient(recipient)  # fail before any work when the key is missing
+    outputs.check_file(path, force=force)  # ... or when the output is refused
     step(0)
     data = week.collect(vault, which)
     step(1)
     built = bundle.build(data, weekly.render, recipient)
     step(2)
-    atomic_write(path, built.payload)
+    outputs.write_file(path, built.payload, force=force)
     step(3)
     bundle.record(vault, built, recipient)
     return Exported(Path(path), data.week, built.checksum, built.indicators)

@@ -2,9 +2,11 @@
 `coordinator keygen`, `coordinator secret` and `coordinator merge` (no vault needed)."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
-from records import clock
+from records import clock, outputs
 from records.cli import CliError, open_vault, read_secret, vault_options, warn_weak_secret
 from records.export import keys, merge
 from records.fsutil import atomic_write, ensure_private_dir
@@ -14,11 +16,13 @@ from . import weekly
 
 def cmd_export(args) -> int:
     from .export_bundle import export_week
+    outputs.check_file(args.out, force=args.force)  # before the passphrase and any work
     vault = open_vault(args)
     try:
         warn_weak_secret(vault.settings)
         which = args.week or clock.last_complete_week(vault.settings.timezone)
-        done = export_week(vault, which, Path(args.out), recipient=args.recipient)
+        done = export_week(vault, which, Path(args.out), recipient=args.recipient,
+                           force=args.force)
     finally:
         vault.lock()
     print(f"exported {done.week} to {done.path} "
@@ -27,22 +31,29 @@ def cmd_export(args) -> int:
 
 
 def cmd_keygen(args) -> int:
-    out = Path(args.out)
-    if out.exists():
-        raise CliError(f"{out} already exists; refusing to overwrite a key "
-                       "(every export encrypted to it would be lost)")
+    out = outputs.check_file(args.out, force=True)  # a protected place or a folder: refused
+    if os.path.lexists(out) and not args.force:
+        raise CliError(f"{args.out} already exists; nothing was written (every export "
+                       "encrypted to that key needs it; --force keeps it under a new name "
+                       "and writes a new key)")
     passphrase = read_secret(args.passphrase_file) if args.passphrase_file else None
     content, public = keys.generate(passphrase)
+    kept = outputs.set_aside(out) if os.path.lexists(out) else None
     try:
-        atomic_write(out, content)
-    except OSError as exc:
-        raise CliError(f"cannot write {out}: {exc.strerror}") from None
+        outputs.write_file(out, content)
+    except BaseException:
+        if kept:
+            os.rename(kept, out)
+        raise
     print(public)
+    if kept:
+        print(f"the old key is kept as {kept}: keep it until every export encrypted to it "
+              "is merged", file=sys.stderr)
     return 0
 
 
 def cmd_secret(args) -> int:
-    from records import outputs, uic
+    from records import uic
     written = outputs.write_file(args.out, (uic.new_secret() + "\n").encode(), force=args.force)
     print(f"program secret written to {written}: give it to every van (settings set "
           "uic_secret --value-file FILE); keep it like a key")
@@ -93,6 +104,7 @@ def add_commands(sub) -> None:
     p.add_argument("--out", metavar="FILE", required=True, help="the encrypted bundle to write")
     p.add_argument("--recipient", metavar="age1...",
                    help="coordinator's public key (default: the one in settings)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("coordinator", help="the coordinator's tools (no vault needed)")
@@ -101,6 +113,9 @@ def add_commands(sub) -> None:
     keygen.add_argument("--out", metavar="KEYFILE", required=True)
     keygen.add_argument("--passphrase-file", metavar="FILE",
                         help="protect the key file with this passphrase ('-' for stdin)")
+    keygen.add_argument("--force", action="store_true",
+                        help="write a new key even if KEYFILE exists (the old one is kept "
+                             "as KEYFILE.replaced-<time>)")
     keygen.set_defaults(func=cmd_keygen)
     secret = actions.add_parser("secret", help="make the program's code secret (64 hex digits)")
     secret.add_argument("--out", metavar="FILE", required=True)

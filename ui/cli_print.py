@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from records import printing
+from records import outputs, printing
 from records.cli import CliError, open_vault, vault_options
 
 DOCUMENTS = {"referral": "referral", "visit-summary": "visit", "alert-sheet": "alert_sheet"}
@@ -57,15 +57,17 @@ def _job(vault, args, kind: str) -> printing.PrintJob:
 def cmd_print(args) -> int:
     kind = DOCUMENTS[args.document]
     _check_options(args, kind)
-    if args.out and Path(args.out).is_dir():
-        raise CliError(f"--out {args.out} is a folder; give a file name")
+    if args.out:
+        outputs.check_file(args.out, force=args.force)  # before the passphrase and any work
+    elif args.force:
+        raise CliError("--force goes with --out")
     vault = open_vault(args)
     try:
         job = _job(vault, args, kind)
         from reports.render import job_pdf
         pdf = job_pdf(vault, job)
         if args.out:
-            printing.save_pdf(Path(args.out), pdf)
+            printing.save_pdf(Path(args.out), pdf, force=args.force)
             printing.record_print(vault, job, "file")
             print(f"saved the {job.title} to {args.out}: this file is outside the encrypted "
                   "vault, delete it when it is no longer needed")
@@ -111,5 +113,6 @@ def add_commands(sub) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="FILE.pdf", help="save as PDF (created owner-only)")
     where.add_argument("--printer", metavar="NAME", help="print on this printer, leaving no file")
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.set_defaults(func=cmd_print)
 

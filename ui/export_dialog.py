@@ -12,6 +12,7 @@ vault is closed only after the job has returned (the runner is serial), never un
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -19,10 +20,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
-from records import clock
+from records import clock, outputs
 from records import settings as settings_store
 from records.errors import ClinicError
 from reports.export_bundle import STEPS, default_file_name, export_week
@@ -180,7 +181,18 @@ class ExportDialog(QDialog):
             return
         week = self.week
         path = folder / default_file_name(self._vault, week)
-        self._replacing = path.exists()
+        try:
+            outputs.check_file(path, force=True)  # never inside a vault or backup folder
+        except ClinicError as exc:
+            self._show_error(f"Nothing was exported: {exc}.")
+            return
+        self._replacing = os.path.lexists(path)
+        if self._replacing and QMessageBox.question(
+                self, "Export", f"{path.name} is already in {folder}. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        replacing = self._replacing
         vault, relay, cancelled, gate = self._vault, self._relay, self._cancelled, self._gate
 
         def progress(n: int, total: int, what: str) -> None:  # on the worker thread
@@ -192,7 +204,7 @@ class ExportDialog(QDialog):
                 raise ExportCancelled()
 
         def job():
-            return export_week(vault, week, path, progress=progress)
+            return export_week(vault, week, path, progress=progress, force=replacing)
 
         self._set_running(True)
         self.result.clear()

@@ -236,8 +236,8 @@ class PrintPreview(QDialog):
                                 f"“{synced}” is a synced folder: the file would leave this "
                                 "laptop. Nothing was saved; choose another folder.")
             return
-        try:
-            printing.save_pdf(path, self.pdf)
+        try:  # force: Qt's file dialog has asked before replacing a file
+            printing.save_pdf(path, self.pdf, force=True)
         except ClinicError as exc:
             QMessageBox.warning(self, "Save as PDF", str(exc))
             return

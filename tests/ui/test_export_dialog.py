@@ -4,7 +4,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
 from helpers import indicators, open_bundle  # noqa: E402
@@ -23,7 +23,8 @@ def test_defaults_to_the_last_complete_week(qtbot, week_vault, tmp_path):
     assert dialog.export_button.isEnabled()
 
 
-def test_exports_in_the_background_and_shows_the_file(qtbot, week_vault, coordinator, tmp_path):
+def test_exports_in_the_background_and_shows_the_file(qtbot, week_vault, coordinator, tmp_path,
+                                                      monkeypatch):
     stick = tmp_path / "stick"
     stick.mkdir()
     dialog = ExportDialog(week_vault, folder=stick)
@@ -45,10 +46,24 @@ def test_exports_in_the_background_and_shows_the_file(qtbot, week_vault, coordin
     assert [n for n, _ in steps] == [0, 1, 2, 3] and all(on_gui for _, on_gui in steps)
     assert dialog.progress.value() == dialog.progress.maximum()
     assert [r.week for r in bundle.history(week_vault)] == [WEEK]
-    dialog.export_button.click()  # again: replaces the file, says so
+    first = path.read_bytes()
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *args):
+            asked.append(text)
+            return reply
+        return question
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    dialog.export_button.click()  # again, and the nurse keeps the file: nothing happens
+    assert not dialog.running and path.read_bytes() == first
+    assert len(asked) == 1 and "PAR-VAN1-2026-W10.age is already in" in asked[0]
+    assert len(bundle.history(week_vault)) == 1
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    dialog.export_button.click()  # again, confirmed: replaces the file, says so
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
-    assert "replaces the earlier file" in dialog.result.text()
-    assert len(bundle.history(week_vault)) == 2
+    assert "replaces the earlier file" in dialog.result.text() and path.read_bytes() != first
+    assert len(bundle.history(week_vault)) == 2 and len(asked) == 2
     dialog.grab().save("/tmp/export-dialog.png")
     dialog.close_button.click()
     assert not dialog.isVisible()
@@ -86,3 +101,18 @@ def test_missing_key_and_missing_folder_are_explained(qtbot, week_vault, coordin
     dialog.export_button.click()
     assert "does not exist" in dialog.status.text() and not dialog.running
     assert dialog.buttons.standardButton(dialog.close_button) == QDialogButtonBox.Close
+
+
+def test_a_vault_or_backup_folder_is_refused(qtbot, week_vault, vault_dir, tmp_path):
+    from records import backup
+    made = backup.write_backup(week_vault, tmp_path / "stick")
+    for folder, what in ((vault_dir, "vault folder"), (made, "backup folder")):
+        before = sorted(p.name for p in folder.iterdir())
+        dialog = ExportDialog(week_vault, folder=folder)
+        qtbot.addWidget(dialog)
+        dialog.set_week(WEEK)
+        dialog.export_button.click()
+        assert not dialog.running
+        assert "Nothing was exported" in dialog.status.text() and what in dialog.status.text()
+        assert sorted(p.name for p in folder.iterdir()) == before
+    assert bundle.history(week_vault) == []

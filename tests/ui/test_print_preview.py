@@ -174,6 +174,22 @@ def test_save_into_a_synced_folder_is_refused(qtbot, clinic, messages, monkeypat
     assert not target.exists() and audit_prints(clinic.vault) == []
 
 
+def test_save_into_the_vault_folder_is_refused(qtbot, clinic, messages, monkeypatch,
+                                               vault_dir, private_tmp):
+    before = sorted(p.name for p in vault_dir.iterdir())
+    for target in (vault_dir / "letter.pdf", vault_dir / "vault.db"):
+        def fake_exec(self, target=target):
+            self.selectFile(str(target))
+            return QDialog.DialogCode.Accepted
+        monkeypatch.setattr(QFileDialog, "exec", fake_exec)
+        dialog = open_preview(qtbot, clinic.vault, PrintJob("visit", clinic.visit.id, "client"))
+        dialog.save_button.click()
+        assert messages[-1][0] == "warning" and "inside a vault folder" in messages[-1][1]
+        assert dialog.isVisible()
+    assert sorted(p.name for p in vault_dir.iterdir()) == before
+    assert audit_prints(clinic.vault) == []
+
+
 def test_no_printer_offers_print_later(qtbot, clinic, messages, monkeypatch, private_tmp):
     monkeypatch.setattr(print_preview, "printer_names", lambda: [])
     job = PrintJob("referral", clinic.referral.id, "client")
