@@ -97,28 +97,31 @@ def test_round_trip_of_all_three_files(vault, files, old_client):
 
 BAD_CASES = {
     "unknown column": ("clients.csv", "ref,name,colour\nC9,Sky,blue\n",
-                       "clients.csv, line 1, column colour: is not a clients column"),
+                       "clients.csv, line 1, column #3: is not a clients column"),
     "missing column": ("visits.csv", "client_ref,site\nC1,Van delivery\n",
                        "visits.csv, line 1, column date: is required but missing"),
     "duplicate ref in the file": ("clients.csv", "ref,name\nC9,Sky\n\nC9,Kim\n",
-                                  "clients.csv, line 4, column ref: 'C9' is already used on line 2"),
+                                  "clients.csv, line 4, column ref: this ref is already used on line 2"),
     "duplicate ref in the vault": ("clients.csv", "ref,name\nOLD-7,Sky\n",
-                                   "clients.csv, line 2, column ref: 'OLD-7' is already used by a "
-                                   "client in the vault"),
+                                   "clients.csv, line 2, column ref: this ref is already used by "
+                                   "a client in the vault"),
     "bad date": ("visits.csv", "client_ref,date\nC1,2026-03-14\nC1,2026-13-01\n",
                  "visits.csv, line 3, column date: is not an ISO date"),
     "unknown service": ("visits.csv", "client_ref,date,services\nC1,2026-03-14,wound_care;massage\n",
-                        "visits.csv, line 2, column services: 'massage' is not a service"),
+                        "visits.csv, line 2, column services: item 2 is not a service"),
     "bad test result": ("visits.csv", "client_ref,date,services\nC1,2026-03-14,hiv_test:maybe\n",
-                        "visits.csv, line 2, column services: 'maybe' is not a test result"),
+                        "visits.csv, line 2, column services: item 1 has an unknown test result"),
     "bad birth year": ("clients.csv", "ref,name,birth_year\nC9,Sky,1850\n",
                        "clients.csv, line 2, column birth_year: is not a birth year"),
     "unknown client_ref": ("visits.csv", "client_ref,date\nC1,2026-03-14\nC404,2026-03-14\n",
-                           "visits.csv, line 3, column client_ref: 'C404' is not the ref of a client"),
+                           "visits.csv, line 3, column client_ref: is not the ref of a client"),
     "bad directory kind": ("directory.csv", "name,kind\nSomewhere,spa\n",
                            "directory.csv, line 2, column kind: must be one of"),
-    "value without a column": ("clients.csv", "ref,name\nC9,Sky,extra\n",
+    "value without a column": ("clients.csv", "ref,name,\nC9,Sky,extra\n",
                                "clients.csv, line 2, column #3: has a value but the header"),
+    "row wider than the header": ("clients.csv", "ref,name\nC9,Sky,extra\n",
+                                  "clients.csv, line 2, column #3: the row has 3 values, the "
+                                  "header has 2 columns"),
 }
 
 
@@ -208,11 +211,11 @@ def test_cli_import_failure_lists_problems_and_exits_1(cli_vault, tmp_path, caps
     assert main.main(["import", *cli_vault, "--visits", str(path)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        "visits.csv, line 2, column client_ref: 'C1' is not the ref of a client in the clients "
+        "visits.csv, line 2, column client_ref: is not the ref of a client in the clients "
         "file or the vault",
         "visits.csv, line 2, column date: is not an ISO date or date-time (YYYY-MM-DD or "
         "YYYY-MM-DDTHH:MM)",
-        "visits.csv, line 2, column services: 'massage' is not a service; use one of: "
+        "visits.csv, line 2, column services: item 1 is not a service; use one of: "
         "wound_care, sti_test, hiv_test, hcv_test, pregnancy_test, vaccination, contraception, "
         "naloxone_training, counselling, basic_needs",
         "error: nothing was imported: 3 problems in the files"]
