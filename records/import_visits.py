@@ -43,15 +43,20 @@ def _items(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
+def _code(field: str, kind: str, codes, n: int, name: str, found: dict) -> str:
+    """The code of item `n` of a `field` cell; new in that cell."""
+    code = code_of(kind, name, codes)
+    if code not in codes:
+        raise ValidationError(field, f"item {n} is not a {kind}; use one of: {', '.join(codes)}")
+    if code in found:
+        raise ValidationError(field, f"{code} is listed twice")
+    return code
+
+
 def services(text: str) -> list[ServiceItem]:
     found: dict[str, ServiceItem] = {}
     for n, name, result in _items(text):
-        code = code_of("service", name, SERVICES)
-        if code not in SERVICES:
-            raise ValidationError("services", f"item {n} is not a service; use one of: "
-                                              f"{', '.join(SERVICES)}")
-        if code in found:
-            raise ValidationError("services", f"{code} is listed twice")
+        code = _code("services", "service", SERVICES, n, name, found)
         result = code_of("test_result", result, TEST_RESULTS) if result else ""
         if result and result not in TEST_RESULTS:
             raise ValidationError("services", f"item {n} has an unknown test result; use one "
@@ -63,12 +68,7 @@ def services(text: str) -> list[ServiceItem]:
 def supplies(text: str) -> dict[str, int]:
     found: dict[str, int] = {}
     for n, name, quantity in _items(text):
-        code = code_of("supply", name, SUPPLIES)
-        if code not in SUPPLIES:
-            raise ValidationError("supplies", f"item {n} is not a supply; use one of: "
-                                              f"{', '.join(SUPPLIES)}")
-        if code in found:
-            raise ValidationError("supplies", f"{code} is listed twice")
+        code = _code("supplies", "supply", SUPPLIES, n, name, found)
         if not quantity:
             raise ValidationError("supplies", f"item {n} has no quantity (write it as "
                                               f"{code}: 10)")

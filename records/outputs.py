@@ -121,8 +121,8 @@ def write_file(path, data: bytes, *, force: bool = False) -> Path:
     except (DiskFull, OSError) as exc:
         if isinstance(exc, OSError) and exc.errno not in _REFUSED_WRITE:
             raise
-        raise DiskFull(f"the system refused the write (full disk or file-size limit); "
-                       f"{path} was not written") from None
+        raise DiskFull(f"the system refused the write (file-size limit, full or failing "
+                       f"disk); {path} was not written") from None
     return target
 
 
@@ -217,7 +217,9 @@ def check_folder(path, *, force: bool = False) -> Path:
     target = refuse_protected(path)
     if not os.path.lexists(target):
         return target
-    if not target.is_dir() or target.is_symlink():
+    if target.is_symlink():
+        raise OutputRefused(f"{path} is a symbolic link; give the folder it points to")
+    if not target.is_dir():
         raise OutputRefused(f"{path} exists and is not a folder")
     what = _protected_folder(target)
     if what:

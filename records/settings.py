@@ -98,6 +98,12 @@ def update(vault: "Vault", **changes) -> Settings:
     if "schedule" in changes:
         changes["schedule"] = tuple(_entry(e) for e in validate.items("schedule", changes["schedule"]))
     new = check(dataclasses.replace(vault.settings, **changes), before=vault.settings)
+    if "backup_folder" in changes and new.backup_folder:
+        from .outputs import OutputRefused, check_place
+        try:
+            check_place(new.backup_folder)
+        except OutputRefused as exc:
+            raise ValidationError("backup_folder", f"{exc}") from None
     with vault.write("update", "settings", detail=",".join(sorted(changes))):
         save_raw(vault.db, new)
     vault.forget_settings()

@@ -186,6 +186,29 @@ def test_a_failure_mid_write_leaves_no_partial_file(tmp_path, monkeypatch, stagi
     assert target.read_bytes() == b"new" and target.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.parametrize("force", [False, True])
+def test_a_refused_write_leaves_no_file(tmp_path, force):
+    """A real refusal from the system (a file-size limit, as on a full disk)."""
+    script = ("import resource, signal, sys; from records import outputs, errors\n"
+              "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+              "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))\n"
+              "try:\n"
+              "    outputs.write_file(sys.argv[1], b'x' * 100_000, force=sys.argv[2] == '1')\n"
+              "except errors.DiskFull as exc:\n"
+              "    print(exc)\n")
+    target = tmp_path / "out.pdf"
+    if force:
+        target.write_bytes(b"old")
+    done = subprocess.run([sys.executable, "-c", script, str(target), str(int(force))],
+                          cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == (f"the system refused the write (file-size limit, full or failing "
+                           f"disk); {target} was not written\n")
+    assert [p.name for p in tmp_path.iterdir()] == (["out.pdf"] if force else [])
+    if force:
+        assert target.read_bytes() == b"old"
+
+
 def test_without_hard_links_a_new_file_is_renamed_into_place(tmp_path, monkeypatch):
     def no_links(*args, **kwargs):
         raise PermissionError(errno.EPERM, "Operation not permitted")
@@ -263,3 +286,13 @@ def test_force_never_moves_a_folder_holding_folders(tmp_path, vault, vault_dir):
             with outputs.folder(target, force=True):
                 pytest.fail("no work before the refusal")
     assert (vault_dir / "vault.keys").exists()
+
+
+def test_the_backup_folder_setting_refuses_a_vault_folder(vault, vault_dir, tmp_path):
+    from records.errors import ValidationError
+    for folder in (vault_dir, vault_dir / "backups"):
+        with pytest.raises(ValidationError, match="backup_folder: .*vault folder"):
+            settings.update(vault, backup_folder=str(folder))
+    assert vault.settings.backup_folder == ""
+    settings.update(vault, backup_folder=str(tmp_path / "stick"))
+    assert vault.settings.backup_folder == str(tmp_path / "stick")
