@@ -8,6 +8,7 @@ from print_fixtures import CLIENT_NAME, PAPER_NAME, build_clinic, pdf_text
 
 from records import audit, clients, printing, referrals, visits
 from records.errors import NotFound, ValidationError
+from records.outputs import OutputRefused
 from records.printing import PrintJob
 from records.vault import Vault
 from reports.neutral import find_forbidden
@@ -212,8 +213,12 @@ def test_save_pdf_is_owner_only(tmp_path):
     printing.save_pdf(target, b"%PDF-1.4 test")
     assert target.read_bytes() == b"%PDF-1.4 test"
     assert target.stat().st_mode & 0o777 == 0o600
-    with pytest.raises(ValidationError, match="cannot write"):
+    with pytest.raises(OutputRefused, match="does not exist"):
         printing.save_pdf(tmp_path / "missing" / "x.pdf", b"%PDF")
+    with pytest.raises(OutputRefused, match="already exists"):
+        printing.save_pdf(target, b"%PDF other")
+    printing.save_pdf(target, b"%PDF other", force=True)
+    assert target.read_bytes() == b"%PDF other"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
 
 
