@@ -103,7 +103,7 @@ def update(vault: "Vault", **changes) -> Settings:
         try:
             check_place(new.backup_folder)
         except OutputRefused as exc:
-            raise ValidationError("backup_folder", f"{exc}") from None
+            raise ValidationError("backup_folder", str(exc)) from None
     with vault.write("update", "settings", detail=",".join(sorted(changes))):
         save_raw(vault.db, new)
     vault.forget_settings()
