@@ -1,4 +1,4 @@
-"""Integrity checks, encrypted backups and restore.
+"""Integrity checks and encrypted backups (restoring one is records/restore.py).
 
 A backup is a folder `van-clinic-backup-YYYY-MM-DD_HHMMSS` holding:
 - `vault.db`: an SQLCipher copy made with `sqlcipher_export`, encrypted with the same data
@@ -8,11 +8,6 @@ A backup is a folder `van-clinic-backup-YYYY-MM-DD_HHMMSS` holding:
 It is built under a hidden `.partial` name, opened and checked, then renamed into place, so a
 folder with the final name is always complete and verified. A manifest whose hashes still
 match the files makes a backup "good"; that is what a damaged vault offers to restore.
-
-Restore copies a backup next to the vault folder, opens it, runs the full checks and the
-audit verification there, re-removes staff slots the current vault had removed, records the
-restore in the audit log, and only then swaps folders: the replaced vault is renamed aside
-and deleted once the restored one is in place.
 """
 from __future__ import annotations
 
@@ -23,15 +18,13 @@ import os
 import re
 import secrets
 import shutil
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import audit, clock
-from .errors import AccessDenied, ClinicError, DiskFull, NotFound, VaultDamaged
+from .errors import ClinicError, DiskFull, NotFound, VaultDamaged
 from .fsutil import atomic_write, ensure_private_dir, fsync_dir, private_umask
-from .keyfile import KeyFile
 from .outputs import check_place
 
 if TYPE_CHECKING:
@@ -158,16 +151,6 @@ def offer(vault_path) -> str:
             f"--data-dir \"{vault_path}\")")
 
 
-def interrupted_restore(vault_path) -> str:
-    """Text appended to 'no vault here' when a restore was stopped between its two renames."""
-    path = Path(vault_path)
-    aside = sorted(path.parent.glob(f".{path.name}.replaced-*")) if path.parent.exists() else []
-    if not aside:
-        return ""
-    return (f". A restore was interrupted: the vault it was replacing is in {aside[-1]}; "
-            f"rename it back to {path} to use it")
-
-
 # --- writing a backup ------------------------------------------------------------------
 
 def _stamp(now: datetime, tz: str) -> str:
@@ -188,7 +171,7 @@ def _export(vault: "Vault", target: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
+def verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
     """Open a copy, run the full checks and the audit verification; (audit seq, head)."""
     from .vault import connect
     db = connect(db_path, data_key)
@@ -224,7 +207,7 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
         os.mkdir(staging, 0o700)
         _export(vault, staging / DB_NAME)
         atomic_write(staging / KEY_NAME, vault.keyfile.to_bytes())
-        seq, head = _verify_copy(staging / DB_NAME, vault.data_key, "the backup copy")
+        seq, head = verify_copy(staging / DB_NAME, vault.data_key, "the backup copy")
         manifest = {"format": FORMAT, "version": 1, "vault_id": vault.keyfile.vault_id,
                     "created_at": clock.to_db(clock.now_utc()), "audit_seq": seq,
                     "audit_head": head, "db_sha256": _sha256(staging / DB_NAME),
@@ -295,102 +278,3 @@ def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
     made = write_backup(vault, folder, now=now)
     prune(folder, max(1, vault.settings.backup_keep))
     return made
-
-
-# --- restoring -------------------------------------------------------------------------------
-
-@dataclass
-class Restored:
-    backup: Path
-    staff: str
-    removed_again: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-def _copy_durably(source: Path, target: Path) -> None:
-    with open(source, "rb") as src, open(target, "xb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.chmod(target, 0o600)
-
-
-def _current_removed(data_dir: Path, vault_id: str, result: Restored) -> list[str]:
-    """Slot ids the vault being replaced had removed (when it is the same vault)."""
-    from .vault import KEY_NAME
-    if not (data_dir / KEY_NAME).exists():
-        return []
-    try:
-        current = KeyFile.load(data_dir / KEY_NAME)
-    except VaultDamaged:
-        result.warnings.append("the key file being replaced cannot be read, so staff removed "
-                               "after this backup could not be checked: review the staff list")
-        return []
-    if current.vault_id != vault_id:
-        result.warnings.append("the backup is of a different vault than the one it replaces")
-        return []
-    return current.removed_slot_ids()
-
-
-def _remove_again(db: "Database", keyfile: KeyFile, data_key: bytes, slot_ids: list[str],
-                  ) -> tuple[bytes, list[str]]:
-    """Remove slots from the staged copy: new data key, re-key, rewrap, staff inactive."""
-    names = []
-    for slot_id in slot_ids:
-        row = db.execute("SELECT name FROM staff WHERE slot_id = ?", [slot_id]).fetchone()
-        names.append(row[0] if row else "(unknown)")
-        keyfile.remove_slot(slot_id)
-    new_key = secrets.token_bytes(32)
-    keyfile.rewrap(new_key)
-    db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-    return new_key, names
-
-
-def restore(backup_dir, data_dir, staff_name: str | None, passphrase: str) -> Restored:
-    """Replace the vault in `data_dir` with a backup, after proving the backup opens (with
-    the passphrase as it was when the backup was made) and is intact. The vault being
-    replaced must not be open."""
-    from .vault import DB_NAME, KEY_NAME, Vault, connect
-    backup_dir, data_dir = Path(backup_dir), Path(data_dir).absolute()
-    if not backup_dir.is_dir():
-        raise NotFound(f"no backup folder {backup_dir}")
-    read_manifest(backup_dir)
-    keyfile = KeyFile.load(backup_dir / KEY_NAME)
-    data_key, slot_id = keyfile.unlock(staff_name, passphrase)
-    result = Restored(backup_dir, "")
-    current_removed = _current_removed(data_dir, keyfile.vault_id, result)
-    if slot_id in current_removed:
-        raise AccessDenied("your key slot was removed from this vault after this backup was "
-                           "made; a current staff member must restore it")
-    removed = [s for s in current_removed if s in keyfile.slot_ids()]
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = data_dir.parent / f".{data_dir.name}.restore-{secrets.token_hex(4)}"
-    try:
-        os.mkdir(staging, 0o700)
-        _copy_durably(backup_dir / DB_NAME, staging / DB_NAME)
-        _verify_copy(staging / DB_NAME, data_key, f"the backup {backup_dir}")
-        db = connect(staging / DB_NAME, data_key)
-        try:
-            if removed:
-                data_key, result.removed_again = _remove_again(db, keyfile, data_key, removed)
-            vault = Vault._signed_in(staging, db, keyfile, data_key, slot_id)
-            vault.deactivate_removed_slots()
-            result.staff = vault.staff.name
-            detail = backup_dir.name + (f"; removed again: {len(removed)} staff" if removed else "")
-            vault.record("restore", "vault", "", detail)
-        finally:
-            db.close()
-        atomic_write(staging / KEY_NAME, keyfile.to_bytes())
-        fsync_dir(staging)
-        aside = None
-        if data_dir.exists():
-            aside = data_dir.parent / f".{data_dir.name}.replaced-{secrets.token_hex(4)}"
-            os.rename(data_dir, aside)
-        os.rename(staging, data_dir)
-        fsync_dir(data_dir.parent)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if aside is not None:
-        shutil.rmtree(aside)
-    return result

@@ -62,13 +62,41 @@ def cmd_backup(vault, args) -> int:
     return 0
 
 
+def identity_text(args) -> str:
+    """The coordinator's age identity from --identity (and --identity-passphrase-file when
+    the file is protected), as text."""
+    try:
+        return read_identity(args.identity, args.identity_passphrase_file).decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliError(f"the identity file {args.identity} is not text") from None
+
+
 def cmd_restore(args) -> int:
-    from . import backup
-    passphrase = read_secret(args.passphrase_file)
-    result = backup.restore(Path(args.source), data_dir(args), args.staff, passphrase)
-    print(f"restored {data_dir(args)} from {result.backup} (signed in as {result.staff})")
+    from .restore import restore_backup
+    stdin = [args.passphrase_file, args.backup_passphrase_file, args.identity_passphrase_file]
+    if stdin.count("-") > 1:
+        raise CliError("only one passphrase can be read from standard input; give the others "
+                       "as files")
+    identity = identity_text(args) if args.identity else None
+    passphrase = None
+    if args.passphrase_file or identity is None:
+        passphrase = read_secret(args.passphrase_file)
+    backup_passphrase = passphrase
+    if args.backup_passphrase_file:
+        backup_passphrase = read_secret(args.backup_passphrase_file, "backup passphrase",
+                                        "--backup-passphrase-file")
+    result = restore_backup(Path(args.source), data_dir(args), args.staff,
+                            None if identity else passphrase,
+                            backup_passphrase=backup_passphrase, identity=identity,
+                            different_vault=args.different_vault)
+    print(f"restored {data_dir(args)} from {result.backup} (by {result.staff})")
+    if result.different_vault:
+        print(f"the replaced vault was another one: {result.different_vault}")
+    if result.replaced:
+        print(f"the vault it replaced is kept in {result.replaced} (delete it yourself once "
+              "you have checked the restored vault)")
     if result.removed_again:
-        print("removed again (they had been removed after this backup): "
+        print("removed again (the current key file had removed them): "
               + ", ".join(result.removed_again))
     for warning in result.warnings:
         print(f"warning: {warning}")
@@ -135,11 +163,7 @@ def cmd_recover(args) -> int:
     from . import keys
     if not args.staff:
         raise CliError("recover needs --staff NAME (whose passphrase to reset)")
-    content = read_identity(args.identity, args.identity_passphrase_file)
-    try:
-        identity = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CliError(f"the identity file {args.identity} is not text") from None
+    identity = identity_text(args)
     new = read_new_secret(args.new_passphrase_file)
     vault = keys.recover(data_dir(args), identity, args.staff, new)
     try:
@@ -171,6 +195,14 @@ def add_commands(sub) -> None:
     vault_options(p)
     p.add_argument("--from", dest="source", required=True, metavar="BACKUP",
                    help="a backup folder (van-clinic-backup-...)")
+    p.add_argument("--backup-passphrase-file", metavar="FILE",
+                   help="the passphrase that opens the backup (default: the same passphrase)")
+    p.add_argument("--identity", metavar="KEYFILE",
+                   help="the coordinator's age identity file, instead of a nurse's passphrase")
+    p.add_argument("--identity-passphrase-file", metavar="FILE",
+                   help="passphrase of a protected identity file ('-' for standard input)")
+    p.add_argument("--different-vault", action="store_true",
+                   help="replace the vault even though the backup is of another vault")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("passwd", help="change your passphrase")

@@ -158,6 +158,11 @@ class KeyFile:
     def has_recovery(self) -> bool:
         return self._recovery is not None
 
+    def wraps(self, data_key: bytes) -> bool:
+        """Whether `data_key` is the key this file wraps (a backup made since the last re-key)."""
+        return self._key_check is not None and hmac.compare_digest(
+            self._key_check, _key_check(bytes(data_key), self.vault_id))
+
     def _slot(self, slot_id: str) -> Slot:
         for s in self._slots:
             if s.id == slot_id:

@@ -189,8 +189,8 @@ class Vault:
             from . import backup
             raise VaultDamaged(f"{exc}{backup.offer(path)}") from None
         except NoVault as exc:
-            from . import backup
-            raise NoVault(f"{exc}{backup.interrupted_restore(path)}") from None
+            from .restore import interrupted_restore
+            raise NoVault(f"{exc}{interrupted_restore(path)}") from None
 
     @classmethod
     def _open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":

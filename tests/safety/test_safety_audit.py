@@ -4,7 +4,7 @@ recorded elsewhere. (Print and export entries arrive with those features.)"""
 import pytest
 from conftest import PASSPHRASE
 
-from records import audit, backup, clients, visits
+from records import audit, backup, clients, restore, visits
 from records.vault import Vault
 
 
@@ -29,7 +29,7 @@ def test_views_edits_backups_and_restores_are_audited(vault, vault_dir, tmp_path
                      ("backup", "vault", "")]:
         assert expected in actions
     vault.lock()
-    backup.restore(made, vault_dir, None, PASSPHRASE)
+    restore.restore_backup(made, vault_dir, None, PASSPHRASE)
     restored = Vault.open(vault_dir, None, PASSPHRASE)
     try:
         assert _actions(restored)[-1] == ("restore", "vault", "")

@@ -106,8 +106,9 @@ def test_damaged_or_missing_vault_message_names_the_backup(qtbot, vault, vault_d
         assert window.passphrase.isEnabled()  # damage is not a failed guess: no wait
 
         # A restore stopped between its two renames: the message says where the vault is.
-        aside = vault_dir.parent / f".{vault_dir.name}.replaced-0000"
+        aside = vault_dir.parent / f"{vault_dir.name}.replaced-20260301T120000Z"
         vault_dir.rename(aside)
+        (vault_dir.parent / f".{vault_dir.name}.restore-0a1b2c3d").mkdir()  # the staged copy
         unlock(qtbot, app)
         qtbot.waitUntil(lambda: "A restore was interrupted" in window.message.text(),
                         timeout=5000)

@@ -1,0 +1,296 @@
+"""Restore a backup over the vault folder, keeping what it replaces.
+
+Who may restore: anyone holding the backup's passphrase when the data folder is empty or
+missing (a new laptop); otherwise a nurse whose passphrase opens the *current* key file (it
+survives damage to the database), or the coordinator's recovery identity. The role comes from
+the staff row of that key slot in the current database, or in the backup when the current
+database cannot be read.
+
+What a restore keeps: a backup of another vault is refused unless `different_vault`. For the
+same vault the current key file stays in charge: the restored database is re-keyed to a new
+data key wrapped to the current slots and the recovery key, so no passphrase, slot or staff
+member changed or removed since the backup comes back (staff rows whose slot is gone are
+deactivated; staff added since are copied from the current database when it reads).
+
+The steps, all while holding the vault's owner lock (records/owner.py, beside the folder):
+clear old staging folders; copy the backup's database into a hidden sibling
+`.<name>.restore-<hex>`, open it, run the full checks and the audit verification, re-key and
+reconcile staff, audit the restore, check it again; then move the current folder to the
+visible sibling `<name>.replaced-<UTC yyyymmddTHHMMSSZ>` and the staged one into place.
+The replaced folder is never deleted. A symlinked data folder stays a symlink: its target
+is swapped. Killed between the two renames, the next open names the replaced folder.
+"""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import audit, clock, fsutil, owner
+from .backup import read_manifest, verify_copy
+from .errors import ClinicError, NotFound, NoVault, VaultDamaged
+from .fsutil import atomic_write, fsync_dir
+from .keyfile import KeyFile
+from .restore_access import (Opened, backup_actor, current_actor, current_keyfile, describe,
+                             open_keyfile, readable_db, staff_row)
+from .vault import DB_NAME, KEY_NAME, Vault, connect
+
+STAGING = ".restore-"
+REPLACED = ".replaced-"
+
+
+@dataclass
+class Restored:
+    backup: Path
+    staff: str  # who restored: a staff name, or restore_access.RECOVERY_ACTOR
+    replaced: Path | None = None  # where the replaced folder was kept
+    removed_again: list[str] = field(default_factory=list)
+    different_vault: str = ""  # the replaced vault, described, when it was another one
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- paths -------------------------------------------------------------------------------
+
+def target_of(data_dir) -> Path:
+    """The folder that is swapped: the data folder, or its target when it is a symlink."""
+    path = Path(data_dir).absolute()
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _device(path: Path) -> int:
+    return os.stat(path).st_dev
+
+
+def staging_folders(target: Path) -> list[Path]:
+    """Hidden staged copies beside the folder: a restore running, or one that was killed.
+    Only the holder of the vault's owner lock may remove them."""
+    if not target.parent.is_dir():
+        return []
+    return sorted(target.parent.glob(f".{target.name}{STAGING}*"))
+
+
+def replaced_folders(target: Path) -> list[Path]:
+    """Folders earlier restores moved aside, oldest first."""
+    name = re.compile(re.escape(target.name + REPLACED) + r"(\d{8}T\d{6}Z)(?:-(\d+))?")
+    if not target.parent.is_dir():
+        return []
+    found = [(m.group(1), int(m.group(2) or 1), p) for p in target.parent.iterdir()
+             if (m := name.fullmatch(p.name)) and p.is_dir()]
+    return [p for *_, p in sorted(found)]
+
+
+def _replaced_name(target: Path, now: datetime) -> Path:
+    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    aside, n = target.with_name(f"{target.name}{REPLACED}{stamp}"), 1
+    while os.path.lexists(aside):
+        n += 1
+        aside = target.with_name(f"{target.name}{REPLACED}{stamp}-{n}")
+    return aside
+
+
+def interrupted_restore(vault_path) -> str:
+    """Text appended to 'no vault here' naming the folder a restore moved aside."""
+    target = target_of(vault_path)
+    kept = replaced_folders(target)
+    if not kept:
+        return ""
+    if staging_folders(target):
+        return (f". A restore was interrupted: the vault it was replacing is in {kept[-1]}; "
+                f"rename it back to {target} to use it, or run the restore again")
+    return (f". The vault a restore last replaced is kept in {kept[-1]}; rename it back to "
+            f"{target} to use it")
+
+
+# --- the staged copy ------------------------------------------------------------------------
+
+def _copy_durably(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, open(target, "xb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.chmod(target, 0o600)
+
+
+def _reconcile_staff(db, keyfile: KeyFile, current_db, actor: str, result: Restored) -> None:
+    """Deactivate staff whose slot the key file has removed; copy rows of slots added
+    since the backup from the current database. Call inside the restore's transaction."""
+    removed = set(keyfile.removed_slot_ids())
+    for staff_id, name, slot_id in db.execute(
+            "SELECT id, name, slot_id FROM staff WHERE active = 1").fetchall():
+        if slot_id in removed:
+            db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
+            audit.append(db, actor, "remove", "staff", staff_id, "restore: slot removed")
+            result.removed_again.append(name)
+    known = {r[0] for r in db.execute("SELECT slot_id FROM staff").fetchall()}
+    missing = [s for s in keyfile.slot_ids() if s not in known]
+    for slot_id in missing:
+        row = staff_row(current_db, slot_id) if current_db is not None else None
+        if row is None:
+            result.warnings.append("a staff key slot added after this backup has no staff "
+                                   "record in it: that person cannot sign in until added again")
+            continue
+        staff_id = db.execute(
+            "INSERT INTO staff (name, role, contact_line, slot_id, active, prefs) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [row["name"], row["role"], row["contact_line"],
+                                          slot_id, row["active"], row["prefs"]]).lastrowid
+        audit.append(db, actor, "create", "staff", staff_id, "restore: added after the backup")
+
+
+def _stage(backup_dir: Path, staging: Path, data_key: bytes) -> None:
+    os.mkdir(staging, 0o700)
+    _copy_durably(backup_dir / DB_NAME, staging / DB_NAME)
+    verify_copy(staging / DB_NAME, data_key, f"the backup {backup_dir}")
+
+
+def _swap(staging: Path, target: Path, now: datetime) -> Path | None:
+    """Move the current folder aside (kept) and the staged one into its place; if the
+    second rename fails, the first is undone."""
+    aside = None
+    if target.is_dir() and not any(target.iterdir()):
+        os.rmdir(target)  # an empty folder holds nothing to keep
+    elif os.path.lexists(target):
+        aside = _replaced_name(target, now)
+        os.rename(target, aside)
+    fsutil.stage("restore_between_renames")
+    try:
+        os.rename(staging, target)
+    except OSError:
+        if aside is not None:
+            os.rename(aside, target)
+        raise
+    fsync_dir(target.parent)
+    return aside
+
+
+# --- restore ---------------------------------------------------------------------------------
+
+@dataclass
+class _Request:
+    backup_dir: Path
+    backup_keys: KeyFile
+    target: Path
+    staff_name: str | None
+    passphrase: str | None
+    backup_passphrase: str | None
+    identity: str | None
+    different_vault: bool
+    now: datetime
+
+
+def restore_backup(backup_dir, data_dir, staff_name: str | None = None,
+                   passphrase: str | None = None, *, backup_passphrase: str | None = None,
+                   identity: str | None = None, different_vault: bool = False,
+                   now: datetime | None = None) -> Restored:
+    """Replace the vault in `data_dir` with a checked backup (see the module docstring).
+    `passphrase` opens the current key file, or `identity` (the coordinator's age identity)
+    does when no passphrase is given; `backup_passphrase` (default: `passphrase`, then the
+    identity) opens the backup when the current key file's data key does not."""
+    backup_dir = Path(backup_dir)
+    if not backup_dir.is_dir():
+        raise NotFound(f"no backup folder {backup_dir}")
+    manifest = read_manifest(backup_dir)
+    backup_keys = KeyFile.load(backup_dir / KEY_NAME)
+    if manifest.get("vault_id") != backup_keys.vault_id:
+        raise VaultDamaged(f"the backup {backup_dir} is damaged: its key file is of another vault")
+    req = _Request(backup_dir, backup_keys, target_of(data_dir), staff_name, passphrase,
+                   passphrase if backup_passphrase is None else backup_passphrase, identity,
+                   different_vault, now or clock.now_utc())
+    with owner.acquire(req.target):
+        kept = replaced_folders(req.target)
+        if not os.path.lexists(req.target) and staging_folders(req.target) and kept:
+            # Restoring onto the gap would let the backup's key file replace the current one.
+            raise NoVault(f"a restore was interrupted: the vault it was replacing is in "
+                          f"{kept[-1]}; rename it back to {req.target}, then restore again; "
+                          "nothing was changed")
+        for leftover in staging_folders(req.target):
+            shutil.rmtree(leftover)
+        return _restore_locked(req)
+
+
+def _restore_locked(req: _Request) -> Restored:
+    target = req.target
+    if os.path.lexists(target) and not target.is_dir():
+        raise NotFound(f"{target} is not a folder")
+    if target.exists() and _device(target) != _device(target.parent):
+        raise ClinicError(f"{target} is on another file system than {target.parent} (a mount "
+                          "point?): restore keeps the current vault by moving it aside there, "
+                          "which would copy it; nothing was changed")
+    current, current_db = _open_current(req) if Vault.exists(target) else (None, None)
+    try:
+        actor = current_actor(current, current_db)  # a refusal comes before any work
+        if current is not None and req.backup_keys.wraps(current.data_key):
+            opened = Opened(req.backup_keys, current.data_key, None)  # no re-key since
+        else:
+            opened = open_keyfile(req.backup_keys, req.staff_name, req.backup_passphrase,
+                                   req.identity, req.backup_dir, f"the backup {req.backup_dir}")
+        staging = target.parent / f".{target.name}{STAGING}{secrets.token_hex(4)}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _stage(req.backup_dir, staging, opened.data_key)
+            result = _prepare(staging, req, opened, current, current_db, actor)
+            fsutil.stage("restore_staged")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    finally:
+        if current_db is not None:
+            current_db.close()  # before the swap: Windows cannot move a folder with open files
+    try:
+        result.replaced = _swap(staging, target, req.now)
+    except BaseException:
+        if os.path.lexists(target):  # the vault is in place: the staged copy is not needed
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return result
+
+
+def _open_current(req: _Request) -> tuple[Opened, object]:
+    """The current key file, unlocked, and its database (None when it cannot be read)."""
+    try:
+        keyfile = current_keyfile(req.target)
+    except VaultDamaged as exc:
+        raise VaultDamaged(f"{exc}; restore cannot check who you are, so nothing was changed. "
+                           f"Move {req.target} aside (keep it) and restore into the empty "
+                           "place") from None
+    current = open_keyfile(keyfile, req.staff_name, req.passphrase, req.identity, req.target,
+                            f"the vault in {req.target}")
+    return current, readable_db(req.target / DB_NAME, current.data_key)
+
+
+def _prepare(staging: Path, req: _Request, opened: Opened, current: Opened | None,
+             current_db, actor: str | None) -> Restored:
+    """Check who restores, re-key to the current key file when it is the same vault,
+    reconcile staff, audit; leaves the staged folder complete and checked."""
+    db = connect(staging / DB_NAME, opened.data_key)
+    try:
+        same = current is not None and current.keyfile.vault_id == opened.keyfile.vault_id
+        if current is not None and not same and not req.different_vault:
+            raise ClinicError(
+                f"the backup is of a different vault: the backup is {describe(db)}, the "
+                f"vault in {req.target} is {describe(current_db)}; nothing was changed (to "
+                "replace it anyway, add --different-vault: the replaced vault is kept)")
+        keyfile, data_key = opened.keyfile, opened.data_key
+        if same:
+            keyfile = KeyFile.from_bytes(current.keyfile.to_bytes())
+            data_key = secrets.token_bytes(32)
+            keyfile.rewrap(data_key)
+            db.execute(f"PRAGMA rekey = \"x'{data_key.hex()}'\"")
+        actor = actor or backup_actor(db, opened, current, same)
+        result = Restored(req.backup_dir, actor)
+        if current is not None and not same:
+            result.different_vault = describe(current_db)
+        with db.atomic():
+            _reconcile_staff(db, keyfile, current_db if same else None, actor, result)
+            detail = req.backup_dir.name + (f"; removed again: {len(result.removed_again)} staff"
+                                        if result.removed_again else "")
+            audit.append(db, actor, "restore", "vault", "", detail)
+    finally:
+        db.close()
+    atomic_write(staging / KEY_NAME, keyfile.to_bytes())
+    verify_copy(staging / DB_NAME, data_key, "the restored copy")
+    fsync_dir(staging)
+    return result
