@@ -432,3 +432,25 @@ def test_a_vault_folder_on_another_file_system_is_refused(backed_up, vault_dir, 
         restore.restore_backup(backed_up, vault_dir, None, PASSPHRASE)
     assert snapshot(vault_dir) == before and leftovers(vault_dir) == []
 
+
+
+def test_restore_with_a_passphrase_protected_recovery_identity(vault, vault_dir, tmp_path,
+                                                               capsys):
+    from records.export import keys as coordinator_keys
+    content, public = coordinator_keys.generate("coordinator passphrase")
+    keys.set_recovery(vault, public)
+    clients.register(vault, "Robin")
+    made = backup.write_backup(vault, tmp_path / "usb")
+    clients.register(vault, "Sam After")
+    vault.lock()
+    keyfile = tmp_path / "coordinator.key"
+    keyfile.write_bytes(content)
+    code, out, err = run(capsys, "restore", "--from", made, "--data-dir", vault_dir,
+                         "--identity", keyfile, "--identity-passphrase-file",
+                         secret(tmp_path, "idpw", "coordinator passphrase"))
+    assert code == 0, err
+    restored = opened(vault_dir)
+    try:
+        assert names(restored) == ["Robin"]
+    finally:
+        restored.lock()
