@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import shiboken6
@@ -207,7 +206,7 @@ class PrintPreview(QDialog):
         if not printer_names():
             self._offer_later("No printer is reachable from this laptop.")
             return
-        printer = ask_printer(self)
+        printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -252,7 +251,7 @@ class PrintPreview(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"{printing.neutral_name(date.today())}.pdf")
+        dialog.selectFile(f"{printing.job_name(self.vault)}.pdf")
         dialog.setHistory([])
         with _history_not_kept():
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
