@@ -81,6 +81,7 @@ class PrintPreview(QDialog):
         self.page = 0
         self.fit_width = False
         self.document = None
+        self.outcome = ""  # once accepted, what happened, for the status bar (no names)
         self._build()
         self.load(job)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
@@ -217,7 +218,8 @@ class PrintPreview(QDialog):
             self._offer_later(f"Printing failed: {exc}.")
             return
         QApplication.restoreOverrideCursor()
-        self._finished("printer")
+        copies = printer.copyCount()
+        self._finished("printer", f" ({copies} copies)" if copies > 1 else "")
 
     def save_as_pdf(self) -> None:
         answer = QMessageBox.warning(
@@ -266,6 +268,7 @@ class PrintPreview(QDialog):
             QMessageBox.warning(self, "Print later", str(exc))
             return
         waiting = len(printing.pending(self.vault))
+        self.outcome = f"Kept to print later: {self.job.title}."
         QMessageBox.information(
             self, "Print later",
             f"Kept to print later, encrypted in the vault ({waiting} waiting). "
@@ -284,7 +287,9 @@ class PrintPreview(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.print_later()
 
-    def _finished(self, destination: str) -> None:
+    def _finished(self, destination: str, copies: str = "") -> None:
+        done = "Printed" if destination == "printer" else "Saved as PDF"
+        self.outcome = f"{done}: {self.job.title}{copies}."
         printing.record_print(self.vault, self.job, destination)
         if self.queued_id is not None:
             printing.done(self.vault, self.queued_id)
