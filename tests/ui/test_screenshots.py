@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWizard
 
-from shellkit import FakeClock, click, finish_setup, key, make_app, unlock
+from shellkit import (FakeClock, click, finish_setup, key, make_app, to_passphrase_page,
+                      unlock)
 from records import clients, clock, directory, incidents, referrals, shifts, visits
 from ui import theme
 from ui.client_page import ClientPage
@@ -151,11 +152,7 @@ def test_screenshot_the_words(qtbot, tmp_path):
 
     try:
         wizard = app.wizard
-        wizard.clinic.clinic.setText("Night Van Clinic")
-        wizard.clinic.van.setText("Van 1")
-        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
-        wizard.staff.name.setText("Nora Nurse")
-        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        to_passphrase_page(qtbot, wizard)
         qtbot.keyClicks(wizard.passphrase.first, "maple")
         click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
         shoot("words-setup-refused", wizard)

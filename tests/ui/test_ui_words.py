@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 
 from conftest import FAST_KDF
 from print_fixtures import pdf_text
-from shellkit import FakeClock, click, key, ready_app  # noqa: F401 (fixture)
+from shellkit import FakeClock, click, key, ready_app, to_passphrase_page  # noqa: F401
 from records import clients, directory, printing
 from records.printing import PrintJob
 from records.unlock_guard import UnlockGuard
@@ -55,22 +55,11 @@ def test_unlock_counts_in_words_and_keeps_the_reason_beside_the_wait(qtbot, vaul
                                      "Wait 2 s before trying again.")
 
 
-def _to_passphrase_page(qtbot, wizard) -> None:
-    nxt = wizard.button(QWizard.WizardButton.NextButton)
-    qtbot.keyClicks(wizard.clinic.clinic, "Night Van")
-    qtbot.keyClicks(wizard.clinic.van, "Van 1")
-    wizard.clinic.timezone.setCurrentText("America/Toronto")
-    click(qtbot, nxt)
-    qtbot.keyClicks(wizard.staff.name, "Nora Nurse")
-    click(qtbot, nxt)
-    assert wizard.currentPage() is wizard.passphrase
-
-
 def test_wizard_message_goes_once_the_passphrase_is_good(qtbot, tmp_path, runner):
     wizard = SetupWizard(tmp_path / "v", runner, kdf=FAST_KDF)
     qtbot.addWidget(wizard)
     wizard.show()
-    _to_passphrase_page(qtbot, wizard)
+    to_passphrase_page(qtbot, wizard)
     page, nxt = wizard.passphrase, wizard.button(QWizard.WizardButton.NextButton)
     qtbot.keyClicks(page.first, "maple")
     click(qtbot, nxt)
