@@ -11,7 +11,8 @@ the client's data sits in the vault as a finished document.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,9 +188,27 @@ def _visit_referrals(vault: "Vault", visit: Visit) -> tuple[tuple[Referral, Dire
 def _alert_inputs(vault: "Vault", job: PrintJob) -> AlertInputs:
     start, end = local_days(job.date_from, job.date_to, vault.settings.timezone)
     found = incidents.find(vault, start=start, end=end, for_sheet=True)
-    return AlertInputs(incidents=tuple(found), settings=vault.settings,
-                       date_from=job.date_from, date_to=job.date_to,
+    return AlertInputs(incidents=tuple(_for_sheet(vault, i) for i in found),
+                       settings=vault.settings, date_from=job.date_from, date_to=job.date_to,
                        language=job.language or "en")
+
+
+def _for_sheet(vault: "Vault", incident: Incident) -> Incident:
+    """The incident as the alert sheet may print it: its "what happened" is left off when it
+    carries a word of the linked reporter's name, alias or legal name (a backstop: the form
+    asks for it without names), or when this account cannot see who reported it."""
+    text = incident.what_happened
+    if not text.strip():
+        return incident
+    if vault.is_police_liaison:
+        return replace(incident, what_happened="")
+    if incident.client_id is None:
+        return incident
+    reporter = clients.get(vault, incident.client_id)
+    names = {word.casefold() for value in (reporter.name, reporter.legal_name, *reporter.aliases)
+             for word in re.findall(r"[^\W\d_]{2,}", value)}
+    said = {word.casefold() for word in re.findall(r"[^\W\d_]+", text)}
+    return replace(incident, what_happened="") if names & said else incident
 
 
 def local_days(first: date, last: date, tz: str) -> tuple[datetime, datetime]:
@@ -360,3 +379,9 @@ def save_pdf(path: Path, pdf: bytes, *, force: bool = False) -> None:
 def neutral_name(day: date) -> str:
     """Job title and file name stem: says nothing about the client or the service."""
     return f"Clinic document {day.isoformat()}"
+
+
+def job_name(vault: "Vault") -> str:
+    """Today's neutral job title, dated in the clinic's zone like the documents themselves
+    (a laptop left on UTC would otherwise title an evening's letters with tomorrow)."""
+    return neutral_name(clock.local_date(clock.now_utc(), vault.settings.timezone))

@@ -2,10 +2,11 @@
 
 Only incidents the reporter agreed to put on the sheet (`consent_sheet`), not voided, that
 happened in the period (dates in the clinic's local time, both ends included). Each one shows
-when, where, the description of the person and the vehicle, the partial plate and the
-aggressor's phone number. Nothing that could identify the reporter is printed: no client, no
-staff member, no record dates, and not the "what happened" text, which is told in the
-reporter's words and is the part most likely to point back at them.
+when, where, the description of the person and the vehicle, the partial plate, the aggressor's
+phone number and what happened: a bad-date sheet warns by what the man did, so the account is
+printed as the nurse wrote it (the incident form says so, and asks for it without names).
+Nothing that names the reporter is printed: no client, no staff member, no record dates; and
+records.printing leaves the account off when it carries the linked reporter's name.
 
 The sheet travels in pockets, so its title, letterhead and metadata are neutral.
 """
@@ -54,7 +55,8 @@ def _card(incident: Incident, settings: Settings, lang: str, width: float) -> Fl
     rows = [(t("person", lang), incident.person_description),
             (t("vehicle", lang), incident.vehicle_description),
             (t("plate", lang), incident.plate_partial),
-            (t("phone", lang), incident.phone)]
+            (t("phone", lang), incident.phone),
+            (t("what_happened", lang), incident.what_happened)]
     rows = [(label, value) for label, value in rows if value.strip()]
     body = [Paragraph(page.markup(title), page.styles()["card"])]
     if rows:

@@ -1,27 +1,79 @@
 """Pieces several documents print the same way: the letterhead, the van's schedule, the staff
 contact, a destination's details, the clinic's local time. Each takes the document's Guard, so
-on a client copy program wording and typed text pass the forbidden-word check or stay off."""
+on a client copy program wording and typed text pass the forbidden-word check or stay off.
+
+Nothing prints twice: a letterhead line that only repeats the clinic's name is left out (the
+setup asks for "name, address, phone"), and so is the name or role a staff member typed at
+the start of their contact line ("Nora, RN - 514-555-0100" prints "514-555-0100" under
+"Nora Tremblay, Nurse"), which is labelled Phone when a phone number is all that is left."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable
 
-from records import vocab
-from records.models import DirectoryEntry, Settings, Staff
+from records import clock, vocab
+from records.models import LANGUAGES, DirectoryEntry, Settings, Staff
 from reports import page
 from reports.neutral import Guard
 from reports.text import t
 
+# Credentials staff put after their name ("Nora, RN"); with the name and the role label, a
+# leading part of the contact line made only of these repeats what the letter already says.
+_CREDENTIALS = frozenset({"rn", "rpn", "np", "lpn", "bscn", "bsn", "msw", "rsw", "md", "inf",
+                          "nurse", "infirmière", "infirmier"})
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[-–—|·/]\s+")
+_PHONE = re.compile(r"^\+?[\d\s().\-]{7,}(?:\s*(?:ext\.?|x|poste)\s*\d+)?$", re.IGNORECASE)
+
 
 def local(moment: datetime, settings: Settings) -> datetime:
-    return moment.astimezone(ZoneInfo(settings.timezone))
+    return moment.astimezone(clock.zone(settings.timezone))
 
 
 def today_in_clinic(settings: Settings) -> date:
-    return datetime.now(ZoneInfo(settings.timezone)).date()
+    """Today in the clinic's zone: the date letters carry, and the print job's title."""
+    return clock.local_date(clock.now_utc(), settings.timezone)
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"[^\W\d_]+", text)}
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def repeats_name(line: str, name: str) -> bool:
+    """True when a letterhead line is the clinic's name or its beginning
+    ("Night Van Outreach" under "Night Van Outreach (demo)")."""
+    line, name = _folded(line), _folded(name)
+    return bool(line) and name.startswith(line) and not name[len(line):len(line) + 1].isalnum()
+
+
+def contact_line(staff: Staff) -> str:
+    """The contact line without a leading part that only repeats the staff member's name,
+    role or credentials; "" when nothing else is left."""
+    line = staff.contact_line.strip()
+    known = _words(staff.name) | _CREDENTIALS
+    for lang in LANGUAGES:
+        known |= _words(vocab.label("role", staff.role, lang))
+    starts, ends = [0], []
+    for separator in _SEPARATOR.finditer(line):
+        ends.append(separator.start())
+        starts.append(separator.end())
+    ends.append(len(line))
+    for start, end in zip(starts, ends):
+        part, words = line[start:end], _words(line[start:end])
+        if not words or not words <= known or any(c.isdigit() for c in part):
+            return line[start:]
+    return ""
+
+
+def contact_row(line: str, lang: str) -> tuple[str, str]:
+    """The contact line with its label: Phone for a phone number alone, else Contact."""
+    return t("phone" if _PHONE.match(line) else "contact", lang), line
 
 
 def clinic_name(settings: Settings, guard: Guard, lang: str) -> str:
@@ -31,8 +83,10 @@ def clinic_name(settings: Settings, guard: Guard, lang: str) -> str:
 
 def header(settings: Settings, guard: Guard, lang: str, title: str,
            subtitle: Sequence[str]) -> list[Flowable]:
-    lines = [line for line in settings.letterhead if guard.ok(line)]
-    return page.letterhead(clinic_name(settings, guard, lang), lines, title, subtitle)
+    name = clinic_name(settings, guard, lang)
+    lines = [line for line in settings.letterhead
+             if guard.ok(line) and not repeats_name(line, name)]
+    return page.letterhead(name, lines, title, subtitle)
 
 
 def schedule(settings: Settings, guard: Guard, lang: str) -> list[Flowable]:
@@ -46,9 +100,9 @@ def contact(staff: Staff, guard: Guard, lang: str) -> list[Flowable]:
     """Who to talk to: the staff member's name and contact line, and an open invitation."""
     name = guard.keep(staff.name, vocab.client_label("role", staff.role, guard.disclose, lang))
     story = page.heading(t("your_contact", lang)) + [page.para(name, "card")]
-    line = guard.keep(staff.contact_line)
-    if line.strip():
-        story.append(page.para(line))
+    line = guard.keep(contact_line(staff))
+    if line:
+        story.append(page.fields([contact_row(line, lang)]))
     return story + [page.para(t("questions", lang))]
 
 

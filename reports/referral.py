@@ -107,8 +107,9 @@ def _service_copy(referral, client, destination, staff, settings, guard, lang, r
 def _signature(staff: Staff, lang: str, settings: Settings) -> list[Flowable]:
     width = page.frame_width(settings.paper_size)
     rows = [(t("name", lang), f"{staff.name}, {vocab.label('role', staff.role, lang)}")]
-    if staff.contact_line.strip():
-        rows.append((t("phone", lang), staff.contact_line))
+    line = blocks.contact_line(staff)
+    if line:
+        rows.append(blocks.contact_row(line, lang))
     return [page.keep(page.heading(t("referred_by", lang)) + [
         page.fields(rows), Spacer(0, 4),
         page.fill_in([(t("signature", lang), 1)], width * 0.7),
@@ -117,7 +118,8 @@ def _signature(staff: Staff, lang: str, settings: Settings) -> list[Flowable]:
 
 def _reply_section(staff: Staff, lang: str, settings: Settings) -> list[Flowable]:
     inner = page.frame_width(settings.paper_size) - 20
-    contact = f" ({staff.contact_line})" if staff.contact_line.strip() else ""
+    line = blocks.contact_line(staff)
+    contact = f" ({line})" if line else ""
     body = [
         page.para(t("reply", lang), "card"),
         page.para(t("reply_intro", lang, name=staff.name, contact=contact), "small"),
@@ -153,7 +155,7 @@ def _client_copy(referral, client, destination, staff, settings, guard, lang, re
     story += page.heading(t("letter_shares", lang))
     story.append(page.para(t("letter_shares_topics", lang, topics=topic_list(shown))
                            if shown else t("letter_shares_none", lang)))
-    story += shared_history(client, disclose, recent, lang)
+    story += shared_history(client, disclose, recent, lang, to_client=True)
     story += blocks.contact(staff, guard, lang)
     story += blocks.schedule(settings, guard, lang)
     return story

@@ -72,7 +72,7 @@ def cmd_print(args) -> int:
             print(f"saved the {job.title} to {args.out}: this file is outside the encrypted "
                   "vault, delete it when it is no longer needed")
         else:
-            pages = _print(pdf, args.printer)
+            pages = _print(pdf, args.printer, printing.job_name(vault))
             printing.record_print(vault, job, "printer")
             print(f"sent the {job.title} ({pages} page{'s' * (pages > 1)}) to {args.printer}")
     finally:
@@ -80,7 +80,7 @@ def cmd_print(args) -> int:
     return 0
 
 
-def _print(pdf: bytes, printer: str) -> int:
+def _print(pdf: bytes, printer: str, title: str) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from ui import qtguard
@@ -89,7 +89,7 @@ def _print(pdf: bytes, printer: str) -> int:
     # Printing needs no screen: the offscreen platform works on a console or over ssh.
     app = QGuiApplication.instance() or QGuiApplication(["main.py", "-platform", "offscreen"])
     try:
-        return print_to(pdf, printer)
+        return print_to(pdf, printer, title)
     finally:
         app.processEvents()
 

@@ -35,6 +35,26 @@ TITLES = {
 }
 
 
+# What the status bar says once a page saved: what was saved, never whose (the bar shows to
+# anyone walking up to the van).
+SAVED_MESSAGES = {
+    "ClientRegister": "Client registered.", "VisitForm": "Visit saved.",
+    "QuickContactForm": "Quick contact saved.", "ReferralForm": "Referral saved.",
+    "IncidentForm": "Incident report saved.", "HistoryView": "Correction saved.",
+    "MergeForm": "Records merged.", "DeleteClientForm": "Client's record deleted.",
+    "DirectoryEditor": "Service directory saved.", "StaffEditor": "Staff saved.",
+    "SettingsEditor": "Settings saved.",
+}
+
+
+def saved_message(page: QWidget, value) -> str:
+    if getattr(value, "voided", False):
+        return "Voided; the earlier version is kept."
+    if getattr(page, "pending_visit", None) is not None:  # a new visit's "Save and refer"
+        return "Visit and referral saved."
+    return SAVED_MESSAGES.get(type(page).__name__, "Saved.")
+
+
 def form_class(name: str):
     """The form's class, or None when its module is not there yet."""
     module_name, class_name = FORMS[name]

@@ -1,5 +1,7 @@
 """Record (or correct) an incident report. The two consents, the printed alert sheet and
-sharing with the police liaison, start unanswered and must each be chosen."""
+sharing with the police liaison, start unanswered and must each be chosen. The form says what
+the sheet prints (reports.alerts): everything typed here but who reported it, "what happened"
+included, so it asks for that account without names."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
@@ -11,6 +13,9 @@ from ui.widgets import (ClientPicker, FormBase, MomentEdit, TextBox, YesNo, chec
 
 CONSENT_SHEET = "Include it, anonymised, on the printed alert sheet?"
 CONSENT_POLICE = "Share it with the police liaison?"
+ON_THE_SHEET = ("On the sheet: when, area, person, vehicle, partial plate, phone and what "
+                "happened, as typed here. Never who reported it: leave names out.")
+WHAT_HAPPENED_HINT = "What was done, without names: it goes on the alert sheet if they agree."
 
 
 class IncidentForm(FormBase):
@@ -43,6 +48,7 @@ class IncidentForm(FormBase):
                                   "Description of the vehicle")
         self.what = self.field("what_happened", TextBox("What happened", lines=4),
                                "What happened")
+        self.what.setPlaceholderText(WHAT_HAPPENED_HINT)
         left.addRow("When", self.when)
         left.addRow("Area", self.area)
         left.addRow("Person", self.person)
@@ -68,7 +74,8 @@ class IncidentForm(FormBase):
                              (CONSENT_POLICE, self.consent_police)):
             consent_form.addWidget(strong(text))
             consent_form.addWidget(widget)
-        consent_form.addWidget(hint("The alert sheet never names the person reporting."))
+        self.sheet_note = hint(ON_THE_SHEET, wrap=True)
+        consent_form.addWidget(self.sheet_note)
         right.addWidget(consent)
 
         reporter = QGroupBox("Reported by (optional)")

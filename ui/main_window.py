@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         self._sync_print_action()
         if hasattr(widget, "saved"):
-            widget.saved.connect(lambda value: self._page_done(widget, value, on_saved))
+            widget.saved.connect(lambda value: (self.say(forms.saved_message(widget, value)),
+                                                self._page_done(widget, value, on_saved)))
         for name in ("cancelled", "back"):
             if hasattr(widget, name):
                 getattr(widget, name).connect(lambda: self._page_done(widget))
@@ -348,11 +349,12 @@ class MainWindow(QMainWindow):
         """The print preview (copy and language can be switched there)."""
         from ui.print_preview import PrintPreview
         try:
-            self.print_dialog = PrintPreview(self.vault, job, parent=self)
+            dialog = self.print_dialog = PrintPreview(self.vault, job, parent=self)
         except ClinicError as exc:
             self.say(f"Cannot print: {exc}")
             return
-        self.print_dialog.open()
+        dialog.accepted.connect(lambda: self.say(dialog.outcome))
+        dialog.open()
 
     def open_print_queue(self) -> None:
         from ui.print_queue import PrintQueue

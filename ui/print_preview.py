@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import shiboken6
@@ -82,6 +81,7 @@ class PrintPreview(QDialog):
         self.page = 0
         self.fit_width = False
         self.document = None
+        self.outcome = ""  # once accepted, what happened, for the status bar (no names)
         self._build()
         self.load(job)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
@@ -207,7 +207,7 @@ class PrintPreview(QDialog):
         if not printer_names():
             self._offer_later("No printer is reachable from this laptop.")
             return
-        printer = ask_printer(self)
+        printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -218,7 +218,8 @@ class PrintPreview(QDialog):
             self._offer_later(f"Printing failed: {exc}.")
             return
         QApplication.restoreOverrideCursor()
-        self._finished("printer")
+        copies = printer.copyCount()
+        self._finished("printer", f" ({copies} copies)" if copies > 1 else "")
 
     def save_as_pdf(self) -> None:
         answer = QMessageBox.warning(
@@ -252,7 +253,7 @@ class PrintPreview(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"{printing.neutral_name(date.today())}.pdf")
+        dialog.selectFile(f"{printing.job_name(self.vault)}.pdf")
         dialog.setHistory([])
         with _history_not_kept():
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -267,6 +268,7 @@ class PrintPreview(QDialog):
             QMessageBox.warning(self, "Print later", str(exc))
             return
         waiting = len(printing.pending(self.vault))
+        self.outcome = f"Kept to print later: {self.job.title}."
         QMessageBox.information(
             self, "Print later",
             f"Kept to print later, encrypted in the vault ({waiting} waiting). "
@@ -285,7 +287,9 @@ class PrintPreview(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.print_later()
 
-    def _finished(self, destination: str) -> None:
+    def _finished(self, destination: str, copies: str = "") -> None:
+        done = "Printed" if destination == "printer" else "Saved as PDF"
+        self.outcome = f"{done}: {self.job.title}{copies}."
         printing.record_print(self.vault, self.job, destination)
         if self.queued_id is not None:
             printing.done(self.vault, self.queued_id)

@@ -96,7 +96,7 @@ class PrintQueue(QDialog):
             QMessageBox.warning(self, "Print queue", "No printer is reachable from this laptop. "
                                 "The documents stay in the queue.")
             return
-        printer = ask_printer(self)
+        printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
             return
         printed, problems = 0, []

@@ -2,8 +2,9 @@
 
 The PDF is opened with QPdfDocument from a QBuffer (never a file), each page is rendered
 to an image at the printer's resolution (capped at MAX_DPI) and painted onto the QPrinter:
-the printed job is raster, with no text layer. The job title is neutral (the date only):
-print servers show and keep titles, and cups-pdf names its files after them.
+the printed job is raster, with no text layer. The job title is neutral (the clinic's date
+only, records.printing.job_name): print servers show and keep titles, and cups-pdf names its
+files after them.
 
 Qt's CUPS engine writes the job as a PDF into $TMPDIR before handing it to the print server,
 then deletes it. While printing, TMPDIR points to a memory-backed folder when there is one,
@@ -15,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -24,7 +24,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QWidget
 
 from records.errors import ClinicError
-from records.printing import neutral_name
 
 MAX_DPI = 300
 _MEMORY_DIRS = ("XDG_RUNTIME_DIR", "/dev/shm")
@@ -68,19 +67,19 @@ def printer_names() -> list[str]:
     return [info.printerName() for info in QPrinterInfo.availablePrinters()]
 
 
-def new_printer(name: str | None = None, day: date | None = None) -> QPrinter:
-    """A QPrinter for the named (or default) printer, titled neutrally."""
+def new_printer(name: str | None, title: str) -> QPrinter:
+    """A QPrinter for the named (or default) printer; `title` is the neutral job title."""
     info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(neutral_name(day or date.today()))
+    printer.setDocName(title)
     printer.setCreator("Clinic")
     return printer
 
 
-def ask_printer(parent: QWidget) -> QPrinter | None:
+def ask_printer(parent: QWidget, title: str) -> QPrinter | None:
     """Qt's print dialog on a neutrally titled printer, None if the nurse cancels. "Print to
     file" is left out: a PDF on disk goes through Save as PDF, with its warning."""
-    printer = new_printer(day=date.today())
+    printer = new_printer(None, title)
     dialog = QPrintDialog(printer, parent)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -147,7 +146,7 @@ def _fit(size: QSize, area: QRect) -> QRect:
                  scaled.width(), scaled.height())
 
 
-def print_to(pdf: bytes, name: str) -> int:
+def print_to(pdf: bytes, name: str, title: str) -> int:
     """Print on the printer called `name` (the command line's --printer)."""
     names = printer_names()
     if not names:
@@ -155,5 +154,5 @@ def print_to(pdf: bytes, name: str) -> int:
                           "or print it later from the app")
     if name not in names:
         raise PrintFailed(f"no printer named {name!r}; printers here: {', '.join(names)}")
-    return print_pdf(pdf, new_printer(name))
+    return print_pdf(pdf, new_printer(name, title))
 

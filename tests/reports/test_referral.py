@@ -90,7 +90,7 @@ def test_consent_statement_lists_exactly_the_ticked_topics():
     assert "no other health history" in default
     ticked = text_of(letter(disclose=frozenset({"mental_health", "clinical_history"})))
     assert "with your service: mental health; clinical history." in " ".join(ticked.split())
-    assert "Mental health: the client chose to share this topic with you." in ticked
+    assert "The client chose to share this with your service." in ticked
 
 
 def test_clinical_history_prints_problems_medications_allergies_and_other_results():

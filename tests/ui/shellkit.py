@@ -62,6 +62,17 @@ def finish_setup(qtbot, app: App, *, staff="Nora Nurse", passphrase=PASSPHRASE) 
     qtbot.waitUntil(lambda: app.main is not None, timeout=10000)
 
 
+def to_passphrase_page(qtbot, wizard) -> None:
+    """Fill the setup wizard's clinic and staff pages and go on to the passphrase."""
+    wizard.clinic.clinic.setText("Night Van Clinic")
+    wizard.clinic.van.setText("Van 1")
+    wizard.clinic.timezone.setCurrentText("America/Toronto")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    wizard.staff.name.setText("Nora Nurse")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert wizard.currentPage() is wizard.passphrase
+
+
 def unlock(qtbot, app: App, passphrase=PASSPHRASE, name="Nora Nurse") -> None:
     window = app.unlock_window
     window.name.setText(name)

@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinterInfo
 
 import main
-from records.printing import PrintJob
+from records.printing import PrintJob, job_name
 from reports.render import job_pdf
 from ui.printing import new_printer, print_pdf
 
@@ -104,12 +103,13 @@ def private_tmp(tmp_path, monkeypatch):
     assert _listing(Path("/dev/shm")) == shm  # the in-memory spool copy was removed too
 
 
-def _check_job(path: Path, pages: int) -> None:
+def _check_job(path: Path, pages: int, name: str) -> None:
+    """`name`: the job title, "Clinic document" and the clinic's date."""
     try:
         assert page_count(path.read_bytes()) == pages
-        assert path.name.startswith(f"Clinic_document_{date.today().isoformat()}")
+        assert path.name.startswith(name.replace(" ", "_"))
         title = str((PdfReader(path).metadata or {}).get("/Title", ""))
-        assert f"Clinic document {date.today().isoformat()}" in title
+        assert name in title
         for word in (CLIENT_NAME, "Rosalind", "Quill", "referral", "Referral", "addiction",
                      "Addiction", "visit", "summary"):
             assert word not in path.name and word not in title
@@ -125,15 +125,16 @@ def test_referral_prints_through_qt_to_a_real_printer(qtbot, vault, cups_printer
     assert page_count(pdf) == 2
     before = _listing(cups_printer)
     started = time.monotonic()
-    assert print_pdf(pdf, new_printer(PRINTER)) == 2
+    assert print_pdf(pdf, new_printer(PRINTER, job_name(vault))) == 2
     sent = time.monotonic() - started
-    _check_job(_new_pdf(cups_printer, before), pages=2)
+    _check_job(_new_pdf(cups_printer, before), pages=2, name=job_name(vault))
     assert sent < 30
 
 
 def test_print_command_with_printer(qtbot, vault, vault_dir, tmp_path, cups_printer,
                                     private_tmp, capsys):
     build_clinic(vault)
+    name = job_name(vault)
     vault.lock()
     secret = tmp_path / "pass"
     secret.write_text(PASSPHRASE)
@@ -144,7 +145,7 @@ def test_print_command_with_printer(qtbot, vault, vault_dir, tmp_path, cups_prin
     out = capsys.readouterr()
     assert code == 0, out.err
     assert out.out.startswith("sent the visit summary, clinical copy (1 page) to TestPDF")
-    _check_job(_new_pdf(cups_printer, before), pages=1)
+    _check_job(_new_pdf(cups_printer, before), pages=1, name=name)
     code = main.main(["print", "alert-sheet", "--data-dir", str(vault_dir),
                       "--passphrase-file", str(secret), "--printer", "NoSuchPrinter"])
     assert code == 1 and "no printer named 'NoSuchPrinter'" in capsys.readouterr().err

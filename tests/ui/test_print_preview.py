@@ -3,17 +3,17 @@ person are replaced; the Qt file dialog is the real one, only its exec() is stub
 import contextlib
 import os
 import tempfile
-from datetime import date
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from print_fixtures import CLIENT_NAME, build_clinic
+from print_fixtures import CLIENT_NAME, build_clinic, pdf_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 
-from records import printing
+from records import clock, printing
 from records.printing import PrintJob
 from ui import print_preview, print_queue
 from ui.print_preview import PrintPreview
@@ -139,7 +139,7 @@ def test_save_as_pdf_warns_then_saves_owner_only(qtbot, clinic, messages, monkey
     assert messages[0][0] == "warning" and "leaves the encrypted vault" in messages[0][1]
     assert seen["native"] is False and seen["mode"] == QFileDialog.AcceptMode.AcceptSave
     assert seen["folder"] == str(home / "Documents")
-    assert os.path.basename(seen["name"]) == f"Clinic document {date.today()}.pdf"
+    assert os.path.basename(seen["name"]) == f"{printing.job_name(clinic.vault)}.pdf"
     assert target.read_bytes() == dialog.pdf
     assert target.stat().st_mode & 0o777 == 0o600
     assert audit_prints(clinic.vault) == [
@@ -206,7 +206,7 @@ def test_failed_print_offers_print_later(qtbot, clinic, messages, monkeypatch, p
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
 
     def jammed(pdf, printer):
-        assert printer.docName() == f"Clinic document {date.today()}"
+        assert printer.docName() == printing.job_name(clinic.vault)
         raise PrintFailed("the printer did not accept the job")
     monkeypatch.setattr(print_preview, "print_pdf", jammed)
     job = PrintJob("visit", clinic.visit.id, "clinical")
@@ -214,6 +214,24 @@ def test_failed_print_offers_print_later(qtbot, clinic, messages, monkeypatch, p
     dialog.print_button.click()
     assert "did not accept" in messages[0][1]
     assert [q.job for q in printing.pending(clinic.vault)] == [job]
+
+
+def test_the_job_title_carries_the_clinics_date_not_the_laptops(qtbot, clinic, monkeypatch,
+                                                               private_tmp):
+    """21:30 on the 24th in Toronto is the 25th in UTC: the title says the 24th, as the
+    letter does."""
+    monkeypatch.setattr(clock, "now_utc",
+                        lambda: datetime(2025, 11, 25, 2, 30, tzinfo=timezone.utc))
+    monkeypatch.setattr(print_preview, "printer_names", lambda: ["Van printer"])
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    titles = []
+    monkeypatch.setattr(print_preview, "print_pdf",
+                        lambda pdf, printer: titles.append(printer.docName()) or 1)
+    dialog = open_preview(qtbot, clinic.vault, PrintJob("referral", clinic.referral.id,
+                                                        "service", language="en"))
+    assert "November 24, 2025" in pdf_text(dialog.pdf)
+    dialog.print_button.click()
+    assert titles == ["Clinic document 2025-11-24"]
 
 
 def test_print_is_audited(qtbot, clinic, monkeypatch, private_tmp):

@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWizard
 
-from shellkit import click, finish_setup, key, make_app
+from shellkit import (FakeClock, click, finish_setup, key, make_app, to_passphrase_page,
+                      unlock)
 from records import clients, clock, directory, incidents, referrals, shifts, visits
 from ui import theme
 from ui.client_page import ClientPage
@@ -134,3 +135,56 @@ def test_screenshot_every_main_screen(qtbot, tmp_path):
     assert len(names) == 11
     for name in names:
         assert _brightness(shots[f"{name}-night"]) < _brightness(shots[f"{name}-day"]) - 0.2, name
+
+
+def test_screenshot_the_words(qtbot, tmp_path):
+    """The screens whose words changed: the wizard's passphrase page once the refusal is
+    fixed, the incident form saying what the sheet prints, a save confirmed in the status
+    bar, and the unlock window after a wrong passphrase (reason, count and wait)."""
+    out = Path(os.environ.get("CLINIC_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    clock_ = FakeClock()
+    app = make_app(tmp_path / "vault", clock_)
+
+    def shoot(name: str, widget) -> None:
+        QApplication.processEvents()
+        assert widget.grab().save(str(out / f"{name}.png"))
+
+    try:
+        wizard = app.wizard
+        to_passphrase_page(qtbot, wizard)
+        qtbot.keyClicks(wizard.passphrase.first, "maple")
+        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        shoot("words-setup-refused", wizard)
+        qtbot.keyClicks(wizard.passphrase.first, " river battery candle")
+        assert wizard.passphrase.error.text() == ""
+        shoot("words-setup-fixed", wizard)
+        wizard.restart()
+        wizard.clinic.clinic.clear()
+        wizard.clinic.van.clear()
+        wizard.staff.name.clear()
+        wizard.passphrase.first.clear()
+        finish_setup(qtbot, app)
+        rosa = _populate(app.vault)
+        main = app.main
+        main.resize(1280, 720)
+        main.show()
+        main.open_form("incident", client_id=rosa)
+        shoot("words-incident-form", main)
+        main.current_page().cancelled.emit()
+        main.open_form("visit", client_id=rosa)
+        qtbot.keyClicks(main.current_page().reason, "Wound check")
+        key(qtbot, main.current_page().reason, "Ctrl+S")
+        assert main.statusBar().currentMessage() == "Visit saved."
+        shoot("words-visit-saved", main)
+        key(qtbot, main, "Ctrl+L")
+        unlock(qtbot, app, "not it")
+        window = app.unlock_window
+        qtbot.waitUntil(lambda: "Wait 1 s" in window.message.text(), timeout=10000)
+        shoot("words-unlock-wait", window)
+        clock_.advance(1)
+        qtbot.waitUntil(window.unlock_button.isEnabled, timeout=3000)
+        assert window.message.text().startswith("Wrong passphrase. 1 failed attempt.")
+        shoot("words-unlock-again", window)
+    finally:
+        app.shutdown()
