@@ -18,7 +18,8 @@ stopping point safe:
 `Vault.open` tries `vault.keys`; if its key no longer decrypts the database and
 `vault.keys.next` exists, it uses that one and finishes step 4 (and step 3 on sign-in). If
 `vault.keys` still opens the database, the re-key never committed and the stale
-`vault.keys.next` is deleted.
+`vault.keys.next` is deleted. Only the vault's lock holder (records/owner.py) does either:
+while one process re-keys, no other can open the vault and mistake its work for a leftover.
 """
 from __future__ import annotations
 
@@ -102,11 +103,11 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
     """Steps 1-4 of the module docstring: a new data key for the database, wrapped by
     `edited` (the key file as it should be) to its slots; `record(vault)` is step 3."""
     from .vault import NEXT_KEY_NAME, is_disk_full, replace_key_file
-    if progress:
-        progress(REKEYING)
     new_key = secrets.token_bytes(32)
     edited.rewrap(new_key)
     atomic_write(vault.path / NEXT_KEY_NAME, edited.to_bytes())
+    if progress:  # the long step starts: whoever waits on this line finds vault.keys.next
+        progress(REKEYING)
     try:
         vault.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
     except sqlcipher3.OperationalError as exc:
@@ -141,19 +142,32 @@ def recover(path, identity: str, staff_name: str, new_passphrase: str, *,
             kdf: KdfParams | None = None) -> "Vault":
     """Open the vault through the recovery slot (the coordinator's age identity) and give
     `staff_name` a new passphrase. Returns the open vault, signed in as that staff member."""
-    from .vault import DB_NAME, KEY_NAME, Vault, connect
+    from .vault import KEY_NAME, Vault
     path = Path(path)
     _check_new(new_passphrase)
-    keyfile = KeyFile.load(path / KEY_NAME)
-    data_key = keyfile.recover(identity)
-    slot_id = keyfile.slot_for(staff_name)
-    if slot_id is None:
-        raise UnknownStaff("no staff member with that name in this vault")
-    db = connect(path / DB_NAME, data_key)  # prove the key opens the database first
-    db.close()
-    keyfile.reset_passphrase(slot_id, new_passphrase, data_key, kdf=kdf)
-    keyfile.save(path / KEY_NAME)
-    vault = Vault.open_with_key(path, keyfile, data_key, slot_id)
-    vault.record("recover", "staff", vault.staff.id)
+
+    def unlock(keyfile: KeyFile) -> tuple[bytes, str]:
+        data_key = keyfile.recover(identity)
+        slot_id = keyfile.slot_for(staff_name)
+        if slot_id is None:
+            raise UnknownStaff("no staff member with that name in this vault")
+        return data_key, slot_id
+
+    held = Vault.take(path)  # the owner, before the key file is read or written
+    try:
+        # proves the key opens the database before the key file is changed
+        db, keyfile, data_key, slot_id, _ = Vault.unlock_resolving(path, unlock)
+        db.close()
+        keyfile.reset_passphrase(slot_id, new_passphrase, data_key, kdf=kdf)
+        keyfile.save(path / KEY_NAME)
+    except BaseException:
+        held.release()
+        raise
+    vault = Vault.open_with_key(path, keyfile, data_key, slot_id, held=held)
+    try:
+        vault.record("recover", "staff", vault.staff.id)
+    except BaseException:
+        vault.lock()
+        raise
     return vault
 
