@@ -179,6 +179,39 @@ def _staff_after(folder):
         vault.lock()
 
 
+def test_recover_is_refused_while_held_and_finishes_an_interrupted_re_key(vault, vault_dir,
+                                                                         monkeypatch):
+    import pyrage
+
+    from records import fsutil, keys
+    identity = pyrage.x25519.Identity.generate()
+    keys.set_recovery(vault, str(identity.to_public()))
+    before = (vault_dir / "vault.keys").read_bytes()
+    with pytest.raises(owner.VaultBusy):
+        keys.recover(vault_dir, str(identity), "Nora Nurse", "a new passphrase", kdf=FAST_KDF)
+    assert (vault_dir / "vault.keys").read_bytes() == before
+
+    olly = staff.add(vault, "Olly Outreach", "outreach", SECOND_PASS, kdf=FAST_KDF)
+
+    def stop(stage):
+        if stage == "after_rekey":
+            raise KeyboardInterrupt
+    monkeypatch.setattr(fsutil, "crash_hook", stop)
+    with pytest.raises(KeyboardInterrupt):
+        keys.remove_staff(vault, olly.id)
+    monkeypatch.setattr(fsutil, "crash_hook", None)
+    vault.lock()
+    assert (vault_dir / NEXT_KEY_NAME).exists()  # the database has the new key already
+    recovered = keys.recover(vault_dir, str(identity), "Nora Nurse", "a new passphrase",
+                             kdf=FAST_KDF)
+    try:
+        assert not (vault_dir / NEXT_KEY_NAME).exists()
+        assert [m.name for m in staff.all_staff(recovered)] == ["Nora Nurse"]
+    finally:
+        recovered.lock()
+    Vault.open(vault_dir, None, "a new passphrase").lock()
+
+
 # --- the holder dies ---------------------------------------------------------------------------
 
 def test_kill_9_of_the_holder_frees_the_vault(vault, vault_dir):
