@@ -22,7 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import ClinicError
+from .errors import ClinicError, DiskFull
 from .fsutil import atomic_write
 
 LOCK_SUFFIX = ".lock"
@@ -111,6 +111,9 @@ def acquire(data_dir) -> OwnerLock:
     try:
         hint = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}
         atomic_write(owner._hint, json.dumps(hint).encode("utf-8"))
-    except OSError:
-        pass  # the hint only names the holder; the lock is what protects the vault
+    except (OSError, DiskFull):
+        # The hint only names the holder; the lock is what protects the vault. A dead
+        # holder's hint must not be shown as this one.
+        with contextlib.suppress(OSError):
+            owner._hint.unlink()
     return owner

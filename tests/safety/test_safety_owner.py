@@ -353,3 +353,20 @@ def test_check_reports_every_leftover(vault, vault_dir, tmp_path, capsys):
     assert any(".partial-ab12cd34" in n and "backup" in n for n in notes)
     assert any(".vault.restore-1a2b3c4d" in n and "restore" in n for n in notes)
     assert not (vault_dir / NEXT_KEY_NAME).exists()  # the holder resolved it
+
+
+def test_a_hint_that_cannot_be_written_does_not_name_a_dead_holder(vault, vault_dir, monkeypatch):
+    from records.errors import DiskFull
+    vault.lock()
+    owner.hint_path(vault_dir).write_text('{"pid": 999999, "host": "gone", "since": 0}')
+
+    def full(path, data):
+        raise DiskFull()
+    monkeypatch.setattr(owner, "atomic_write", full)
+    held = Vault.open(vault_dir, None, PASSPHRASE)
+    try:
+        with pytest.raises(owner.VaultBusy) as refused:
+            Vault.open(vault_dir, None, PASSPHRASE)
+        assert str(refused.value) == "the vault is open in another window or command"
+    finally:
+        held.lock()
