@@ -33,8 +33,8 @@ import sqlcipher3
 
 from . import settings as settings_store
 from . import staff as staff_ops
-from .errors import DiskFull, UnknownStaff, ValidationError
-from .fsutil import atomic_write, stage
+from .errors import DiskFull, UnknownStaff, ValidationError, VaultDamaged
+from .fsutil import atomic_write, fsync_dir, stage
 from .keyfile import KdfParams, KeyFile
 
 if TYPE_CHECKING:
@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 
 MIN_PASSPHRASE = 8
 REKEYING = "re-keying ..."
+FINISHED_REKEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
+                  "after the database had its new key; finished (it is now vault.keys)")
+STALE_NEXT_KEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
+                  "before it committed, so it was deleted: the removal or re-key was not done, "
+                  "run it again")
 
 
 def _check_new(passphrase: str) -> str:
@@ -122,6 +127,39 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
     replace_key_file(vault.path)
 
 
+def unlock_resolving(path: Path, unlock: Callable[[KeyFile], tuple[bytes, str]]):
+    """Unlock the key file (`unlock(keyfile) -> (data_key, slot_id)`) and connect, resolving
+    a vault.keys.next left by an interrupted removal (see the module docstring). Only the
+    vault's lock holder may call this: in any other process the re-key may be running now.
+    Returns (db, keyfile, data_key, slot_id, what was resolved or '')."""
+    from .vault import DB_NAME, KEY_NAME, NEXT_KEY_NAME, connect, replace_key_file
+    keyfile = KeyFile.load(path / KEY_NAME)
+    data_key, slot_id = unlock(keyfile)
+    next_path = path / NEXT_KEY_NAME
+    try:
+        db = connect(path / DB_NAME, data_key)
+    except VaultDamaged:
+        # Stopped after the re-key, before the rename: the next key file opens the database.
+        if not next_path.exists():
+            raise
+        keyfile = KeyFile.load(next_path)
+        data_key, slot_id = unlock(keyfile)
+        db = connect(path / DB_NAME, data_key)
+        note = FINISHED_REKEY
+    else:
+        note = STALE_NEXT_KEY if next_path.exists() else ""
+    try:
+        if note == FINISHED_REKEY:
+            replace_key_file(path)
+        elif note:  # the re-key never committed: the next key file wraps a key nothing uses
+            next_path.unlink()
+            fsync_dir(path)
+    except BaseException:
+        db.close()
+        raise
+    return db, keyfile, data_key, slot_id, note
+
+
 def set_recovery(vault: "Vault", recipient: str) -> None:
     """Encrypt the data key to the coordinator's recovery public key (age1...), kept in
     settings.recovery_recipient and the key file's recovery slot."""
@@ -156,7 +194,7 @@ def recover(path, identity: str, staff_name: str, new_passphrase: str, *,
     held = Vault.take(path)  # the owner, before the key file is read or written
     try:
         # proves the key opens the database before the key file is changed
-        db, keyfile, data_key, slot_id, _ = Vault.unlock_resolving(path, unlock)
+        db, keyfile, data_key, slot_id, _ = unlock_resolving(path, unlock)
         db.close()
         keyfile.reset_passphrase(slot_id, new_passphrase, data_key, kdf=kdf)
         keyfile.save(path / KEY_NAME)

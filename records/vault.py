@@ -29,11 +29,6 @@ DB_NAME = "vault.db"
 KEY_NAME = "vault.keys"
 # Written before a re-key (staff removal) and renamed over KEY_NAME after it; see Vault.open.
 NEXT_KEY_NAME = "vault.keys.next"
-FINISHED_REKEY = (f"{NEXT_KEY_NAME}: left by a staff removal stopped after its re-key had "
-                  f"committed; finished (it is now {KEY_NAME})")
-STALE_NEXT_KEY = (f"{NEXT_KEY_NAME}: left by a staff removal stopped before its re-key "
-                  "committed (it never committed); deleted: that staff member was not removed, "
-                  "remove them again")
 SQLITE_PLAIN_HEADER = b"SQLite format 3\0"
 DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
               "nothing was changed. Restore the newest backup (python main.py restore)")
@@ -196,10 +191,8 @@ class Vault:
 
     @staticmethod
     def take(path: Path) -> owner.OwnerLock:
-        """The vault's one-owner lock, before any of its files is read (VaultBusy when
-        another window or command holds it). A folder that is not there, with no lock file
-        beside it, raises NoVault and leaves nothing behind."""
-        path = Path(path)
+        """The vault's one-owner lock, taken before any of its files is read (VaultBusy if
+        held elsewhere); NoVault, leaving nothing behind, when there is nothing to lock."""
         if not path.exists() and not owner.lock_path(path).exists():
             raise _no_vault(path)
         return owner.acquire(path)
@@ -239,45 +232,12 @@ class Vault:
             raise VaultDamaged(f"the key file is missing from {path}; restore the newest backup")
         if not db_path.exists():
             raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
-        db, keyfile, data_key, slot_id, note = cls.unlock_resolving(
+        from .keys import unlock_resolving
+        db, keyfile, data_key, slot_id, note = unlock_resolving(
             path, lambda keys: keys.unlock(staff_name, passphrase))
         vault = cls._finish_open(path, db, keyfile, data_key, slot_id)
         vault.resolved = [note] if note else []
         return vault
-
-    @staticmethod
-    def unlock_resolving(path: Path, unlock: Callable[[KeyFile], tuple[bytes, str]]):
-        """Unlock the key file (`unlock(keyfile) -> (data_key, slot_id)`) and connect,
-        resolving a vault.keys.next left by an interrupted re-key. Only the vault's lock
-        holder may call this: in any other process the re-key may be running right now.
-        Returns (db, keyfile, data_key, slot_id, what was resolved or '')."""
-        keyfile = KeyFile.load(path / KEY_NAME)
-        data_key, slot_id = unlock(keyfile)
-        next_path = path / NEXT_KEY_NAME
-        try:
-            db = connect(path / DB_NAME, data_key)
-        except VaultDamaged:
-            # A staff removal wrote vault.keys.next, re-keyed the database and was stopped
-            # before renaming: the next key file is the one that opens the database.
-            if not next_path.exists():
-                raise
-            pending = KeyFile.load(next_path)
-            data_key, slot_id = unlock(pending)
-            db = connect(path / DB_NAME, data_key)
-            keyfile, note = pending, FINISHED_REKEY
-        else:
-            note = STALE_NEXT_KEY if next_path.exists() else ""
-        try:
-            if note == FINISHED_REKEY:
-                replace_key_file(path)
-            elif note:
-                # The re-key never committed: the next key file wraps a key nothing uses.
-                next_path.unlink()
-                fsync_dir(path)
-        except BaseException:
-            db.close()
-            raise
-        return db, keyfile, data_key, slot_id, note
 
     @classmethod
     def _finish_open(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
@@ -293,8 +253,7 @@ class Vault:
     @classmethod
     def open_with_key(cls, path: Path, keyfile: KeyFile, data_key: bytes, slot_id: str, *,
                       held: owner.OwnerLock | None = None) -> "Vault":
-        """Open with a data key already unwrapped, as the owner: with `held`, the lock the
-        caller took before reading the key file; otherwise it is taken here."""
+        """Open with an unwrapped data key; `held`: the lock taken before reading the keys."""
         path = Path(path)
         return cls._as_owner(held or cls.take(path), lambda: cls._finish_open(
             path, connect(path / DB_NAME, data_key), keyfile, data_key, slot_id))
@@ -325,18 +284,16 @@ class Vault:
     def lock(self) -> None:
         """Close the database (SQLCipher cannot un-key an open connection), drop the key and
         let go of the vault: another window or command may open it now."""
-        try:
-            if self.db is not None:
-                with contextlib.suppress(sqlcipher3.Error):
-                    self.db.close()
-        finally:
-            self.db = None
-            self._data_key = b""
-            self._settings = None
-            self._listeners.clear()
-            if self._owner is not None:
-                self._owner.release()
-                self._owner = None
+        if self.db is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                self.db.close()
+        self.db = None
+        self._data_key = b""
+        self._settings = None
+        self._listeners.clear()
+        if self._owner is not None:
+            self._owner.release()
+            self._owner = None
 
     @property
     def is_open(self) -> bool:

@@ -348,7 +348,7 @@ def test_check_reports_every_leftover(vault, vault_dir, tmp_path, capsys):
     assert out[-1].startswith("vault intact: ")
     notes = out[:-1]
     assert len(notes) == 4, out
-    assert any(NEXT_KEY_NAME in n and "never committed" in n for n in notes)
+    assert any(NEXT_KEY_NAME in n and "before it committed" in n for n in notes)
     assert any(".vault.keys.tmp-0123456789ab" in n and "interrupted" in n for n in notes)
     assert any(".partial-ab12cd34" in n and "backup" in n for n in notes)
     assert any(".vault.restore-1a2b3c4d" in n and "restore" in n for n in notes)
