@@ -126,6 +126,22 @@ def test_check_during_staff_remove_is_refused_and_the_removal_completes(big, tmp
 
 # --- every long operation: a second opener is refused and the first completes -------------
 
+def test_check_during_passwd_rekey_is_refused_and_the_re_key_completes(big, tmp_path):
+    (tmp_path / "new").write_text("a brand new passphrase\n", encoding="utf-8")
+    passwd = start("passwd", *common(big, tmp_path), "--new-passphrase-file",
+                   str(tmp_path / "new"), "--rekey")
+    line = passwd.stderr.readline()
+    assert line.startswith("re-keying"), (line, passwd.communicate())
+    pause(passwd)
+    assert (big / NEXT_KEY_NAME).exists()
+    checked = cli("check", *common(big, tmp_path))
+    out, err = resume(passwd)
+    assert checked.returncode == 1 and busy_line(passwd.pid).fullmatch(checked.stderr)
+    assert passwd.returncode == 0, err
+    assert not (big / NEXT_KEY_NAME).exists()
+    Vault.open(big, NURSE, "a brand new passphrase").lock()
+
+
 def refused_during(folder, *argv: str) -> str:
     """Run a command; while it holds the vault, an open here is refused; it then completes.
     Returns its standard output."""
