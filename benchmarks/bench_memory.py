@@ -21,8 +21,9 @@ def widest_letter(db) -> tuple[str, int]:
 
 def run(ctx) -> list[Row]:
     letter, matches = widest_letter(ctx.vault.db)
-    _, scrolled = probe("scroll", str(ctx.bench.path), letter,
-                        stdin=ctx.vault.data_key.hex() + "\n", timeout=1800)
+    key = ctx.vault.data_key.hex()
+    with ctx.released() as path:
+        _, scrolled = probe("scroll", str(path), letter, stdin=key + "\n", timeout=1800)
     bare = min(probe("bare")[1]["peak_rss_kib"] for _ in range(3))
     return [Row(key="memory", label="peak RSS after scrolling the longest client list to its end",
                 size=ctx.size, ours=scrolled["peak_rss_kib"] / 1024, baseline=bare / 1024,

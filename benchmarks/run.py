@@ -11,6 +11,7 @@ reference on this machine only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -38,6 +39,16 @@ class Context:
     @property
     def size(self) -> int:
         return self.bench.size
+
+    @contextlib.contextmanager
+    def released(self):
+        """The scratch copy closed while a measure opens it itself (one owner at a time:
+        records/owner.py), then opened again for the measures that follow."""
+        self.vault.lock()
+        try:
+            yield self.bench.path
+        finally:
+            self.vault = self.bench.open()
 
 
 def parse(argv):
@@ -74,9 +85,8 @@ def main(argv=None) -> int:
         bench = vaults.ensure(size, quick=args.quick, cache=args.cache,
                               log=lambda m: print(m, file=sys.stderr, flush=True))
         with vaults.scratch_copy(bench) as scratch:
-            vault = scratch.open()
+            ctx = Context(scratch, scratch.open(), args.quick)
             try:
-                ctx = Context(scratch, vault, args.quick)
                 for module in measures:
                     started = time.perf_counter()
                     found = module.run(ctx)
@@ -84,7 +94,7 @@ def main(argv=None) -> int:
                     print(f"{size} clients: {module.__name__.split('.')[-1]} "
                           f"({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
             finally:
-                vault.lock()
+                ctx.vault.lock()
     command = "python -m benchmarks " + " ".join(sys.argv[1:] if argv is None else argv)
     print(report.table(rows))
     report.write(args.out, rows, command.strip())

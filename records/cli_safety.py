@@ -38,7 +38,9 @@ def _locked_after(func):
 
 
 def cmd_check(vault, args) -> int:
-    from . import audit, backup
+    from . import audit, backup, leftovers
+    for note in vault.resolved + leftovers.find(vault.path):
+        print(note)
     pages = backup.check(vault)
     verdict = audit.verify(vault.db, audit.recorded_heads(vault.db))
     if not verdict.ok:

@@ -18,7 +18,8 @@ stopping point safe:
 `Vault.open` tries `vault.keys`; if its key no longer decrypts the database and
 `vault.keys.next` exists, it uses that one and finishes step 4 (and step 3 on sign-in). If
 `vault.keys` still opens the database, the re-key never committed and the stale
-`vault.keys.next` is deleted.
+`vault.keys.next` is deleted. Only the vault's lock holder (records/owner.py) does either:
+while one process re-keys, no other can open the vault and mistake its work for a leftover.
 """
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ import sqlcipher3
 
 from . import settings as settings_store
 from . import staff as staff_ops
-from .errors import DiskFull, UnknownStaff, ValidationError
-from .fsutil import atomic_write, stage
+from .errors import DiskFull, UnknownStaff, ValidationError, VaultDamaged
+from .fsutil import atomic_write, fsync_dir, stage
 from .keyfile import KdfParams, KeyFile
 
 if TYPE_CHECKING:
@@ -41,6 +42,11 @@ if TYPE_CHECKING:
 
 MIN_PASSPHRASE = 8
 REKEYING = "re-keying ..."
+FINISHED_REKEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
+                  "after the database had its new key; finished (it is now vault.keys)")
+STALE_NEXT_KEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
+                  "before it committed, so it was deleted: the removal or re-key was not done, "
+                  "run it again")
 
 
 def _check_new(passphrase: str) -> str:
@@ -102,11 +108,11 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
     """Steps 1-4 of the module docstring: a new data key for the database, wrapped by
     `edited` (the key file as it should be) to its slots; `record(vault)` is step 3."""
     from .vault import NEXT_KEY_NAME, is_disk_full, replace_key_file
-    if progress:
-        progress(REKEYING)
     new_key = secrets.token_bytes(32)
     edited.rewrap(new_key)
     atomic_write(vault.path / NEXT_KEY_NAME, edited.to_bytes())
+    if progress:  # the long step starts: whoever waits on this line finds vault.keys.next
+        progress(REKEYING)
     try:
         vault.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
     except sqlcipher3.OperationalError as exc:
@@ -119,6 +125,39 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
     stage("after_rekey")
     record(vault)
     replace_key_file(vault.path)
+
+
+def unlock_resolving(path: Path, unlock: Callable[[KeyFile], tuple[bytes, str]]):
+    """Unlock the key file (`unlock(keyfile) -> (data_key, slot_id)`) and connect, resolving
+    a vault.keys.next left by an interrupted removal (see the module docstring). Only the
+    vault's lock holder may call this: in any other process the re-key may be running now.
+    Returns (db, keyfile, data_key, slot_id, what was resolved or '')."""
+    from .vault import DB_NAME, KEY_NAME, NEXT_KEY_NAME, connect, replace_key_file
+    keyfile = KeyFile.load(path / KEY_NAME)
+    data_key, slot_id = unlock(keyfile)
+    next_path = path / NEXT_KEY_NAME
+    try:
+        db = connect(path / DB_NAME, data_key)
+    except VaultDamaged:
+        # Stopped after the re-key, before the rename: the next key file opens the database.
+        if not next_path.exists():
+            raise
+        keyfile = KeyFile.load(next_path)
+        data_key, slot_id = unlock(keyfile)
+        db = connect(path / DB_NAME, data_key)
+        note = FINISHED_REKEY
+    else:
+        note = STALE_NEXT_KEY if next_path.exists() else ""
+    try:
+        if note == FINISHED_REKEY:
+            replace_key_file(path)
+        elif note:  # the re-key never committed: the next key file wraps a key nothing uses
+            next_path.unlink()
+            fsync_dir(path)
+    except BaseException:
+        db.close()
+        raise
+    return db, keyfile, data_key, slot_id, note
 
 
 def set_recovery(vault: "Vault", recipient: str) -> None:
@@ -141,19 +180,32 @@ def recover(path, identity: str, staff_name: str, new_passphrase: str, *,
             kdf: KdfParams | None = None) -> "Vault":
     """Open the vault through the recovery slot (the coordinator's age identity) and give
     `staff_name` a new passphrase. Returns the open vault, signed in as that staff member."""
-    from .vault import DB_NAME, KEY_NAME, Vault, connect
+    from .vault import KEY_NAME, Vault
     path = Path(path)
     _check_new(new_passphrase)
-    keyfile = KeyFile.load(path / KEY_NAME)
-    data_key = keyfile.recover(identity)
-    slot_id = keyfile.slot_for(staff_name)
-    if slot_id is None:
-        raise UnknownStaff("no staff member with that name in this vault")
-    db = connect(path / DB_NAME, data_key)  # prove the key opens the database first
-    db.close()
-    keyfile.reset_passphrase(slot_id, new_passphrase, data_key, kdf=kdf)
-    keyfile.save(path / KEY_NAME)
-    vault = Vault.open_with_key(path, keyfile, data_key, slot_id)
-    vault.record("recover", "staff", vault.staff.id)
+
+    def unlock(keyfile: KeyFile) -> tuple[bytes, str]:
+        data_key = keyfile.recover(identity)
+        slot_id = keyfile.slot_for(staff_name)
+        if slot_id is None:
+            raise UnknownStaff("no staff member with that name in this vault")
+        return data_key, slot_id
+
+    held = Vault.take(path)  # the owner, before the key file is read or written
+    try:
+        # proves the key opens the database before the key file is changed
+        db, keyfile, data_key, slot_id, _ = unlock_resolving(path, unlock)
+        db.close()
+        keyfile.reset_passphrase(slot_id, new_passphrase, data_key, kdf=kdf)
+        keyfile.save(path / KEY_NAME)
+    except BaseException:
+        held.release()
+        raise
+    vault = Vault.open_with_key(path, keyfile, data_key, slot_id, held=held)
+    try:
+        vault.record("recover", "staff", vault.staff.id)
+    except BaseException:
+        vault.lock()
+        raise
     return vault
 

@@ -13,6 +13,7 @@ only to name the holder in the refusal; the lock itself never depends on it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import socket
@@ -21,11 +22,14 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import ClinicError
+from .errors import ClinicError, DiskFull
 from .fsutil import atomic_write
 
 LOCK_SUFFIX = ".lock"
 HINT_SUFFIX = ".lock-owner"
+# What flock/msvcrt say on a file system that has no OS locks (some network and FUSE mounts).
+_NO_LOCKS = {errno.ENOSYS, errno.ENOLCK, errno.EOPNOTSUPP,
+             getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
 
 
 class VaultBusy(ClinicError):
@@ -53,7 +57,8 @@ def holder(data_dir) -> str:
     try:
         hint = json.loads(hint_path(data_dir).read_text(encoding="utf-8"))
         since = time.strftime("%H:%M", time.localtime(float(hint["since"])))
-        return f"pid {int(hint['pid'])} on {hint['host']} since {since}"
+        host = "".join(c for c in str(hint["host"])[:64] if c.isprintable())
+        return f"pid {int(hint['pid'])} on {host} since {since}"
     except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return ""
 
@@ -97,12 +102,18 @@ def acquire(data_dir) -> OwnerLock:
         raise VaultBusy("the vault is open in another window or command"
                         + (f" ({who})" if who else "")) from None
     except (NotImplementedError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno not in _NO_LOCKS:
+            raise VaultBusy(f"cannot lock the vault folder {data_dir}: cannot use the lock file "
+                            f"{path} ({exc.strerror or exc})") from None
         raise VaultBusy(f"cannot lock the vault folder {data_dir}: its file system offers no "
-                        f"OS file locks ({exc}); refusing to open it without one") from None
+                        f"OS file locks; refusing to open it without one") from None
     owner = OwnerLock(data_dir, lock)
     try:
         hint = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}
         atomic_write(owner._hint, json.dumps(hint).encode("utf-8"))
-    except OSError:
-        pass  # the hint only names the holder; the lock is what protects the vault
+    except (OSError, DiskFull):
+        # The hint only names the holder; the lock is what protects the vault. A dead
+        # holder's hint must not be shown as this one.
+        with contextlib.suppress(OSError):
+            owner._hint.unlink()
     return owner

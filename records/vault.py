@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from . import audit, schema
+from . import audit, owner, schema
 from . import settings as settings_store
 from .errors import AccessDenied, DiskFull, NoVault, VaultDamaged, VaultExists
 from .fsutil import ensure_private_dir, fsync_dir
@@ -32,6 +32,10 @@ NEXT_KEY_NAME = "vault.keys.next"
 SQLITE_PLAIN_HEADER = b"SQLite format 3\0"
 DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
               "nothing was changed. Restore the newest backup (python main.py restore)")
+
+
+def _no_vault(path: Path) -> NoVault:
+    return NoVault(f"no vault in {path}; create one with: python main.py init")
 
 
 def default_data_dir() -> Path:
@@ -140,6 +144,8 @@ class Vault:
         self._settings: Settings | None = None
         self._listeners: list[Callable[[Change], None]] = []
         self._held: list[Change] | None = None  # changes of an open together() block
+        self._owner: owner.OwnerLock | None = None  # this vault's one-owner lock, while open
+        self.resolved: list[str] = []  # leftovers of interrupted work this open resolved
 
     # --- opening and locking -------------------------------------------------------
     @staticmethod
@@ -151,8 +157,13 @@ class Vault:
     def create(cls, path: Path, staff_name: str, passphrase: str, *, role: str = "nurse",
                contact_line: str = "", settings: Settings | None = None,
                kdf: KdfParams | None = None) -> "Vault":
-        from . import staff as staff_ops
         path = Path(path)
+        return cls._as_owner(owner.acquire(path), lambda: cls._create(
+            path, staff_name, passphrase, role, contact_line, settings, kdf))
+
+    @classmethod
+    def _create(cls, path, staff_name, passphrase, role, contact_line, settings, kdf):
+        from . import staff as staff_ops
         if cls.exists(path):
             raise VaultExists(f"a vault already exists in {path}; it was left untouched")
         staff_ops.validate_new(staff_name, role, contact_line, passphrase)
@@ -178,13 +189,33 @@ class Vault:
             raise
         return cls._signed_in(path, db, keyfile, data_key, slot_id)
 
+    @staticmethod
+    def take(path: Path) -> owner.OwnerLock:
+        """The vault's one-owner lock, taken before any of its files is read (VaultBusy if
+        held elsewhere); NoVault, leaving nothing behind, when there is nothing to lock."""
+        if not path.exists() and not owner.lock_path(path).exists():
+            raise _no_vault(path)
+        return owner.acquire(path)
+
+    @classmethod
+    def _as_owner(cls, held: owner.OwnerLock, make: Callable[[], "Vault"]) -> "Vault":
+        """The vault `make` opens keeps the lock (lock() releases it); a failure releases it."""
+        try:
+            vault = make()
+        except BaseException:
+            held.release()
+            raise
+        vault._owner = held
+        return vault
+
     @classmethod
     def open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":
-        """Unlock with a staff member's passphrase. Damage is reported (naming the newest
-        good backup) and never repaired or re-created here."""
+        """Unlock with a staff member's passphrase, as the vault's only owner. Damage is
+        reported (naming the newest good backup) and never repaired or re-created here."""
         path = Path(path)
         try:
-            return cls._open(path, staff_name, passphrase)
+            return cls._as_owner(cls.take(path),
+                                 lambda: cls._open(path, staff_name, passphrase))
         except VaultDamaged as exc:
             from . import backup
             raise VaultDamaged(f"{exc}{backup.offer(path)}") from None
@@ -196,31 +227,17 @@ class Vault:
     def _open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":
         key_path, db_path = path / KEY_NAME, path / DB_NAME
         if not key_path.exists() and not db_path.exists():
-            raise NoVault(f"no vault in {path}; create one with: python main.py init")
+            raise _no_vault(path)
         if not key_path.exists():
             raise VaultDamaged(f"the key file is missing from {path}; restore the newest backup")
         if not db_path.exists():
             raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
-        keyfile = KeyFile.load(key_path)
-        data_key, slot_id = keyfile.unlock(staff_name, passphrase)
-        next_path = path / NEXT_KEY_NAME
-        try:
-            db = connect(db_path, data_key)
-        except VaultDamaged:
-            # A staff removal wrote vault.keys.next, re-keyed the database and was stopped
-            # before renaming: the next key file is the one that opens the database.
-            if not next_path.exists():
-                raise
-            pending = KeyFile.load(next_path)
-            data_key, slot_id = pending.unlock(staff_name, passphrase)
-            db = connect(db_path, data_key)
-            replace_key_file(path)
-            keyfile = pending
-        else:
-            if next_path.exists():
-                # The re-key never committed: the next key file wraps a key nothing uses.
-                next_path.unlink()
-        return cls._finish_open(path, db, keyfile, data_key, slot_id)
+        from .keys import unlock_resolving
+        db, keyfile, data_key, slot_id, note = unlock_resolving(
+            path, lambda keys: keys.unlock(staff_name, passphrase))
+        vault = cls._finish_open(path, db, keyfile, data_key, slot_id)
+        vault.resolved = [note] if note else []
+        return vault
 
     @classmethod
     def _finish_open(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
@@ -234,10 +251,12 @@ class Vault:
             raise
 
     @classmethod
-    def open_with_key(cls, path: Path, keyfile: KeyFile, data_key: bytes,
-                      slot_id: str) -> "Vault":
-        return cls._finish_open(path, connect(Path(path) / DB_NAME, data_key), keyfile,
-                                data_key, slot_id)
+    def open_with_key(cls, path: Path, keyfile: KeyFile, data_key: bytes, slot_id: str, *,
+                      held: owner.OwnerLock | None = None) -> "Vault":
+        """Open with an unwrapped data key; `held`: the lock taken before reading the keys."""
+        path = Path(path)
+        return cls._as_owner(held or cls.take(path), lambda: cls._finish_open(
+            path, connect(path / DB_NAME, data_key), keyfile, data_key, slot_id))
 
     @classmethod
     def _signed_in(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
@@ -263,7 +282,8 @@ class Vault:
                 self.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
 
     def lock(self) -> None:
-        """Close the database (SQLCipher cannot un-key an open connection) and drop the key."""
+        """Close the database (SQLCipher cannot un-key an open connection), drop the key and
+        let go of the vault: another window or command may open it now."""
         if self.db is not None:
             with contextlib.suppress(sqlcipher3.Error):
                 self.db.close()
@@ -271,6 +291,9 @@ class Vault:
         self._data_key = b""
         self._settings = None
         self._listeners.clear()
+        if self._owner is not None:
+            self._owner.release()
+            self._owner = None
 
     @property
     def is_open(self) -> bool:

@@ -10,6 +10,7 @@ from conftest import FAST_KDF, PASSPHRASE
 import main
 from records import audit, clients, clock, demo, incidents, referrals, search, visits
 from records.errors import VaultExists
+from records.owner import VaultBusy
 from records.models import SERVICES, SUPPLIES, TEST_SERVICES
 from records.vault import Vault
 
@@ -174,9 +175,16 @@ def test_batches_are_separate_transactions(tmp_path, monkeypatch):
 
 def test_create_refuses_an_existing_vault(vault, vault_dir):
     before = dump(vault)
+    with pytest.raises(VaultBusy):  # while it is open, before anything is read
+        demo.create(vault_dir, "Demo Nurse", PASSPHRASE, clients=5, weeks=1, kdf=FAST_KDF)
+    vault.lock()
     with pytest.raises(VaultExists):
         demo.create(vault_dir, "Demo Nurse", PASSPHRASE, clients=5, weeks=1, kdf=FAST_KDF)
-    assert dump(vault) == before
+    again = Vault.open(vault_dir, None, PASSPHRASE)
+    try:
+        assert dump(again) == before
+    finally:
+        again.lock()
 
 
 def test_cli_demo_creates_once_and_refuses_then(tmp_path, capsys):

@@ -84,8 +84,12 @@ def create_vault(data_dir: Path, answers: Answers, kdf=None):
     vault = Vault.create(data_dir, answers.staff_name, answers.passphrase, role=answers.role,
                          contact_line=answers.contact_line, settings=settings, kdf=kdf)
     if answers.recovery_recipient:
-        vault.keyfile.set_recovery(answers.recovery_recipient, vault.data_key)
-        vault.keyfile.save(vault.path / KEY_NAME)
+        try:
+            vault.keyfile.set_recovery(answers.recovery_recipient, vault.data_key)
+            vault.keyfile.save(vault.path / KEY_NAME)
+        except BaseException:
+            vault.lock()  # lets go of the vault: the wizard's next try may open it
+            raise
     return vault
 
 

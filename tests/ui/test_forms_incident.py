@@ -96,6 +96,7 @@ def test_police_liaison_sees_only_shared_reports_and_cannot_create(qtbot, vault,
                               vehicle_description="Blue pickup")
     _report(vault, "ZZT 9", police=False)
     staff.add(vault, "Pat Liaison", "police_liaison", PASSPHRASE, kdf=FAST_KDF)
+    vault.lock()  # one owner at a time
     liaison = Vault.open(vault_dir, "Pat Liaison", PASSPHRASE)
     try:
         with pytest.raises(AccessDenied):

@@ -173,6 +173,7 @@ def test_police_liaison_account_starts_on_shared_incidents(qtbot, vault_dir, vau
     from ui.incident_list import IncidentList
     clients.register(vault, "Rosa Private")
     staff.add(vault, "Pat Liaison", "police_liaison", PASSPHRASE, kdf=FAST_KDF)
+    vault.lock()  # one owner at a time
     liaison = Vault.open(vault_dir, "Pat Liaison", PASSPHRASE)
     try:
         window = MainWindow(liaison)

@@ -91,6 +91,7 @@ def test_wizard_refuses_bad_input_and_keeps_what_was_typed(qtbot, tmp_path, runn
 
 
 def test_creation_failure_is_shown_and_the_wizard_stays(qtbot, tmp_path, runner, vault_dir, vault):
+    vault.lock()
     wizard = SetupWizard(vault_dir, runner, kdf=FAST_KDF)  # a vault is already there
     qtbot.addWidget(wizard)
     wizard.show()
