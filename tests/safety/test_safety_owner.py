@@ -356,6 +356,7 @@ def test_check_reports_every_leftover(vault, vault_dir, tmp_path, capsys):
     (vault_dir / ".vault.keys.tmp-0123456789ab").write_bytes(b"half")
     (tmp_path / "usb" / ".van-clinic-backup-2026-03-01_120000.partial-ab12cd34").mkdir()
     (tmp_path / ".vault.restore-1a2b3c4d").mkdir()
+    (tmp_path / "vault.replaced-20260301T120000Z").mkdir()  # kept by a restore
     (tmp_path / "pass").write_text(PASSPHRASE)
     code = main.main(["check", "--data-dir", str(vault_dir),
                       "--passphrase-file", str(tmp_path / "pass")])
@@ -363,11 +364,12 @@ def test_check_reports_every_leftover(vault, vault_dir, tmp_path, capsys):
     assert code == 0
     assert out[-1].startswith("vault intact: ")
     notes = out[:-1]
-    assert len(notes) == 4, out
+    assert len(notes) == 5, out
     assert any(NEXT_KEY_NAME in n and "before it committed" in n for n in notes)
     assert any(".vault.keys.tmp-0123456789ab" in n and "interrupted" in n for n in notes)
     assert any(".partial-ab12cd34" in n and "backup" in n for n in notes)
     assert any(".vault.restore-1a2b3c4d" in n and "restore" in n for n in notes)
+    assert any("vault.replaced-20260301T120000Z" in n and "kept on purpose" in n for n in notes)
     assert not (vault_dir / NEXT_KEY_NAME).exists()  # the holder resolved it
 
 
