@@ -31,6 +31,9 @@ _MASK = 0xFFFFFFFF
 
 REPLAY_DAMAGED = ("the database has damaged pages after replaying what an interrupted save "
                   "left; nothing more was changed")
+# Beside the database file: (suffix, what it is).
+LEFTOVERS = (("-journal", "the journal of a save that was interrupted"),
+             ("-wal", "the log of recent saves kept by versions before this one"))
 
 
 def check_leftovers(db_path: Path) -> bool:
@@ -38,26 +41,32 @@ def check_leftovers(db_path: Path) -> bool:
     records; True when there is one to replay (the caller then checks every page after)."""
     found = problem(db_path)
     if found:
-        raise VaultDamaged(f"the database's {found}")
-    return any(db_path.with_name(db_path.name + suffix).exists()
-               for suffix in ("-journal", "-wal"))
+        raise VaultDamaged(found)
+    return any(_size(db_path, suffix) > 0 for suffix, _what in LEFTOVERS)
 
 
 def problem(db_path: Path) -> str | None:
     """Why replaying the journal or WAL beside `db_path` could lose saved records, or None."""
     db_path = Path(db_path)
-    for suffix, read in (("-journal", _journal_problem), ("-wal", _wal_problem)):
+    for suffix, what in LEFTOVERS:
         path = db_path.with_name(db_path.name + suffix)
+        read = _journal_problem if suffix == "-journal" else _wal_problem
         try:
             with open(path, "rb") as f:
-                found = read(f, path.stat().st_size, db_path)
+                found = read(f, _size(db_path, suffix), db_path)
         except FileNotFoundError:
             continue
         if found:
-            return (f"{path.name}, left by a save that was interrupted, is damaged ({found}); "
-                    "opening would lose saved records, so nothing was opened or changed and "
-                    f"{path.name} is kept as it is")
+            return (f"{path.name}, {what}, is damaged ({found}); opening would lose saved "
+                    f"records, so nothing was opened or changed and {path.name} is kept.")
     return None
+
+
+def _size(db_path: Path, suffix: str) -> int:
+    try:
+        return db_path.with_name(db_path.name + suffix).stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _power_of_two(value: int, low: int, high: int) -> bool:
