@@ -2,7 +2,8 @@
 does (records.visits.record and records.referrals.make in one vault.together() block:
 validation, the running shift, the audit chain, re-reading what was saved), against one bare
 INSERT transaction of the same rows on the same connection (same journal and synchronous
-settings)."""
+settings: a rollback journal with synchronous=FULL, so each commit syncs the journal twice
+and the database once; records/vault.py connect)."""
 from __future__ import annotations
 
 import itertools
@@ -61,4 +62,5 @@ def run(ctx) -> list[Row]:
     return [Row(key="save_visit", label="save a visit with services, supplies and a referral (p50)",
                 size=ctx.size, ours=o["p50"], baseline=b["p50"], limit=2.0, target="≤ 2x",
                 detail={"ours_p95": o["p95"], "baseline_p95": b["p95"], "n": o["n"],
-                        "visits_saved": saved})]
+                        "visits_saved": saved,
+                        "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0]})]

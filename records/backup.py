@@ -44,10 +44,14 @@ def problems(db: "Database") -> list[str]:
     """Full SQLCipher page check (every page's HMAC) and SQLite's integrity_check.
     Empty when the database is intact."""
     import sqlcipher3
+
+    from .vault import is_disk_full
     try:
         found = [str(r[0]) for r in db.execute("PRAGMA cipher_integrity_check")]
         result = [str(r[0]) for r in db.execute("PRAGMA integrity_check")]
     except sqlcipher3.DatabaseError as exc:
+        if is_disk_full(exc):  # the disk failed the read: not a verdict on the file
+            raise DiskFull() from None
         return [f"the database cannot be read: {exc}"]
     if result != ["ok"]:
         found += result
@@ -62,8 +66,12 @@ def require_intact(db: "Database", what: str = "the vault") -> None:
 
 
 def check(vault: "Vault") -> int:
-    """Raise VaultDamaged unless the vault is intact; returns the number of database pages."""
-    require_intact(vault.db)
+    """Raise VaultDamaged, naming the newest good backup, unless the vault is intact;
+    returns the number of database pages."""
+    try:
+        require_intact(vault.db)
+    except VaultDamaged as exc:
+        raise VaultDamaged(f"{exc}.{offer(vault.path)}") from None
     return vault.db.execute("PRAGMA page_count").fetchone()[0]
 
 

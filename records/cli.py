@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 
-from .errors import ClinicError
+from .errors import ClinicError, refused_write
 
 
 class CliError(ClinicError):
@@ -15,23 +16,37 @@ class CliError(ClinicError):
 
 
 def run_command(args) -> int:
+    """Run a command; any failure becomes one `error: ` line and exit status 1. A write the
+    system refused (full disk, file-size limit, failing disk) is said to be that, never
+    damage: SQLite rolled it back and the vault is as it was."""
     import sqlcipher3
+
+    from .vault import is_disk_full
     try:
         return args.func(args)
     except ClinicError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except sqlcipher3.DatabaseError as exc:
-        print(f"error: the database failed while reading or writing ({exc}); "
-              "run: python main.py check", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+    except (sqlcipher3.DatabaseError, OSError) as exc:
+        if is_disk_full(exc):
+            print(f"error: {refused_write(_written_folder(args, exc))}", file=sys.stderr)
+        elif isinstance(exc, OSError):
+            where = f" ({exc.filename})" if exc.filename else ""
+            print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        else:
+            print(f"error: the database failed while reading or writing ({exc}); "
+                  "run: python main.py check", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 1
+
+
+def _written_folder(args, exc: BaseException) -> Path:
+    """Where a refused write went: the file an OSError names, else the vault folder."""
+    if isinstance(exc, OSError) and exc.filename:
+        return Path(os.fsdecode(exc.filename)).parent
+    return data_dir(args) if hasattr(args, "data_dir") else Path.cwd()
 
 
 def read_secret(path: str | None, what: str = "passphrase",

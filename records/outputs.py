@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ClinicError, DiskFull
+from .errors import REFUSED_ERRNOS, ClinicError, DiskFull
 from .fsutil import atomic_write, fsync_dir, stage
 from .owner import HINT_SUFFIX, LOCK_SUFFIX
 
@@ -34,7 +34,6 @@ from .owner import HINT_SUFFIX, LOCK_SUFFIX
 _VAULT_MARKS = ("vault.keys", "vault.db")
 _BACKUP_MARK = "manifest.json"
 _BACKUP_PREFIX = "van-clinic-backup-"
-_REFUSED_WRITE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class OutputRefused(ClinicError):
@@ -119,7 +118,7 @@ def write_file(path, data: bytes, *, force: bool = False) -> Path:
         else:
             _create(target, data, path)
     except (DiskFull, OSError) as exc:
-        if isinstance(exc, OSError) and exc.errno not in _REFUSED_WRITE:
+        if isinstance(exc, OSError) and exc.errno not in REFUSED_ERRNOS:
             raise
         raise DiskFull(f"the system refused the write (file-size limit, full or failing "
                        f"disk); {path} was not written") from None

@@ -17,9 +17,10 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from . import audit, owner, schema
+from . import audit, journal, owner, schema
 from . import settings as settings_store
-from .errors import AccessDenied, DiskFull, NoVault, VaultDamaged, VaultExists
+from .errors import (REFUSED_ERRNOS, AccessDenied, NoVault, VaultDamaged, VaultExists,
+                     refused_write)
 from .fsutil import ensure_private_dir, fsync_dir
 from .keyfile import KdfParams, KeyFile
 from .models import Settings, Staff
@@ -76,6 +77,7 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDat
     # SQLite takes an empty file for a new database: it would be filled with a fresh schema.
     if not create and db_path.exists() and db_path.stat().st_size == 0:
         raise VaultDamaged(DAMAGED_DB)
+    recovering = not create and journal.check_leftovers(db_path)
     old_umask = os.umask(0o077)
     try:
         conn = sqlcipher3.connect(f"file:{db_path}?mode={mode}", uri=True,
@@ -98,11 +100,18 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDat
                                "refusing to open the vault")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit is on disk when save returns (power loss too), measured cheap enough.
+        # A rollback journal, not a WAL: a commit is in the database file itself when save
+        # returns (FULL: synced, power loss too), never only in WAL frames that SQLite drops
+        # silently after a damaged one. Switching an older vault from WAL checkpoints it.
+        if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
+            raise VaultDamaged("the database's write-ahead log could not be merged into it")
         conn.execute("PRAGMA synchronous = FULL")
-    except sqlcipher3.DatabaseError:
+        if recovering and conn.execute("PRAGMA cipher_integrity_check").fetchone():
+            raise VaultDamaged(journal.REPLAY_DAMAGED)
+    except sqlcipher3.DatabaseError as exc:
         conn.close()
+        if is_disk_full(exc):
+            raise refused_write(db_path.parent) from None
         raise VaultDamaged(DAMAGED_DB) from None
     except BaseException:
         conn.close()
@@ -119,8 +128,11 @@ def assert_encrypted(db_path: Path) -> None:
 
 
 def is_disk_full(exc: BaseException) -> bool:
-    """SQLITE_FULL ("database or disk is full") on a full disk; SQLITE_IOERR ("disk I/O
-    error") when a file-size limit or a vanished USB stick stops a write."""
+    """A write the system refused: SQLITE_FULL ("database or disk is full") on a full disk;
+    SQLITE_IOERR ("disk I/O error") when a file-size limit or a vanished USB stick stops a
+    write; ENOSPC, EDQUOT or EFBIG from a file write. Not damage: see errors.refused_write."""
+    if isinstance(exc, OSError):
+        return exc.errno in REFUSED_ERRNOS
     text = str(exc).lower()
     return "disk is full" in text or "disk i/o error" in text
 
@@ -312,7 +324,7 @@ class Vault:
     def write(self, action: str, entity: str = "", entity_id=None, detail: str = "",
               ) -> Iterator[dict]:
         """One transaction with its audit entry. Yields a dict where the body may set
-        'entity_id' once it knows it (e.g. after an INSERT). A full disk becomes DiskFull;
+        'entity_id' once it knows it (e.g. after an INSERT). A refused write becomes DiskFull;
         any failure rolls everything back. Inside together() it joins that transaction."""
         box = {"entity_id": entity_id}
         with self.together():
@@ -340,7 +352,7 @@ class Vault:
                 yield
         except sqlcipher3.OperationalError as exc:
             if is_disk_full(exc):
-                raise DiskFull() from None
+                raise refused_write(self.path) from None
             raise
         finally:
             held, self._held = self._held, None

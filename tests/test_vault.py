@@ -99,7 +99,7 @@ def test_files_private_and_connection_settings(vault, vault_dir):
     pragma = lambda name: vault.db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("temp_store") == 2  # MEMORY
     assert pragma("secure_delete") == 1
-    assert pragma("journal_mode") == "wal"
+    assert pragma("journal_mode") == "delete"
     assert pragma("synchronous") == 2  # FULL
     assert pragma("cipher_version")
     assert not (vault_dir / DB_NAME).read_bytes().startswith(b"SQLite format 3")
@@ -110,11 +110,9 @@ def test_no_plaintext_on_disk_while_open(vault, vault_dir):
     client = clients.register(vault, f"Rose {marker}", legal_name=marker, phone=marker,
                               contact_notes=marker, problems=marker, aliases=[marker])
     visits.record(vault, client_id=client.id, note=f"note {marker}", reason=marker)
-    wal = vault_dir / (DB_NAME + "-wal")
-    assert wal.exists() and wal.stat().st_size > 0, "writes should still sit in the WAL"
     needle = marker.encode()
     files = [p for p in vault_dir.iterdir()]
-    assert {p.name for p in files} >= {DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME}
+    assert {p.name for p in files} == {DB_NAME, KEY_NAME}, "saved in the database file itself"
     for path in files:
         data = path.read_bytes()
         assert needle not in data and marker.encode("utf-16-le") not in data, path.name

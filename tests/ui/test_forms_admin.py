@@ -29,7 +29,7 @@ def test_directory_add_edit_retire(qtbot, vault, tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(records.directory, "add", lambda *a, **k: (_ for _ in ()).throw(DiskFull()))
         save_keys(qtbot, editor)
-    assert "disk full" in editor.banner.text() and editor.hours.text() == "Mon-Fri 9-5"
+    assert "refused the write" in editor.banner.text() and editor.hours.text() == "Mon-Fri 9-5"
     with qtbot.waitSignal(editor.saved) as signal:
         save_keys(qtbot, editor)
     added = signal.args[0]

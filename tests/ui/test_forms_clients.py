@@ -73,5 +73,5 @@ def test_delete_on_a_full_disk_keeps_the_confirmation(qtbot, vault, monkeypatch)
         raise DiskFull()
     monkeypatch.setattr(records.clients, "delete_at_request", full)
     qtbot.mouseClick(form.save_button, Qt.LeftButton)
-    assert "disk full" in form.banner.text() and form.confirm.text() == "DELETE"
+    assert "refused the write" in form.banner.text() and form.confirm.text() == "DELETE"
     assert not clients.get(vault, client.id).deleted

@@ -62,7 +62,7 @@ def test_reporter_link_is_optional_and_disk_full_keeps_values(qtbot, vault, monk
     with monkeypatch.context() as patch:
         patch.setattr(records.incidents, "report", full)
         save_keys(qtbot, form)
-    assert "disk full" in form.banner.text()
+    assert "refused the write" in form.banner.text()
     assert form.consent_police.value() is True and form.phone.text() == "555-0199"
     with qtbot.waitSignal(form.saved) as signal:
         save_keys(qtbot, form)

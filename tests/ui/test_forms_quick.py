@@ -50,5 +50,5 @@ def test_refused_or_disk_full_keeps_the_numbers(qtbot, vault, monkeypatch):
     monkeypatch.setattr(records.visits, "record", full)
     with qtbot.assertNotEmitted(form.saved):
         qtbot.keyClick(form.focusWidget(), Qt.Key_Return)
-    assert "disk full" in form.banner.text()
+    assert "refused the write" in form.banner.text()
     assert form.values()["supplies"] == {"naloxone_nasal": 2, "pipes": 5}

@@ -109,7 +109,7 @@ def test_disk_full_keeps_everything(qtbot, vault, monkeypatch):
     monkeypatch.setattr(records.referrals, "make", full)
     with qtbot.assertNotEmitted(form.saved):
         save_keys(qtbot, form)
-    assert "disk full" in form.banner.text()
+    assert "refused the write" in form.banner.text()
     assert form.values()["destination_id"] == clinic.id
     assert form.reason.text() == "Testing" and form.topic_checks["clinical_history"].isChecked()
 

@@ -1,4 +1,4 @@
-"""The visit form driven from the keyboard: defaults, entry, validation, disk full, correction."""
+"""The visit form driven from the keyboard: defaults, entry, validation, a refused write, correction."""
 from datetime import timedelta
 
 from formkit import escape, save_keys, shoot, show, tick, type_into, unnamed_controls
@@ -93,7 +93,7 @@ def test_disk_full_keeps_every_typed_value(qtbot, vault, monkeypatch):
     monkeypatch.setattr(records.visits, "record", full)
     with qtbot.assertNotEmitted(form.saved):
         save_keys(qtbot, form)
-    assert "disk full" in form.banner.text()
+    assert "refused the write" in form.banner.text()
     assert form.service_checks["counselling"].isChecked()
     assert form.supply_spins["condoms"].value() == 30
     assert form.reason.text() == "Check-in" and form.note.text() == "Long talk"
