@@ -207,3 +207,12 @@ def _reindex(db: Database, client_id: int, terms) -> None:
         row["aliases"] = json.loads(row["aliases"])
         db.execute("INSERT INTO client_fts (rowid, terms) VALUES (?, ?)",
                    [client_id, terms(row)])
+
+
+@migrations(name="0008_van_signing_key")
+def van_signing_key(db: Database) -> None:
+    """The van's Ed25519 signing key for its weekly bundles (records/export/vankey.py), kept
+    in `meta`: a new vault gets it here at creation, an older one at its first open after
+    the upgrade."""
+    from .export import vankey
+    vankey.create_if_missing(db)

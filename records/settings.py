@@ -36,8 +36,14 @@ def save_raw(db: Database, settings: Settings) -> None:
 def check(settings: Settings, before: Settings | None = None) -> Settings:
     """Validate every field; returns the cleaned settings. Given the settings `before` a
     change, a program secret that changed must be strong (uic.SECRET_RULE); one already in
-    the vault is only warned about (weak_secret_warning), so old vaults still open and save."""
+    the vault is only warned about (weak_secret_warning), so old vaults still open and save.
+    Likewise a van code kept from `before` (a vault made before van codes had to be safe
+    names) passes until it is changed; exporting refuses it (records.export.bundle)."""
     s = settings
+    if before is not None and s.van_code == before.van_code:
+        van_code = validate.text("van_code", s.van_code, required=True, max_len=40)
+    else:
+        van_code = validate.van_code("van_code", s.van_code)
     zone(s.timezone)
     schedule = tuple(
         ScheduleEntry(validate.text("schedule", e.when, required=True),
@@ -52,7 +58,7 @@ def check(settings: Settings, before: Settings | None = None) -> Settings:
         clinic_name=validate.text("clinic_name", s.clinic_name, required=True),
         program=validate.text("program", s.program, required=True, max_len=40),
         van_name=validate.text("van_name", s.van_name, required=True),
-        van_code=validate.text("van_code", s.van_code, required=True, max_len=40),
+        van_code=van_code,
         letterhead=validate.text_list("letterhead", s.letterhead, max_items=8),
         paper_size=validate.choice("paper_size", s.paper_size, PAPER_SIZES),
         schedule=schedule,

@@ -4,6 +4,7 @@ Messages name the field and the rule, never the value typed: a value can be a le
 date of birth or something a client said, and messages end up on screens and in stderr."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -14,6 +15,11 @@ LONG = 20_000   # notes and free text
 # Bidirectional embeddings, overrides and isolates: they make text display in another order
 # than it is stored (a name, a plate or an amount that reads differently on screen and paper).
 BIDI_CONTROLS = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+#: A van code: it names files and org units at the coordinator, so a safe name only.
+VAN_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
+RESERVED_VAN_CODES = ("ALL", "ALL-VANS")
+VAN_CODE_RULE = ("1 to 16 capital letters, digits, - or _, starting with a letter or digit "
+                 "(e.g. VAN1)")
 
 
 def text(field: str, value, *, required: bool = False, max_len: int = SHORT,
@@ -44,6 +50,16 @@ def plain(text: str) -> str:
     full-width "Ａ" -> "A". Search and the UIC compare names in this form."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def van_code(field: str, value) -> str:
+    """A van code as the export and the coordinator's merge require it (VAN_CODE)."""
+    if not isinstance(value, str) or not VAN_CODE.fullmatch(value.strip()):
+        raise ValidationError(field, f"must be {VAN_CODE_RULE}")
+    if value.strip() in RESERVED_VAN_CODES:
+        raise ValidationError(field, "ALL and ALL-VANS name the coordinator's combined "
+                                     "report; choose another code")
+    return value.strip()
 
 
 def choice(field: str, value, allowed, *, empty_ok: bool = False) -> str:

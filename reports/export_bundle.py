@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from records.export import bundle, week
 from records import outputs
+from records.export import bundle, vankey, week
 
 from . import weekly
 
@@ -40,7 +40,8 @@ def default_file_name(vault: "Vault", which: str) -> str:
 def build(vault: "Vault", which: str, recipient: str | None = None) -> bundle.Built:
     """The encrypted bundle in memory, nothing written or recorded (benchmarks use this)."""
     data = week.collect(vault, which)
-    return bundle.build(data, weekly.render, recipient or vault.settings.export_recipient)
+    return bundle.build(data, weekly.render, recipient or vault.settings.export_recipient,
+                        vankey.private_key(vault.db))
 
 
 def export_week(vault: "Vault", which: str, path: Path, recipient: str | None = None,
@@ -54,10 +55,11 @@ def export_week(vault: "Vault", which: str, path: Path, recipient: str | None = 
     recipient = recipient or vault.settings.export_recipient
     bundle.parse_recipient(recipient)  # fail before any work when the key is missing
     outputs.check_file(path, force=force)  # ... or when the output is refused
+    bundle.check_van_code(vault.settings.van_code)  # or when the code is not a safe name
     step(0)
     data = week.collect(vault, which)
     step(1)
-    built = bundle.build(data, weekly.render, recipient)
+    built = bundle.build(data, weekly.render, recipient, vankey.private_key(vault.db))
     step(2)
     outputs.write_file(path, built.payload, force=force)
     step(3)

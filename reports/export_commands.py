@@ -1,5 +1,6 @@
-"""Commands: `export` (a van's week to the coordinator) and the coordinator's side,
-`coordinator keygen`, `coordinator secret` and `coordinator merge` (no vault needed)."""
+"""Commands: `export` (a van's week to the coordinator), `van-key` (the van's signing key) and
+the coordinator's side, `coordinator keygen`, `secret`, `trust` and `merge` (no vault
+needed)."""
 from __future__ import annotations
 
 import os
@@ -7,11 +8,9 @@ import sys
 from pathlib import Path
 
 from records import clock, outputs
-from records.cli import CliError, open_vault, read_secret, vault_options, warn_weak_secret
-from records.export import keys, merge
-from records.fsutil import atomic_write, ensure_private_dir
-
-from . import weekly
+from records.cli import (CliError, open_vault, read_identity, read_secret, vault_options,
+                         warn_weak_secret)
+from records.export import keys
 
 
 def cmd_export(args) -> int:
@@ -60,39 +59,62 @@ def cmd_secret(args) -> int:
     return 0
 
 
-def _read(path: str) -> bytes:
+def cmd_van_key(args) -> int:
+    """The van's signing key for the coordinator: `CODE van-clinic-sign:...` on stdout, its
+    fingerprint on stderr; `--new` first replaces it (after a laptop was stolen)."""
+    from records.export import vankey
+    vault = open_vault(args)
     try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror}") from None
+        if args.new:
+            vankey.rotate(vault)
+        code, key = vault.settings.van_code, vankey.van_public_text(vault.db)
+    finally:
+        vault.lock()
+    print(f"{code} {key}")
+    print(f"fingerprint {vankey.fingerprint(key)}", file=sys.stderr)
+    return 0
+
+
+def cmd_trust(args) -> int:
+    from records.export import keyring
+    ring = keyring.load(args.keyring, missing_ok=not (args.list or args.revoke))
+    if args.list:
+        for van, fingerprint, status in ring.listing():
+            print(f"{van}\t{fingerprint}\t{status}")
+        return 0
+    if args.revoke:
+        fingerprint = ring.revoke(args.revoke)
+        ring.save()
+        print(f"revoked {args.revoke}'s key {fingerprint}: every bundle signed by it is "
+              "refused from now on")
+        return 0
+    if not (args.van and args.key):
+        raise CliError("give --van CODE --key KEY (or --revoke CODE, or --list)")
+    old = ring.add(args.van, args.key, replace=args.replace)
+    ring.save()
+    from records.export.vankey import fingerprint
+    print(f"{args.van} trusted: {fingerprint(args.key)}")
+    if old:
+        print(f"replaced the old key {old}")
+    return 0
 
 
 def cmd_merge(args) -> int:
-    content = _read(args.identity)
-    passphrase = None
-    if keys.is_protected(content):
-        passphrase = read_secret(args.passphrase_file)
-    identities = keys.load(content, args.identity, passphrase)
-    opened = [merge.open_bundle(path, _read(path), identities) for path in args.files]
-    merged = merge.merge(opened)
-    files = merge.outputs(merged)
-    for w in merged.weeks:
-        for van in w.per_van:
-            files[f"summary-{w.week}-{van}.pdf"] = weekly.render(merge.header(w, van),
-                                                                   w.per_van[van])
-        files[f"summary-{w.week}-all-vans.pdf"] = weekly.render(merge.header(w), w.combined)
-    out = Path(args.out)
-    try:
-        ensure_private_dir(out)
-        for name, body in files.items():
-            atomic_write(out / name, body)
-    except OSError as exc:
-        raise CliError(f"cannot write to {out}: {exc.strerror}") from None
-    vans = sorted({van for w in merged.weeks for van in w.per_van})
-    print(f"merged {len(opened) - len(merged.replaced)} bundles ({len(vans)} vans, "
-          f"{len(merged.weeks)} weeks) into {out}")
-    for old in merged.replaced:
-        print(f"replaced by a newer export of {old.key[0]} {old.key[1]}: {old.source}")
+    from .export_merge import merge_files
+    identities = keys.load(read_identity(args.identity, args.identity_passphrase_file),
+                           args.identity)
+    done = merge_files(args.files, identities, args.keyring, args.out,
+                       ledger_path=args.ledger, pdf=args.pdf, force=args.force,
+                       skip_invalid=args.skip_invalid,
+                       refused=lambda message: print(f"refused: {message}", file=sys.stderr))
+    for warning in done.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"merged {done.used} bundles ({len(done.vans)} vans, {len(done.merged.weeks)} "
+          f"weeks) into {done.out}")
+    for old in done.merged.replaced:
+        print(f"replaced by a later export of {old.key[0]} {old.key[1]}: {old.source}")
+    if done.refused:
+        print(f"{len(done.refused)} bundles refused (listed on standard error)")
     return 0
 
 
@@ -121,10 +143,41 @@ def add_commands(sub) -> None:
     secret.add_argument("--out", metavar="FILE", required=True)
     secret.add_argument("--force", action="store_true", help="replace an existing file")
     secret.set_defaults(func=cmd_secret)
-    combine = actions.add_parser("merge", help="decrypt and merge weekly bundles")
+    combine = actions.add_parser("merge", help="verify, decrypt and merge weekly bundles")
     combine.add_argument("--identity", metavar="KEYFILE", required=True)
-    combine.add_argument("--passphrase-file", metavar="FILE",
-                         help="passphrase of a protected key file ('-' for stdin)")
-    combine.add_argument("--out", metavar="DIR", required=True)
+    combine.add_argument("--identity-passphrase-file", "--passphrase-file", metavar="FILE",
+                         dest="identity_passphrase_file",
+                         help="passphrase of a protected key file ('-' for stdin; without "
+                              "it, a prompt on a terminal)")
+    combine.add_argument("--keyring", metavar="FILE", required=True,
+                         help="the vans' registered signing keys (coordinator trust)")
+    combine.add_argument("--ledger", metavar="FILE",
+                         help="the vans' audit chains seen so far (default: beside the "
+                              "keyring, NAME.ledger.json)")
+    combine.add_argument("--out", metavar="DIR", required=True,
+                         help="a new or empty folder for the report")
+    combine.add_argument("--force", action="store_true", help="replace a non-empty --out")
+    combine.add_argument("--skip-invalid", action="store_true",
+                         help="merge the valid bundles and list the refused ones")
+    combine.add_argument("--pdf", choices=("combined", "all", "none"), default="combined",
+                         help="summary PDFs: all vans per week (default), also per van, "
+                              "or none")
     combine.add_argument("files", metavar="FILE", nargs="+")
     combine.set_defaults(func=cmd_merge)
+
+    trust = actions.add_parser("trust", help="register (or revoke) a van's signing key")
+    trust.add_argument("--keyring", metavar="FILE", required=True)
+    trust.add_argument("--van", metavar="CODE")
+    trust.add_argument("--key", metavar="KEY", help="van-clinic-sign:... as van-key prints it")
+    trust.add_argument("--replace", action="store_true",
+                       help="replace the van's registered key")
+    trust.add_argument("--revoke", metavar="CODE",
+                       help="refuse every bundle signed by this van's key from now on")
+    trust.add_argument("--list", action="store_true", help="list vans, fingerprints, status")
+    trust.set_defaults(func=cmd_trust)
+
+    p = sub.add_parser("van-key", help="print this van's signing key for the coordinator")
+    vault_options(p)
+    p.add_argument("--new", action="store_true",
+                   help="make a new signing key first (the coordinator must register it)")
+    p.set_defaults(func=cmd_van_key)

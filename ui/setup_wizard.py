@@ -113,7 +113,8 @@ class ClinicPage(QWizardPage):
         self.clinic = _line("Clinic name", placeholder="e.g. Night Outreach Clinic")
         self.van = _line("Van name", placeholder="e.g. Van 1")
         self.van_code = _line("Van code", "VAN1")
-        self.van_code.setToolTip("A short code identifying this van in the weekly export.")
+        self.van_code.setToolTip("A short code identifying this van in the weekly export: "
+                                 "1 to 16 capital letters, digits, - or _ (e.g. VAN1).")
         self.timezone = QComboBox(editable=True)
         self.timezone.setAccessibleName("Time zone")
         self.timezone.addItems(sorted(zoneinfo.available_timezones()))
@@ -137,11 +138,13 @@ class ClinicPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         from records.clock import zone
         from records.errors import ValidationError
+        from records.validate import van_code
         try:
             for label, edit in (("Clinic name", self.clinic), ("Van name", self.van),
                                 ("Van code", self.van_code)):
                 if not edit.text().strip():
                     raise ValidationError(label, "is required")
+            van_code("Van code", self.van_code.text())
             zone(self.timezone.currentText().strip())
         except ValidationError as exc:
             self.error.setText(f"{exc.field}: {exc.problem}")

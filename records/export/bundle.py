@@ -2,6 +2,13 @@
 coordinator's public key. The van keeps only that public key, so it cannot read its own
 exports back; plaintext never touches the disk (only the encrypted bytes are written).
 
+age authenticates nothing about the sender, so the van signs inside the encryption:
+`manifest.sig` is the van's Ed25519 signature (records/export/vankey.py) over the exact bytes
+of `manifest.json`, which lists every other file's SHA-256 and names the recipient (the
+coordinator's public key), so a signed payload re-encrypted to someone else is refused too.
+The manifest also carries the van's audit chain head and, for each earlier export, the
+chain's hash at that export's sequence now (records/export/ledger.py explains why).
+
 The summary PDF comes from `reports`, which records may not import: the caller passes the
 renderer in (`render_pdf(header, indicators) -> bytes`).
 """
@@ -20,16 +27,18 @@ from typing import TYPE_CHECKING
 import pyrage
 
 from .. import clock
+from .. import validate
 from ..errors import ValidationError
-from . import dhis2, fhir, indicators, linelist
+from . import dhis2, fhir, indicators, linelist, vankey
 from .week import WeekData
 
 if TYPE_CHECKING:
     from ..vault import Vault
 
 FORMAT = "van-clinic-weekly-export"
-VERSION = 1
+VERSION = 2  # 1: unsigned (refused by the merge: "upgrade the van")
 SUFFIX = ".age"
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,17 @@ def parse_recipient(text: str) -> pyrage.x25519.Recipient:
         raise ValidationError("recipient", "is not an age public key (age1...)") from None
 
 
+def check_van_code(code: str) -> str:
+    """Only a safe van code leaves the van (the coordinator builds file names from it)."""
+    try:
+        return validate.van_code("van_code", code)
+    except ValidationError:
+        raise ValidationError("van_code", f"must be {validate.VAN_CODE_RULE} before this "
+                              "vault can export; change it in Settings (or python main.py "
+                              "settings set van_code --value VAN1) and tell the coordinator "
+                              "the new code") from None
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "x"
 
@@ -95,8 +115,10 @@ def _json(value, pretty: bool = True) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dict[str, bytes]:
-    """Every file of the bundle, manifest last (it describes the others)."""
+def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime, recipient: str,
+             signer) -> dict[str, bytes]:
+    """Every file of the bundle, then the manifest (it describes the others) and its
+    signature by `signer` (the van's Ed25519 private key)."""
     values = indicators.compute(data)
     fhir_bundle = fhir.build(data)
     dhis = dhis2.payload(data.van_code, data.week, values)
@@ -118,12 +140,16 @@ def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime) -> dic
         "van_name": data.van_name,
         "created_at": clock.to_db(created_at), "created_by": data.staff,
         "app_version": app_version(),
+        "recipient": recipient, "signing_key": vankey.public_text(signer.public_key()),
         "audit_head": {"seq": data.audit_seq, "hash": data.audit_head},
-        "files": {name: {"records": counts[name],
+        "audit_anchors": [{"seq": seq, "hash": digest, "week": week}
+                          for seq, digest, week in data.audit_anchors],
+        "files": {name: {"records": counts[name], "bytes": len(body),
                          "sha256": hashlib.sha256(body).hexdigest()}
                   for name, body in files.items()},
     }
-    return {**files, "manifest.json": _json(manifest)}
+    body = _json(manifest)
+    return {**files, MANIFEST: body, SIGNATURE: signer.sign(body)}
 
 
 def to_zip(files: dict[str, bytes], created_at: datetime) -> bytes:
@@ -140,15 +166,16 @@ def to_zip(files: dict[str, bytes], created_at: datetime) -> bytes:
     return buffer.getvalue()
 
 
-def build(data: WeekData, render_pdf: RenderPdf, recipient: str, *,
+def build(data: WeekData, render_pdf: RenderPdf, recipient: str, signer, *,
           created_at: datetime | None = None) -> Built:
-    """The encrypted bundle, entirely in memory."""
+    """The encrypted bundle, entirely in memory, signed by `signer`."""
     parsed = parse_recipient(recipient)
+    check_van_code(data.van_code)
     created_at = created_at or clock.now_utc()
-    files = contents(data, render_pdf, created_at)
+    files = contents(data, render_pdf, created_at, str(parsed), signer)
     payload = pyrage.encrypt(to_zip(files, created_at), [parsed])
     return Built(file_name(data.program, data.van_code, data.week), payload,
-                 hashlib.sha256(payload).hexdigest(), json.loads(files["manifest.json"]),
+                 hashlib.sha256(payload).hexdigest(), json.loads(files[MANIFEST]),
                  json.loads(files["indicators.json"])["indicators"])
 
 

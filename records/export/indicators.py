@@ -22,6 +22,7 @@ import io
 from collections import Counter
 
 from ..models import DIRECTORY_KINDS, SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES
+from .linelist import safe_cell
 from .week import WEEKDAYS, WeekData
 
 OUTCOMES = ("attended", "not_attended", "declined")
@@ -118,12 +119,13 @@ def compute(data: WeekData) -> dict[str, int | float]:
 
 
 def to_csv(rows: list[tuple[str, str, dict]]) -> str:
-    """`rows` are (van, week, indicators); one line per van, week and indicator."""
+    """`rows` are (van, week, indicators); one line per van, week and indicator. Every cell
+    is escaped against formula injection (a spreadsheet opens this file)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["van", "week", "indicator", "label", "value"])
     for van, week, values in rows:
         for code, value in values.items():
             label = LABELS.get(code) or MERGED_LABELS.get(code, code)
-            writer.writerow([van, week, code, label, value])
+            writer.writerow([safe_cell(str(cell)) for cell in (van, week, code, label, value)])
     return buffer.getvalue()

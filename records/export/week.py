@@ -92,6 +92,8 @@ class WeekData:
     audit_seq: int
     audit_head: str
     staff: str
+    # (seq, the chain's hash at that seq now or "" if gone, week) of each earlier export
+    audit_anchors: tuple[tuple[int, str, str], ...] = ()
 
 
 def birth_band(year: int | None) -> str:
@@ -159,7 +161,15 @@ def collect(vault: "Vault", week: str) -> WeekData:
         referrals_made=tuple(item(r) for r in made),
         outcomes=tuple(item(r) for r in recorded),
         sessions=sessions, incidents=reported, audit_seq=seq, audit_head=head,
-        staff=vault.staff.name)
+        staff=vault.staff.name, audit_anchors=_anchors(db))
+
+
+def _anchors(db) -> tuple[tuple[int, str, str], ...]:
+    """For each earlier export, the chain's hash at its sequence as the log holds it now
+    (a log cut back and regrown gives another hash, or none)."""
+    return tuple((seq, digest or "", week) for seq, week, digest in db.execute(
+        "SELECT e.audit_seq, min(e.week), a.hash FROM exports e"
+        " LEFT JOIN audit a ON a.seq = e.audit_seq GROUP BY e.audit_seq ORDER BY e.audit_seq"))
 
 
 def _people(vault: "Vault", client_ids: set[int], seen_this_week: set[int], start: datetime,

@@ -1,6 +1,7 @@
 """The bundle as the coordinator receives it: every file present and described by the
 manifest, no direct identifier anywhere, FHIR valid with the right codes and references,
 small counts suppressed in the PDF only, and the export recorded in the vault."""
+import hashlib
 import json
 import re
 import subprocess
@@ -14,13 +15,13 @@ from fhir.resources.R4B.bundle import Bundle
 
 from helpers import indicators, open_bundle, pdf_text
 from records import audit, clients
-from records.export import bundle
+from records.export import bundle, vankey
 from records.export.bundle import Header
 from records.export.fhir import references
 from reports import weekly
 from reports.export_bundle import build, export_week
 
-FILES = {"manifest.json", "indicators.json", "indicators.csv", "contacts.csv", "fhir.json",
+FILES = {"manifest.json", "manifest.sig", "indicators.json", "indicators.csv", "contacts.csv", "fhir.json",
          "dhis2.json", "summary.pdf"}
 
 
@@ -47,7 +48,16 @@ def test_bundle_holds_every_file_described_by_the_manifest(week_vault, coordinat
     assert set(files) == FILES
     m = json.loads(files["manifest.json"])
     assert (m["format"], m["version"], m["program"], m["van"], m["week"], m["timezone"]) == (
-        "van-clinic-weekly-export", 1, "PAR", "VAN1", WEEK, "America/Toronto")
+        "van-clinic-weekly-export", 2, "PAR", "VAN1", WEEK, "America/Toronto")
+    # Signed by the van's own key, over the manifest's exact bytes, naming the recipient.
+    key = vankey.van_public_text(week_vault.db)
+    assert m["signing_key"] == key and m["recipient"] == str(coordinator.to_public())
+    assert vankey.verifies(key, files["manifest.json"], files["manifest.sig"])
+    assert not vankey.verifies(key, files["manifest.json"] + b" ", files["manifest.sig"])
+    for name, body in files.items():
+        if name not in ("manifest.json", "manifest.sig"):
+            assert m["files"][name]["sha256"] == hashlib.sha256(body).hexdigest()
+            assert m["files"][name]["bytes"] == len(body)
     assert m["created_by"] == "Nora Nurse" and m["app_version"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", m["created_at"])
     assert (m["audit_head"]["seq"], m["audit_head"]["hash"]) == audit.head(week_vault.db)

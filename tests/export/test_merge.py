@@ -1,5 +1,5 @@
 """The coordinator's side: keygen, opening bundles (rejecting bad ones by name) and merging
-vans and weeks without counting anything twice."""
+vans and weeks without counting anything twice. Attacks on the merge: test_merge_attacks.py."""
 import dataclasses
 import io
 import json
@@ -12,9 +12,9 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
 from weekdata import WEEK, at, coordinator, week_vault  # noqa: F401 (fixtures)
 
-from helpers import pdf_text
+from helpers import open_bundle, pdf_text, seal, trust, van_signer
 from records import clients, visits
-from records.export import keys, merge
+from records.export import combine, keys, merge
 from records.vault import Vault
 from reports.export_bundle import build, export_week
 
@@ -34,14 +34,19 @@ def second_van(tmp_path, coordinator):
     v.lock()
 
 
-def opened(vault, identity, name):
-    return merge.open_bundle(name, build(vault, WEEK).payload, [identity])
+@pytest.fixture
+def ring(tmp_path, week_vault, second_van):
+    return trust(tmp_path / "vans.json", week_vault, second_van)
+
+
+def opened(vault, identity, name, ring):
+    return merge.open_bundle(name, build(vault, WEEK).payload, [identity], ring)
 
 
 def test_two_vans_sharing_a_client_count_that_person_once(week_vault, second_van,
-                                                          coordinator):
-    result = merge.merge([opened(week_vault, coordinator, "van1.age"),
-                          opened(second_van, coordinator, "van2.age")])
+                                                          coordinator, ring):
+    result = merge.merge([opened(week_vault, coordinator, "van1.age", ring),
+                          opened(second_van, coordinator, "van2.age", ring)])
     (week,) = result.weeks
     assert week.week == WEEK and list(week.per_van) == ["VAN1", "VAN2"]
     assert week.per_van["VAN1"]["clients.unique"] == 3
@@ -51,7 +56,7 @@ def test_two_vans_sharing_a_client_count_that_person_once(week_vault, second_van
     assert week.combined["contacts.total"] == 14
     assert week.combined["supplies.condoms"] == 32
     assert week.combined["shifts.hours"] == 7.0
-    files = merge.outputs(result)
+    files = combine.outputs(result)
     doc = json.loads(files["indicators.json"])
     assert doc["weeks"][0]["combined"]["clients.unique"] == 4
     assert "ALL,2026-W10,clients.unique,Unique clients (complete UIC),4" in (
@@ -61,19 +66,24 @@ def test_two_vans_sharing_a_client_count_that_person_once(week_vault, second_van
         ("VAN1", "2026W10"), ("VAN2", "2026W10")}
 
 
-def test_a_re_export_replaces_the_earlier_one(week_vault, second_van, coordinator, tmp_path):
+def test_a_re_export_replaces_the_earlier_one_by_audit_sequence_not_clock(
+        week_vault, second_van, coordinator, tmp_path, ring):
     first = tmp_path / "van2-first.age"
     export_week(second_van, WEEK, first)
     visits.quick_contact(second_van, None, supplies={"needles": 50}, occurred_at=at(5, 20))
     second = tmp_path / "van2-second.age"
     export_week(second_van, WEEK, second)
-    # Make the two exports' times differ whatever the clock's resolution.
-    older = merge.open_bundle(str(first), first.read_bytes(), [coordinator])
-    older = dataclasses.replace(older, manifest={**older.manifest,
-                                                 "created_at": "2026-03-09T10:00:00Z"})
-    newer = merge.open_bundle(str(second), second.read_bytes(), [coordinator])
+    # The first export claims a creation time far in the future (a van's clock gone wrong),
+    # still signed by the van: the audit sequence decides, not the clock.
+    files = open_bundle(first.read_bytes(), coordinator)
+    m = json.loads(files["manifest.json"])
+    m["created_at"] = "2099-01-01T00:00:00Z"
+    first.write_bytes(seal(files, coordinator.to_public(), van_signer(second_van), manifest=m))
+    older = merge.open_bundle(str(first), first.read_bytes(), [coordinator], ring)
+    newer = merge.open_bundle(str(second), second.read_bytes(), [coordinator], ring)
+    assert older.seq < newer.seq
     for order in ([older, newer], [newer, older]):
-        result = merge.merge([opened(week_vault, coordinator, "van1.age"), *order])
+        result = merge.merge([opened(week_vault, coordinator, "van1.age", ring), *order])
         (week,) = result.weeks
         assert week.per_van["VAN2"]["contacts.total"] == 3
         assert week.combined["contacts.total"] == 15
@@ -82,7 +92,7 @@ def test_a_re_export_replaces_the_earlier_one(week_vault, second_van, coordinato
 
 
 def test_tampered_truncated_wrong_key_and_unknown_files_are_rejected_by_name(
-        week_vault, coordinator):
+        week_vault, coordinator, ring):
     good = build(week_vault, WEEK).payload
     me = [coordinator]
     tampered = bytearray(good)
@@ -96,7 +106,8 @@ def test_tampered_truncated_wrong_key_and_unknown_files_are_rejected_by_name(
         "not-zip.age": (pyrage.encrypt(b"hello", [coordinator.to_public()]), me,
                         "unknown format"),
     }
-    for version, problem in ((2, "format version 2"), (None, "format version None")):
+    for version, problem in ((3, "format version 3"), (None, "format version unknown"),
+                             (1, "upgrade the van")):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as z:
             z.writestr("manifest.json", json.dumps({"format": "van-clinic-weekly-export",
@@ -105,7 +116,7 @@ def test_tampered_truncated_wrong_key_and_unknown_files_are_rejected_by_name(
                                                    [coordinator.to_public()]), me, problem)
     for name, (payload, identities, problem) in cases.items():
         with pytest.raises(merge.BundleRejected) as caught:
-            merge.open_bundle(name, payload, identities)
+            merge.open_bundle(name, payload, identities, ring)
         assert str(caught.value).startswith(f"{name}: ") and problem in str(caught.value)
 
 
@@ -115,7 +126,7 @@ def run(*args, stdin=None):
 
 
 @pytest.mark.slow  # scrypt on the passphrase-protected key file, three times
-def test_cli_keygen_and_merge_with_a_protected_key(week_vault, second_van, tmp_path):
+def test_cli_keygen_and_merge_with_a_protected_key(week_vault, second_van, tmp_path, ring):
     secret = tmp_path / "coordinator-pass"
     secret.write_text("coordinator passphrase\n")
     key = tmp_path / "coordinator.key"
@@ -132,8 +143,9 @@ def test_cli_keygen_and_merge_with_a_protected_key(week_vault, second_van, tmp_p
     export_week(week_vault, WEEK, van1, recipient=public)
     export_week(second_van, WEEK, van2, recipient=public)
     out = tmp_path / "report"
-    merged = run("coordinator", "merge", "--identity", str(key), "--passphrase-file",
-                 str(secret), "--out", str(out), str(van1), str(van2))
+    merged = run("coordinator", "merge", "--identity", str(key), "--identity-passphrase-file",
+                 str(secret), "--keyring", str(ring.path), "--pdf", "all", "--out", str(out),
+                 str(van1), str(van2))
     assert merged.returncode == 0, merged.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "dhis2.json", "indicators.csv", "indicators.json", "summary-2026-W10-VAN1.pdf",
@@ -148,12 +160,13 @@ def test_cli_keygen_and_merge_with_a_protected_key(week_vault, second_van, tmp_p
     wrong = tmp_path / "wrong-pass"
     wrong.write_text("not it\n")
     bad = run("coordinator", "merge", "--identity", str(key), "--passphrase-file", str(wrong),
-              "--out", str(tmp_path / "r2"), str(van1))
+              "--keyring", str(ring.path), "--out", str(tmp_path / "r2"), str(van1))
     assert bad.returncode == 1 and "wrong passphrase" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
-def test_cli_merge_names_the_bad_file_and_writes_nothing(week_vault, coordinator, tmp_path):
+def test_cli_merge_names_the_bad_file_and_writes_nothing(week_vault, coordinator, tmp_path,
+                                                        ring):
     key = tmp_path / "coordinator.key"
     key.write_bytes(f"# test key\n{coordinator}\n".encode())
     good = tmp_path / "good.age"
@@ -161,11 +174,12 @@ def test_cli_merge_names_the_bad_file_and_writes_nothing(week_vault, coordinator
     cut = tmp_path / "cut.age"
     cut.write_bytes(good.read_bytes()[:-50])
     out = tmp_path / "report"
-    result = run("coordinator", "merge", "--identity", str(key), "--out", str(out),
-                 str(good), str(cut))
+    result = run("coordinator", "merge", "--identity", str(key), "--keyring", str(ring.path),
+                 "--out", str(out), str(good), str(cut))
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: {cut}: damaged, truncated or altered")
     assert not out.exists()
-    ok = run("coordinator", "merge", "--identity", str(key), "--out", str(out), str(good))
+    ok = run("coordinator", "merge", "--identity", str(key), "--keyring", str(ring.path),
+             "--out", str(out), str(good))
     assert ok.returncode == 0, ok.stderr
     assert "merged 1 bundles (1 vans, 1 weeks)" in ok.stdout
