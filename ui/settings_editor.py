@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QGroupB
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from records import keys
+from records.export import vankey
 from records import settings as settings_store
 from records.errors import ValidationError
 from records.models import PAPER_SIZES, ScheduleEntry
@@ -121,6 +122,11 @@ class SettingsEditor(FormBase):
         self.secret_warning = hint("", wrap=True)
         self.secret_warning.setAccessibleName("Code secret warning")
         form.addRow("", self.secret_warning)
+        self.van_key = named(QLineEdit(), "Van signing key")  # as `van-key` prints it
+        self.van_key.setReadOnly(True)
+        self.van_key_fingerprint = hint("")
+        form.addRow("Signing key", self.van_key)
+        form.addRow("", self.van_key_fingerprint)
         box.setLayout(form)
         return box
 
@@ -183,6 +189,10 @@ class SettingsEditor(FormBase):
                             (self.uic_secret, s.uic_secret),
                             (self.backup_folder, s.backup_folder)):
             edit.setText(value)
+        key = vankey.van_public_text(self.vault.db)
+        self.van_key.setText(f"{s.van_code} {key}")
+        self.van_key_fingerprint.setText(f"Fingerprint {vankey.fingerprint(key)}: the "
+                                         "coordinator registers this line.")
         self.timezone.setCurrentText(s.timezone)
         self.letterhead.setText("\n".join(s.letterhead))
         self.paper_size.setCurrentIndex(self.paper_size.findData(s.paper_size))

@@ -137,7 +137,8 @@ def check_members(source: str, archive: zipfile.ZipFile, files: dict) -> None:
     for name in sorted(DATA_MEMBERS):
         listed = files[name]
         if archive.getinfo(name).file_size != listed["bytes"]:
-            raise BundleRejected(f"{source}: refused: {name} does not match its signed size")
+            raise BundleRejected(f"{source}: refused: {name} does not match its signed size "
+                                 "(altered after signing)")
         digest = hashlib.sha256()
         try:
             with archive.open(name) as member:

@@ -31,13 +31,14 @@ def seal(files: dict[str, bytes], recipient, signer, *, manifest: dict | None = 
     `rehash` makes its checksums match the members (a van's own bundle); `signer` None keeps
     the old signature (someone without the van's key)."""
     files = dict(files)
-    m = manifest if manifest is not None else json.loads(files["manifest.json"])
-    if rehash and isinstance(m.get("files"), dict):
-        for name, body in files.items():
-            if name in m["files"]:
-                m["files"][name] = {**m["files"][name], "bytes": len(body),
-                                    "sha256": hashlib.sha256(body).hexdigest()}
-    files["manifest.json"] = json.dumps(m).encode()
+    if manifest is not None or rehash:  # else the manifest's exact bytes are kept
+        m = manifest if manifest is not None else json.loads(files["manifest.json"])
+        if rehash and isinstance(m.get("files"), dict):
+            for name, body in files.items():
+                if name in m["files"]:
+                    m["files"][name] = {**m["files"][name], "bytes": len(body),
+                                        "sha256": hashlib.sha256(body).hexdigest()}
+        files["manifest.json"] = json.dumps(m).encode()
     if signer is not None:
         files["manifest.sig"] = signer.sign(files["manifest.json"])
     plain = bundle.to_zip(files, datetime(2026, 3, 9, tzinfo=timezone.utc))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 import records.directory
 from records import directory, staff
 from records.errors import DiskFull
+from records.export import vankey
 from records.models import ScheduleEntry
 from records.vault import Vault
 from ui.directory_editor import DirectoryEditor
@@ -78,6 +79,9 @@ def test_staff_add_with_passphrase_twice(qtbot, vault, vault_dir, tmp_path):
 def test_settings_every_field_saved(qtbot, vault, tmp_path):
     editor = show(qtbot, SettingsEditor(vault))
     assert editor.clinic_name.text() == "Night Van Clinic"
+    key = vankey.van_public_text(vault.db)  # the same line and fingerprint as van-key
+    assert editor.van_key.text() == f"VAN1 {key}" and editor.van_key.isReadOnly()
+    assert f"Fingerprint {vankey.fingerprint(key)}:" in editor.van_key_fingerprint.text()
     assert editor.uic_secret.echoMode() == editor.uic_secret.EchoMode.Password
     editor.van_name.clear()
     type_into(qtbot, editor.van_name, "Night Van 2")

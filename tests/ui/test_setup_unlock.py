@@ -46,6 +46,11 @@ def test_wizard_refuses_bad_input_and_keeps_what_was_typed(qtbot, tmp_path, runn
     click(qtbot, nxt)
     assert "unknown time zone" in wizard.clinic.error.text()
     wizard.clinic.timezone.setCurrentText("America/Toronto")
+    wizard.clinic.van_code.setText("VAN/1")
+    click(qtbot, nxt)
+    assert wizard.currentPage() is wizard.clinic
+    assert "Van code: must be 1 to 16 capital letters" in wizard.clinic.error.text()
+    wizard.clinic.van_code.setText("VAN1")
     click(qtbot, nxt)
     qtbot.keyClicks(wizard.staff.name, "Nora Nurse")
     click(qtbot, nxt)
