@@ -1,12 +1,14 @@
-"""Run in a fresh process by bench_startup and bench_memory (Qt offscreen). Prints one JSON
-line: `shown_at` (time.monotonic(), comparable with the parent's clock on Linux) when the
-first window has been shown and its events processed, and `peak_rss_kib` at that point
-(Linux only: read from /proc).
+"""Run in a fresh process by bench_startup, bench_memory and bench_merge (Qt offscreen).
+Prints one JSON line: `shown_at` (time.monotonic(), comparable with the parent's clock on
+Linux) when the first window has been shown and its events processed (or the work done), and
+`peak_rss_kib` at that point (Linux only: read from /proc).
 
     python -m benchmarks.probe bare                 # a bare PySide6 window
     python -m benchmarks.probe app DATA_DIR         # main.py gui: the app up to its first window
     python -m benchmarks.probe scroll DATA_DIR TEXT # search list for TEXT, scrolled to its
                                                     # end (data key on stdin, hex)
+    python -m benchmarks.probe merge ARGS...        # coordinator merge ARGS (seconds, peak)
+    python -m benchmarks.probe decrypt KEYFILE FILE...  # age-decrypt each file (baseline)
 """
 from __future__ import annotations
 
@@ -100,6 +102,36 @@ def scroll(data_dir: str, text: str) -> None:
     _report(rows=model.rowCount(), scroll_seconds=round(time.perf_counter() - started, 2))
 
 
+def merge(*argv: str) -> None:
+    """`main.py coordinator merge ARGS...`: its seconds and the process's peak."""
+    import main
+    started = time.perf_counter()
+    code = main.main(["coordinator", "merge", *argv])
+    if code:
+        sys.exit(code)
+    _report(seconds=round(time.perf_counter() - started, 6), cpu_seconds=_cpu_seconds())
+
+
+def _cpu_seconds() -> float:
+    """User + system time of this process: on a shared machine, wall time includes waiting."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return round(usage.ru_utime + usage.ru_stime, 3)
+
+
+def decrypt(key_file: str, *paths: str) -> None:
+    """The merge's raw baseline: read and age-decrypt the same files, one at a time."""
+    import pyrage
+    from records.export import keys
+    with open(key_file, "rb") as f:
+        identities = keys.load(f.read(), key_file)
+    started = time.perf_counter()
+    for path in paths:
+        with open(path, "rb") as f:
+            pyrage.decrypt(f.read(), identities)
+    _report(seconds=round(time.perf_counter() - started, 6))
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    {"bare": bare, "app": app, "scroll": scroll}[mode](*rest)
+    {"bare": bare, "app": app, "scroll": scroll, "merge": merge, "decrypt": decrypt}[mode](*rest)

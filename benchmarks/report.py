@@ -16,7 +16,8 @@ class Row:
     size: int
     ours: float
     baseline: float
-    limit: float               # the highest ratio (or difference, for "delta") allowed
+    limit: float | None        # the highest ratio (or difference, for "delta") allowed;
+                               # None: only `abs_limit` is a target
     target: str
     unit: str = "ms"
     compare: str = "ratio"     # "ratio": ours / baseline; "delta": ours - baseline
@@ -31,7 +32,8 @@ class Row:
 
     @property
     def ok(self) -> bool:
-        return self.value <= self.limit and (self.abs_limit is None or self.ours <= self.abs_limit)
+        return ((self.limit is None or self.value <= self.limit)
+                and (self.abs_limit is None or self.ours <= self.abs_limit))
 
     def to_json(self) -> dict:
         return asdict(self) | {"value": round(self.value, 3), "ok": self.ok}

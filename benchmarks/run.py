@@ -27,7 +27,7 @@ SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZE = 200
 # In-process measures (run on an open scratch copy), then measures in their own processes.
 MEASURES = ("bench_search", "bench_client_page", "bench_save", "bench_letter", "bench_weekly_export",
-            "bench_unlock", "bench_startup", "bench_memory")
+            "bench_unlock", "bench_startup", "bench_memory", "bench_merge")
 
 
 @dataclass
@@ -35,6 +35,8 @@ class Context:
     bench: vaults.BenchVault
     vault: object   # the open scratch copy (records.vault.Vault)
     quick: bool
+    cache: Path = vaults.CACHE
+    first: bool = True  # the first size of the run (measures independent of size run once)
 
     @property
     def size(self) -> int:
@@ -49,6 +51,10 @@ class Context:
             yield self.bench.path
         finally:
             self.vault = self.bench.open()
+
+    @staticmethod
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
 
 
 def parse(argv):
@@ -85,7 +91,7 @@ def main(argv=None) -> int:
         bench = vaults.ensure(size, quick=args.quick, cache=args.cache,
                               log=lambda m: print(m, file=sys.stderr, flush=True))
         with vaults.scratch_copy(bench) as scratch:
-            ctx = Context(scratch, scratch.open(), args.quick)
+            ctx = Context(scratch, scratch.open(), args.quick, args.cache, size == sizes[0])
             try:
                 for module in measures:
                     started = time.perf_counter()

@@ -9,6 +9,7 @@ validated van codes and weeks only. This lives in reports because it renders the
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,6 @@ from records import outputs
 from records.errors import ClinicError
 from records.export import combine, keyring, merge
 from records.export import ledger as ledgers
-from records.fsutil import atomic_write
 
 from . import weekly
 
@@ -51,6 +51,16 @@ def _pdfs(merged: combine.Merged, pdf: str):
             yield f"summary-{w.week}-all-vans.pdf", weekly.render(combine.header(w), w.combined)
 
 
+def _write(path: Path, chunks) -> None:
+    """A new private file in the staging folder, written chunk by chunk and synced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        for chunk in chunks:
+            f.write(chunk)
+        f.flush()
+        os.fsync(f.fileno())
+
+
 def merge_files(paths: list, identities, keyring_path, out, *, ledger_path=None,
                 pdf: str = "combined", force: bool = False, skip_invalid: bool = False,
                 refused: Callable[[str], None] | None = None) -> MergeResult:
@@ -77,10 +87,10 @@ def merge_files(paths: list, identities, keyring_path, out, *, ledger_path=None,
     merged = merge.merge(opened)
     warnings = merge.anchor(opened, ledger)
     with outputs.folder(out, force=force) as staging:
-        for name, body in combine.outputs(merged, warnings).items():
-            atomic_write(staging / name, body)
+        for name, chunks in combine.outputs(merged, warnings).items():
+            _write(staging / name, chunks)
         for name, body in _pdfs(merged, pdf):
-            atomic_write(staging / name, body)
+            _write(staging / name, (body,))
     ledger.save()
     return MergeResult(outputs.refuse_protected(out), merged, len(opened) - len(merged.replaced),
                        rejected, warnings)

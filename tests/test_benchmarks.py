@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "benchmarks" / "results" / "latest.json"
 KEYS = {f"search_{n}_{stat}" for n in (1, 2, 3, 4) for stat in ("p50", "p95")} | {
     "client_page", "save_visit", "referral_letter", "weekly_export", "unlock", "startup",
-    "memory"}
+    "memory"} | {f"merge_pdf_{pdf}{m}" for pdf in ("none", "combined") for m in ("", "_memory")}
 
 
 @pytest.mark.slow
@@ -41,6 +41,11 @@ def test_benchmark_command_end_to_end_at_a_tiny_size(tmp_path):
     memory = rows["memory"]["detail"]
     assert memory["rows"] == memory["matches"] > 50  # scrolled past the first page to the end
     assert rows["unlock"]["detail"]["kdf"]["time_cost"] >= 1
+    # The program-scale merge at a tiny size: 3 vans x 2 weeks, every bundle merged.
+    merged = rows["merge_pdf_combined"]["detail"]
+    assert (merged["bundles"], merged["vans"], merged["weeks"], merged["pdfs"]) == (6, 3, 2, 2)
+    assert rows["merge_pdf_none"]["detail"]["pdfs"] == 0
+    assert rows["merge_pdf_none_memory"]["unit"] == "MB"
     assert result["machine"]["cores"] >= 1
     # The cache is reused: a second run builds nothing.
     again = subprocess.run(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -74,27 +75,44 @@ def header(week: WeekMerge, van: str | None = None) -> Header:
     return Header(manifest["program"], van, week.week, manifest["timezone"], week.days, (van,))
 
 
-def _json(doc) -> bytes:
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode()
+def _source(o: "Opened") -> dict:
+    return {"van": o.key[0], "week": o.key[1], "file": o.source, "audit_seq": o.seq,
+            "created_at": o.manifest["created_at"]}
 
 
-def outputs(merged: Merged, warnings: list[str] = ()) -> dict[str, bytes]:
-    """Combined indicators as JSON, CSV and DHIS2 (PDFs are rendered by reports); the audit
-    warnings go into indicators.json."""
-    def source(o: "Opened") -> dict:
-        return {"van": o.key[0], "week": o.key[1], "file": o.source, "audit_seq": o.seq,
-                "created_at": o.manifest["created_at"]}
+def _indicators_json(merged: Merged, warnings: list[str]) -> Iterator[bytes]:
+    """{"weeks": [...], "replaced": [...], "audit_warnings": [...]}, one week per line."""
+    yield b'{"weeks": [\n'
+    for n, w in enumerate(merged.weeks):
+        doc = {"week": w.week, "vans": list(w.per_van), "combined": w.combined,
+               "per_van": w.per_van, "sources": [_source(o) for o in w.sources.values()]}
+        yield (",\n" if n else "").encode() + json.dumps(doc, ensure_ascii=False).encode()
+    tail = {"replaced": [_source(o) for o in merged.replaced],
+            "audit_warnings": list(warnings)}
+    yield b"\n], " + json.dumps(tail, ensure_ascii=False, indent=1)[1:].encode() + b"\n"
 
-    doc = {"weeks": [{
-        "week": w.week, "vans": list(w.per_van), "combined": w.combined, "per_van": w.per_van,
-        "sources": [source(o) for o in w.sources.values()]} for w in merged.weeks],
-        "replaced": [source(o) for o in merged.replaced],
-        "audit_warnings": list(warnings)}
-    rows = []
-    for w in merged.weeks:
-        rows += [(van, w.week, values) for van, values in w.per_van.items()]
+
+def _indicators_csv(merged: Merged) -> Iterator[bytes]:
+    for n, w in enumerate(merged.weeks):
+        rows = [(van, w.week, values) for van, values in w.per_van.items()]
         rows.append((ALL_VANS, w.week, w.combined))
-    dhis = dhis2.combined([(van, w.week, values) for w in merged.weeks
-                           for van, values in w.per_van.items()])
-    return {"indicators.json": _json(doc), "indicators.csv": indicators.to_csv(rows).encode(),
-            "dhis2.json": _json(dhis)}
+        yield indicators.to_csv(rows, header=n == 0).encode()
+
+
+def _dhis2(merged: Merged) -> Iterator[bytes]:
+    yield f'{{"dataSet": "{dhis2.DATA_SET}", "dataValues": [\n'.encode()
+    first = True
+    for w in merged.weeks:
+        for van, values in w.per_van.items():
+            found = dhis2.combined([(van, w.week, values)])["dataValues"]
+            yield ("" if first else ",\n").encode() + json.dumps(found)[1:-1].encode()
+            first = False
+    yield b"\n]}\n"
+
+
+def outputs(merged: Merged, warnings: list[str] = ()) -> dict[str, Iterator[bytes]]:
+    """Combined indicators as JSON, CSV and DHIS2 (PDFs are rendered by reports), each as
+    chunks to write one after the other (a year of 50 vans makes 50 MB of them); the audit
+    warnings go into indicators.json."""
+    return {"indicators.json": _indicators_json(merged, list(warnings)),
+            "indicators.csv": _indicators_csv(merged), "dhis2.json": _dhis2(merged)}

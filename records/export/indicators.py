@@ -118,14 +118,19 @@ def compute(data: WeekData) -> dict[str, int | float]:
     return out
 
 
-def to_csv(rows: list[tuple[str, str, dict]]) -> str:
+def to_csv(rows: list[tuple[str, str, dict]], header: bool = True) -> str:
     """`rows` are (van, week, indicators); one line per van, week and indicator. Every cell
     is escaped against formula injection (a spreadsheet opens this file)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["van", "week", "indicator", "label", "value"])
+    if header:
+        writer.writerow(["van", "week", "indicator", "label", "value"])
+    named: dict[str, tuple[str, str]] = {}  # code -> (code, label), escaped once
     for van, week, values in rows:
+        van, week = safe_cell(str(van)), safe_cell(str(week))
         for code, value in values.items():
-            label = LABELS.get(code) or MERGED_LABELS.get(code, code)
-            writer.writerow([safe_cell(str(cell)) for cell in (van, week, code, label, value)])
+            if code not in named:
+                label = LABELS.get(code) or MERGED_LABELS.get(code, code)
+                named[code] = (safe_cell(str(code)), safe_cell(label))
+            writer.writerow((van, week, *named[code], safe_cell(str(value))))
     return buffer.getvalue()

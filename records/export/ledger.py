@@ -43,10 +43,11 @@ class Ledger:
     vans: dict[str, dict[str, list]] = field(default_factory=dict)  # van -> seq -> [hash, week]
     changes: list[dict] = field(default_factory=list)
 
-    def observe(self, van: str, week: str, head: dict, anchors: list[dict]) -> str | None:
-        """Compare one authentic bundle's points with what was seen; remember them. Returns
-        the warning when the van's history changed."""
-        points = {str(a["seq"]): [a["hash"], a["week"]] for a in anchors}
+    def observe(self, van: str, week: str, head: dict, anchors) -> str | None:
+        """Compare one authentic bundle's points (`anchors`: (seq, hash, week) of earlier
+        exports) with what was seen; remember them. Returns the warning when the van's
+        history changed."""
+        points = {str(seq): [digest, w] for seq, digest, w in anchors}
         points[str(head["seq"])] = [head["hash"], week]
         seen = self.vans.setdefault(van, {})
         differs = [w for seq, (digest, w) in seen.items()

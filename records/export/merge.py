@@ -74,7 +74,7 @@ def open_bundle(source: str, payload: bytes, identities, keyring: Keyring) -> Op
                                  manifest)
     with archive.open("contacts.csv") as stream:
         keys = validate.client_keys(source, stream)
-    return Opened(source, manifest, values, keys)
+    return Opened(source, validate.compact(manifest), values, keys)
 
 
 def merge(opened: list[Opened]) -> Merged:

@@ -56,7 +56,7 @@ def test_two_vans_sharing_a_client_count_that_person_once(week_vault, second_van
     assert week.combined["contacts.total"] == 14
     assert week.combined["supplies.condoms"] == 32
     assert week.combined["shifts.hours"] == 7.0
-    files = combine.outputs(result)
+    files = {name: b"".join(chunks) for name, chunks in combine.outputs(result).items()}
     doc = json.loads(files["indicators.json"])
     assert doc["weeks"][0]["combined"]["clients.unique"] == 4
     assert "ALL,2026-W10,clients.unique,Unique clients (complete UIC),4" in (
