@@ -1,6 +1,6 @@
 """Re-exporting an unchanged week gives the same files, byte for byte, summary PDF included;
-only the manifest's time (and signature) change, and its audit head, because the first
-export is itself an entry in the audit log."""
+only the manifest's time (and signature) change, and its audit head and anchors, because the
+first export is itself history (an entry in the audit log, an earlier export to anchor)."""
 import json
 import subprocess
 import sys
@@ -14,10 +14,10 @@ from reports import weekly
 from reports.export_bundle import build, export_week
 
 # The manifest's fields that differ between two exports of one unchanged week: its time, and
-# the audit head (the first export is in the log). The signature is a member of its own,
-# manifest.sig, which `members` leaves out.
+# the audit head and anchors (the first export is in the log, and is an earlier export). The
+# signature is a member of its own, manifest.sig, which `members` leaves out.
 TIME = {"created_at"}
-HISTORY = {"audit_head"}
+HISTORY = {"audit_head", "audit_anchors"}
 
 
 def members(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -41,6 +41,9 @@ def test_exporting_an_unchanged_week_twice_gives_the_same_files(week_vault, coor
     assert manifest_without(one, TIME | HISTORY) == \
         manifest_without(two, TIME | HISTORY)
     assert json.loads(one["manifest.json"])["files"] == json.loads(two["manifest.json"])["files"]
+    head = json.loads(one["manifest.json"])["audit_head"]
+    assert json.loads(two["manifest.json"])["audit_anchors"] == [
+        {"seq": head["seq"], "hash": head["hash"], "week": WEEK}]
 
 
 def test_two_builds_differ_only_in_the_manifests_time(week_vault, coordinator):
