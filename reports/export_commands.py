@@ -113,6 +113,8 @@ def cmd_merge(args) -> int:
           f"weeks) into {done.out}")
     for old in done.merged.replaced:
         print(f"replaced by a later export of {old.key[0]} {old.key[1]}: {old.source}")
+    if done.replaced_folder:
+        print(f"the folder that was there is kept as {done.replaced_folder}")
     if done.refused:
         print(f"{len(done.refused)} bundles refused (listed on standard error)")
     return 0

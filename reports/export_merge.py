@@ -3,9 +3,10 @@ merge, note the vans' audit chains in the ledger, and write the report folder.
 
 All or nothing by default: the first refused bundle stops the merge and nothing is written.
 With `skip_invalid` the refused ones are reported and the rest merged. The output folder must
-not exist or be empty (unless `force`); it is built in a hidden sibling and renamed into place
-at the end (records.outputs.folder), and only then is the ledger updated. File names come from
-validated van codes and weeks only. This lives in reports because it renders the summaries.
+not exist or be empty (unless `force`: the folder there is then kept under a new name); it is
+built in a hidden sibling and renamed into place at the end (records.outputs.folder), and
+only then is the ledger updated. File names come from validated van codes and weeks only.
+This lives in reports because it renders the summaries.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class MergeResult:
     used: int
     refused: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    replaced_folder: Path | None = None  # with force: where the folder that was there is kept
 
     @property
     def vans(self) -> list[str]:
@@ -86,11 +88,11 @@ def merge_files(paths: list, identities, keyring_path, out, *, ledger_path=None,
         raise NothingMerged("no bundle could be merged; nothing was written")
     merged = merge.merge(opened)
     warnings = merge.anchor(opened, ledger)
-    with outputs.folder(out, force=force) as staging:
+    with outputs.folder(out, force=force) as place:
         for name, chunks in combine.outputs(merged, warnings).items():
-            _write(staging / name, chunks)
+            _write(place.staging / name, chunks)
         for name, body in _pdfs(merged, pdf):
-            _write(staging / name, (body,))
+            _write(place.staging / name, (body,))
     ledger.save()
-    return MergeResult(outputs.refuse_protected(out), merged, len(opened) - len(merged.replaced),
-                       rejected, warnings)
+    return MergeResult(place.target, merged, len(opened) - len(merged.replaced), rejected,
+                       warnings, place.replaced)
