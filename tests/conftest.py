@@ -1,10 +1,21 @@
 """Shared fixtures. Qt runs offscreen and every test session gets a throwaway HOME, set
-before anything (a QApplication included) can read settings from the real one."""
+before anything (a QApplication included) can read settings from the real one.
+
+The offscreen screens are the smallest laptops the app must fit: 1280x720 (the primary)
+and 1366x768 beside it (tests/ui/test_screen_fit.py)."""
+import json
 import os
 import tempfile
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _HOME = tempfile.mkdtemp(prefix="clinic-test-home-")
+SCREENS = ((1280, 720), (1366, 768))
+_screens = os.path.join(_HOME, "offscreen-screens.json")
+with open(_screens, "w", encoding="utf-8") as _file:
+    json.dump({"screens": [{"name": f"laptop{w}x{h}", "x": sum(s[0] for s in SCREENS[:i]),
+                            "y": 0, "width": w, "height": h, "logicalDpi": 96,
+                            "logicalBaseDpi": 96, "dpr": 1}
+                           for i, (w, h) in enumerate(SCREENS)]}, _file)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
 os.environ["HOME"] = _HOME
 for _var, _sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"),
                    ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")):

@@ -19,7 +19,7 @@ from records import printing
 from records import staff as staff_ops
 from records.errors import ClinicError
 from records.printing import PrintJob
-from ui import forms, prefs, theme
+from ui import forms, prefs, screenfit, theme
 from ui.changes import Changes
 from ui.client_page import ClientPage
 from ui.client_register import ClientRegister
@@ -69,9 +69,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = None
         self.setWindowTitle(f"{APP_TITLE} - {vault.settings.van_name}")
         self.setMinimumSize(1024, 600)
-        geometry = prefs.geometry("main")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 720)
+        screenfit.place_main(self, prefs.geometry("main"))
 
         self.stack = QStackedWidget()
         self._browsers: list[QWidget] = []  # pages a form may open on top of

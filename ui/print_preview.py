@@ -27,6 +27,7 @@ from records.printing import PrintJob
 from reports.render import job_pdf
 from ui.printing import (PrintFailed, ask_printer, open_pdf, print_pdf, printer_names,
                          render_size)
+from ui import screenfit
 from ui.widgets import dialog_buttons
 
 LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
@@ -77,7 +78,7 @@ class PrintPreview(QDialog):
         self.queued_id = queued_id
         self.setWindowTitle("Print preview")
         self.setModal(True)
-        self.resize(720, 860)
+        screenfit.fit_size(self, QSize(720, 860))
         self.page = 0
         self.fit_width = False
         self.document = None

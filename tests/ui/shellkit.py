@@ -1,12 +1,15 @@
 """Shared helpers for driving the app in tests: a fake clock, a quick setup, text harvesting."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit,
                                QPlainTextEdit, QTextEdit, QWizard)
 
 from conftest import FAST_KDF, PASSPHRASE
+from records import clients, clock, directory, incidents, referrals, shifts, visits
 from records.unlock_guard import UnlockGuard
 from ui.app import CLIPBOARD_MS, App
 
@@ -78,6 +81,35 @@ def unlock(qtbot, app: App, passphrase=PASSPHRASE, name="Nora Nurse") -> None:
     window.name.setText(name)
     qtbot.keyClicks(window.passphrase, passphrase)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
+
+
+def populate(vault) -> int:
+    """A running shift, eight clients and Rosa's history (visits, referrals, an incident);
+    returns Rosa's id."""
+    now = clock.now_utc()
+    shifts.start(vault, ["Dundas & Richmond"], at=now - timedelta(hours=2))
+    for name in ("Jo Smith", "Sam", "Alex Martin", "Kit", "Dee Dee", "Mona Lisa", "Rosa Parks-Ng"):
+        clients.register(vault, name)
+    rosa = clients.register(vault, "Rosa", pronouns="she/her", aliases=["Ro", "Rosie"],
+                            gender="F", uic_first="Rosalind", uic_last="Ng", birth_year=1990,
+                            legal_name="Rosalind Ng", phone="555-0199", flags=["Prefers texts"],
+                            allergies="Penicillin")
+    clinic = directory.add(vault, "Downtown Health Centre", "primary_care", hours="Mon-Fri 9-5")
+    rehab = directory.add(vault, "Withdrawal Management Centre", "addictions",
+                          paper_name="Health Centre East")
+    visits.record(vault, client_id=rosa.id, occurred_at=now - timedelta(days=14),
+                  reason="Wound check", services=["wound_care"], supplies={"condoms": 10})
+    visits.record(vault, client_id=rosa.id, occurred_at=now - timedelta(days=3),
+                  reason="Testing", services=[("hiv_test", "pending"), "counselling"],
+                  supplies={"needles": 20, "naloxone_nasal": 1})
+    visits.record(vault, client_id=rosa.id, quick=True, supplies={"condoms": 12})
+    referrals.make(vault, rosa.id, rehab.id, made_at=now - timedelta(days=3), reason="Detox bed")
+    ref = referrals.make(vault, rosa.id, clinic.id, made_at=now - timedelta(days=20))
+    referrals.set_outcome(vault, ref.id, "attended")
+    incidents.report(vault, occurred_at=now - timedelta(days=5), consent_sheet=True,
+                     consent_police=False, client_id=rosa.id, area="Behind the bus depot",
+                     what_happened="Refused to pay")
+    return rosa.id
 
 
 def flush_deletes() -> None:

@@ -3,15 +3,13 @@
 Written to $CLINIC_SCREENSHOTS when set (outside git), else to the test's tmp_path. The test
 also checks the night theme really is darker than the day one on every screen."""
 import os
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWizard
 
 from shellkit import (FakeClock, click, finish_setup, key, make_app, to_passphrase_page,
-                      unlock)
-from records import clients, clock, directory, incidents, referrals, shifts, visits
+                      populate, unlock)
 from ui import theme
 from ui.client_page import ClientPage
 
@@ -20,33 +18,6 @@ def _brightness(path: Path) -> float:
     image = QImage(str(path)).scaled(64, 36)
     total = sum(image.pixelColor(x, y).lightnessF() for x in range(64) for y in range(36))
     return total / (64 * 36)
-
-
-def _populate(vault) -> int:
-    now = clock.now_utc()
-    shifts.start(vault, ["Dundas & Richmond"], at=now - timedelta(hours=2))
-    for name in ("Jo Smith", "Sam", "Alex Martin", "Kit", "Dee Dee", "Mona Lisa", "Rosa Parks-Ng"):
-        clients.register(vault, name)
-    rosa = clients.register(vault, "Rosa", pronouns="she/her", aliases=["Ro", "Rosie"],
-                            gender="F", uic_first="Rosalind", uic_last="Ng", birth_year=1990,
-                            legal_name="Rosalind Ng", phone="555-0199", flags=["Prefers texts"],
-                            allergies="Penicillin")
-    clinic = directory.add(vault, "Downtown Health Centre", "primary_care", hours="Mon-Fri 9-5")
-    rehab = directory.add(vault, "Withdrawal Management Centre", "addictions",
-                          paper_name="Health Centre East")
-    visits.record(vault, client_id=rosa.id, occurred_at=now - timedelta(days=14),
-                  reason="Wound check", services=["wound_care"], supplies={"condoms": 10})
-    visits.record(vault, client_id=rosa.id, occurred_at=now - timedelta(days=3),
-                  reason="Testing", services=[("hiv_test", "pending"), "counselling"],
-                  supplies={"needles": 20, "naloxone_nasal": 1})
-    visits.record(vault, client_id=rosa.id, quick=True, supplies={"condoms": 12})
-    referrals.make(vault, rosa.id, rehab.id, made_at=now - timedelta(days=3), reason="Detox bed")
-    ref = referrals.make(vault, rosa.id, clinic.id, made_at=now - timedelta(days=20))
-    referrals.set_outcome(vault, ref.id, "attended")
-    incidents.report(vault, occurred_at=now - timedelta(days=5), consent_sheet=True,
-                     consent_police=False, client_id=rosa.id, area="Behind the bus depot",
-                     what_happened="Refused to pay")
-    return rosa.id
 
 
 def test_screenshot_every_main_screen(qtbot, tmp_path):
@@ -83,7 +54,7 @@ def test_screenshot_every_main_screen(qtbot, tmp_path):
         wizard.clinic.van.clear()
         wizard.staff.name.clear()
         finish_setup(qtbot, app)
-        rosa = _populate(app.vault)
+        rosa = populate(app.vault)
         for night in (False, True):
             theme.apply(QApplication.instance(), night)
             main = app.main
@@ -165,7 +136,7 @@ def test_screenshot_the_words(qtbot, tmp_path):
         wizard.staff.name.clear()
         wizard.passphrase.first.clear()
         finish_setup(qtbot, app)
-        rosa = _populate(app.vault)
+        rosa = populate(app.vault)
         main = app.main
         main.resize(1280, 720)
         main.show()
