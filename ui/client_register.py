@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 
 from records import clients
 from records.errors import ClinicError, ValidationError
+from ui.a11y import buddy
 
 _GENDERS = (("", "Not given"), ("F", "F: female"), ("M", "M: male"), ("X", "X: another gender"))
 _LABELS = {
@@ -88,7 +89,8 @@ class ClientRegister(QWidget):
             code_parts.addWidget(widget)
         self.uic_first.setPlaceholderText("first name")
         self.uic_last.setPlaceholderText("last name")
-        more_form.addRow("Parts of the code", code_parts)
+        more_form.addRow(buddy("Parts of the code", self.gender, "Gender for the code"),
+                         code_parts)
         more_form.addRow(_LABELS["uic_chosen"], self.uic_chosen)
         more_form.addRow(_LABELS["legal_name"], self.legal_name)
         more_form.addRow(_LABELS["birth_date"], self.birth_date)

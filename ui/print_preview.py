@@ -28,6 +28,7 @@ from reports.render import job_pdf
 from ui.printing import (PrintFailed, ask_printer, open_pdf, print_pdf, printer_names,
                          render_size)
 from ui import screenfit
+from ui.a11y import buddy
 from ui.widgets import dialog_buttons
 
 LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
@@ -100,10 +101,10 @@ class PrintPreview(QDialog):
         self.language_box.activated.connect(self._options_changed)
         options = QHBoxLayout()
         options.addWidget(self.what, 1)
-        self.copy_label = QLabel("Copy")
+        self.copy_label = buddy("&Copy", self.copy_box)
         options.addWidget(self.copy_label)
         options.addWidget(self.copy_box)
-        options.addWidget(QLabel("Language"))
+        options.addWidget(buddy("&Language", self.language_box))
         options.addWidget(self.language_box)
 
         self.view = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Page")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 from records import shifts, visits
 from records.models import SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem
 from records.vocab import label
+from ui.a11y import buddy
 from ui.widgets import (FormBase, MomentEdit, QuantitySpin, TextBox, check_box, form_layout,
                         named)
 
@@ -47,7 +48,7 @@ class VisitForm(FormBase):
         self.staff_label = QLabel(self.vault.staff.name)
         row.addWidget(self.when)
         row.addSpacing(16)
-        row.addWidget(QLabel("Site"))
+        row.addWidget(buddy("Site", self.site))
         row.addWidget(self.site, 1)
         row.addSpacing(16)
         row.addWidget(QLabel("Staff"))
@@ -81,10 +82,11 @@ class VisitForm(FormBase):
                 combo.setEnabled(False)
                 check.toggled.connect(combo.setEnabled)
                 self.result_combos[kind] = combo
-                grid.addWidget(combo, row, 1)
+                grid.addWidget(buddy("result", combo, combo.accessibleName()), row, 1)
+                grid.addWidget(combo, row, 2)
         self.field("services", box, "Services")
         self.field("test result", box, "Test result")
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
         return box
 
     def _supplies_box(self) -> QGroupBox:
