@@ -15,18 +15,20 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtCore import QObject, QRunnable, QStorageInfo, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
-from records import clock, outputs
+from records import clock, outputs, staff
 from records import settings as settings_store
 from records.errors import ClinicError
 from reports.export_bundle import STEPS, default_file_name, export_week
+from ui.a11y import buddy
+from ui.week_box import WeekBox, monday_of
 from ui.widgets import FolderDialog
 
 Run = Callable[[Callable[[], object], Callable[[object], None], Callable[[BaseException], None]],
@@ -59,10 +61,29 @@ class ExportCancelled(Exception):
 
 
 WRITTEN = STEPS.index("Recording the export")  # steps from here on follow the file's writing
+FOLDER_PREF = "export_folder"
+_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/")
 
 
-def week_of(day: date) -> str:
-    return clock.iso_week(day)
+def removable_drives(mounts: list[str] | None = None) -> list[Path]:
+    """Writable mounted removable drives (USB sticks): volumes under /media and /run/media
+    (Linux) or /Volumes (macOS). `mounts`: mount points to look at (default: the system's)."""
+    if mounts is None:
+        mounts = [v.rootPath() for v in QStorageInfo.mountedVolumes()
+                  if v.isValid() and v.isReady() and not v.isReadOnly()]
+    return [Path(m) for m in mounts
+            if m.startswith(_REMOVABLE_ROOTS) and Path(m).is_dir() and os.access(m, os.W_OK)]
+
+
+def default_folder(vault) -> str:
+    """Where an export goes unless the nurse chooses: the folder of this staff member's last
+    export (kept in the vault, never in Qt's dialog history) while it is there, else a
+    mounted USB stick, else the last folder anyway (the message then asks for the stick)."""
+    last = staff.prefs(vault).get(FOLDER_PREF) or ""
+    if last and Path(last).is_dir():
+        return last
+    drives = removable_drives()
+    return str(drives[0]) if drives else last
 
 
 class ExportDialog(QDialog):
@@ -92,16 +113,15 @@ class ExportDialog(QDialog):
         self.secret_warning.setAccessibleName("Code secret warning")
         self.secret_warning.setVisible(bool(weak))
 
-        self.week_edit = QDateEdit(calendarPopup=True)
-        self.week_edit.setDisplayFormat("yyyy-MM-dd")
-        self.week_edit.setMaximumDate(QDate.currentDate())
+        self._today = clock.local_date(clock.now_utc(), self._tz)
+        self.week_edit = WeekBox(self._today)
         self.week_label = QLabel()
-        self.week_edit.dateChanged.connect(self._show_week)
-        last = clock.last_complete_week(self._tz)
-        self.set_week(last)
+        self.week_edit.week_changed.connect(self._show_week)
+        self.week_edit.refused.connect(self.week_label.setText)
+        self.set_week(clock.last_complete_week(self._tz))
 
-        self.folder_edit = QLineEdit(str(folder or Path.home()))
-        self.folder_edit.setAccessibleName("Destination folder")
+        self.folder_edit = QLineEdit(str(folder) if folder else default_folder(vault))
+        self.folder_edit.setPlaceholderText("Plug in the USB stick, then Choose…")
         choose = QPushButton("Choose…")
         choose.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -122,8 +142,8 @@ class ExportDialog(QDialog):
         week_row = QHBoxLayout()
         week_row.addWidget(self.week_edit)
         week_row.addWidget(self.week_label, 1)
-        form.addRow("Week:", week_row)
-        form.addRow("Folder:", folder_row)
+        form.addRow(buddy("&Week:", self.week_edit), week_row)
+        form.addRow(buddy("&Folder:", self.folder_edit), folder_row)
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
@@ -150,19 +170,23 @@ class ExportDialog(QDialog):
 
     # --- week and folder ---------------------------------------------------------------
     def set_week(self, week: str) -> None:
-        year, number = clock.parse_week(week)
-        monday = date.fromisocalendar(year, number, 1)
-        self.week_edit.setDate(QDate(monday.year, monday.month, monday.day))
+        self.week_edit.set_week(week)
+        self._show_week()
 
     @property
     def week(self) -> str:
-        return week_of(self.week_edit.date().toPython())
+        return self.week_edit.week()
+
+    @property
+    def in_progress(self) -> bool:
+        """The chosen week is this week, not over yet."""
+        return self.week == clock.iso_week(self._today)
 
     def _show_week(self) -> None:
-        year, number = clock.parse_week(self.week)
-        monday = date.fromisocalendar(year, number, 1)
+        monday = monday_of(self.week)
         sunday = monday + timedelta(days=6)
-        self.week_label.setText(f"{self.week}: Monday {monday:%d %b} to Sunday {sunday:%d %b %Y}")
+        text = f"{self.week}: Monday {monday:%d %b} to Sunday {sunday:%d %b %Y}"
+        self.week_label.setText(text + (" (still in progress)" if self.in_progress else ""))
 
     def _choose_folder(self) -> None:
         dialog = FolderDialog(self.folder_edit.text(), self)  # keeps no history of folders
@@ -175,6 +199,12 @@ class ExportDialog(QDialog):
         return self._running
 
     def start(self) -> None:
+        if not self.week_edit.accept_text():
+            self._show_error(self.week_label.text())
+            return
+        if not self.folder_edit.text().strip():
+            self._show_error("Choose the folder to export to (the USB stick) first.")
+            return
         folder = Path(self.folder_edit.text().strip()).expanduser()
         if not folder.is_dir():
             self._show_error(f"The folder {folder} does not exist (is the USB stick in?).")
@@ -192,6 +222,12 @@ class ExportDialog(QDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
+        if self.in_progress and QMessageBox.question(
+                self, "Export", f"{week} is still in progress: what is recorded after now "
+                f"will not be in this file. Export it anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         replacing = self._replacing
         vault, relay, cancelled, gate = self._vault, self._relay, self._cancelled, self._gate
 
@@ -204,7 +240,9 @@ class ExportDialog(QDialog):
                 raise ExportCancelled()
 
         def job():
-            return export_week(vault, week, path, progress=progress, force=replacing)
+            done = export_week(vault, week, path, progress=progress, force=replacing)
+            staff.set_pref(vault, FOLDER_PREF, str(folder))  # the next export starts there
+            return done
 
         self._set_running(True)
         self.result.clear()
