@@ -11,8 +11,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QMainWindow,
-                               QSizePolicy, QStackedWidget, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from records import printing
@@ -27,7 +26,7 @@ from ui.client_search import ClientSearch
 from ui.shift_bar import ShiftBar
 from ui.unlock import APP_TITLE
 
-# name -> (menu text, shortcut, menu). Listed in the F1 help in this order.
+# name -> (menu text, shortcut, menu). Listed in the F1 help (ui.shortcuts_help) in this order.
 ACTIONS = {
     "find": ("&Find a client", "Ctrl+F", "Client"),
     "new_client": ("&New client", "Ctrl+N", "Client"),
@@ -374,37 +373,11 @@ class MainWindow(QMainWindow):
         staff_ops.set_pref(self.vault, NIGHT_PREF, night)
 
     def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(len(ACTIONS), 2)
-        table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (text, shortcut, _menu) in enumerate(ACTIONS.values()):
-            table.setItem(row, 0, QTableWidgetItem(text.replace("&", "")))
-            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        extra = (("In a form: save", "Ctrl+S"), ("In a form: cancel", "Esc"),
-                 ("In a new visit: save it with a referral", "Ctrl+Shift+R"),
-                 ("In a referral: save and print", "Ctrl+P"),
-                 ("Search box: into the results", "Down"), ("Open the highlighted client", "Enter"))
-        for text, keys in extra:
-            row = table.rowCount()
-            table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(text))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(460, 560)
-        self.shortcuts_dialog = dialog
-        dialog.open()
+        from ui.shortcuts_help import ShortcutsDialog
+        menus = {menu.text().replace("&", ""): menu.menu().actions()
+                 for menu in self.menuBar().actions()}
+        self.shortcuts_dialog = ShortcutsDialog(menus, self)
+        self.shortcuts_dialog.open()
 
     def teardown(self) -> None:
         """Destroy every page holding client data (on lock); the window goes with it.

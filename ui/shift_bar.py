@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTimeEdit, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QTimeEdit, QWidget)
 
 from records import clock, shifts
 from records.errors import ValidationError
@@ -68,6 +69,8 @@ class ShiftBar(QWidget):
 
     def toggle(self) -> None:
         running = shifts.current(self._vault)
+        if running and not self.confirm_end(running):
+            return
         try:
             if running:
                 shifts.end(self._vault, running.id)
@@ -79,3 +82,16 @@ class ShiftBar(QWidget):
             self.message.emit(f"{exc.field}: {exc.problem}")
             return
         self.refresh()
+
+    def confirm_end(self, running) -> bool:
+        """Ending a shift asks first: Enter ends it, Esc keeps it running."""
+        since = running.started_at.astimezone(clock.zone(self._tz)).strftime("%H:%M")
+        box = QMessageBox(QMessageBox.Icon.Question, "End shift",
+                          f"End the shift running since {since}?", parent=self.window())
+        end = box.addButton("End shift", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep it running", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(end)
+        box.setEscapeButton(keep)
+        box.exec()
+        box.deleteLater()
+        return box.clickedButton() is end

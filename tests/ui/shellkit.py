@@ -45,6 +45,25 @@ def key(qtbot, widget, keys: str) -> None:
     qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
 
 
+def press_in_next_dialog(qtbot, key_code) -> list[str]:
+    """Once the next modal dialog (a question) shows, press `key_code` in it, as the nurse
+    would. Returns a list that then holds the dialog's text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+    asked = []
+
+    def press(tries: int = 100) -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            if tries:  # none came: give up, and the caller's assertion on `asked` fails
+                QTimer.singleShot(10, lambda: press(tries - 1))
+            return
+        asked.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
+        qtbot.keyClick(box.focusWidget() or box, key_code)
+    QTimer.singleShot(0, lambda: press())
+    return asked
+
+
 def finish_setup(qtbot, app: App, *, staff="Nora Nurse", passphrase=PASSPHRASE) -> None:
     """Fill in the setup wizard as a nurse would and wait for the main window."""
     wizard = app.wizard

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLineEdit, QListView,
                                QPlainTextEdit, QWidget)
 
-from shellkit import click, key
+from shellkit import click, key, press_in_next_dialog
 from records import audit, clients, clock, directory, referrals, shifts, staff
 from ui import forms, theme
 from ui.client_page import ClientPage
@@ -108,8 +108,15 @@ def test_shift_start_and_end_and_start_time(qtbot, main, vault):
     running = shifts.current(vault)
     assert running.sites == ("Van stop A", "Drop-in")
     assert "Shift running" in bar.status.text() and not bar.sites.isVisible()
+    asked = press_in_next_dialog(qtbot, Qt.Key.Key_Escape)  # ending asks; Esc keeps it
     key(qtbot, main, "Ctrl+Shift+S")
-    assert shifts.current(vault) is None and shifts.get(vault, running.id).ended_at is not None
+    assert asked and "End the shift running since" in asked[0]
+    assert shifts.current(vault) == running and "Shift running" in bar.status.text()
+    main.activateWindow()  # as the desktop does when the question closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    asked = press_in_next_dialog(qtbot, Qt.Key.Key_Return)  # Enter ends it
+    key(qtbot, main, "Ctrl+Shift+S")
+    assert asked and shifts.current(vault) is None and shifts.get(vault, running.id).ended_at is not None
     assert bar.sites.isVisible()
     from datetime import datetime, timezone
     from PySide6.QtCore import QTime
