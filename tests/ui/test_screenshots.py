@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from shellkit import (FakeClock, click, finish_setup, key, make_app, to_passphrase_page,
                       populate, unlock)
+from records import clock
 from ui import theme
 from ui.client_page import ClientPage
 
@@ -159,3 +160,74 @@ def test_screenshot_the_words(qtbot, tmp_path):
         shoot("words-unlock-again", window)
     finally:
         app.shutdown()
+
+
+def test_screenshot_fit_and_access(qtbot, tmp_path, monkeypatch):
+    """The screens issue 14's fit and access work changed, day and night, on the 1280x720
+    screen: the print preview (whole, buttons included), the export dialog (a week typed as a
+    date, the week in progress, the calendar on F4), F1's list, the end-of-shift question, and
+    a form with its input frames and focus ring."""
+    from PySide6.QtCore import QTimer, Qt
+    from records.printing import PrintJob
+    from ui import export_dialog
+    out = Path(os.environ.get("CLINIC_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(export_dialog, "removable_drives", lambda mounts=None: [tmp_path])
+    app = make_app(tmp_path / "vault")
+    shots = {}
+
+    def shoot(name: str, widget) -> None:
+        QApplication.processEvents()
+        path = out / f"{name}-{'night' if theme.is_night() else 'day'}.png"
+        assert widget.grab().save(str(path))
+        shots[path.stem] = path
+
+    try:
+        finish_setup(qtbot, app)
+        rosa = populate(app.vault)
+        main = app.main
+        main.show()
+        for night in (False, True):
+            theme.apply(QApplication.instance(), night)
+            main.open_client(rosa)
+            main.open_form("visit", client_id=rosa)
+            form = main.current_page()
+            tick = form.service_checks["hiv_test"]
+            tick.setChecked(True)
+            form.reason.setFocus()
+            shoot("fit-visit-frames", main)
+            form.cancelled.emit()
+            main.preview(PrintJob("referral", 1, "service"))
+            shoot("fit-print-preview", main.print_dialog)
+            main.print_dialog.reject()
+            main.open_export()
+            dialog = main.export_dialog
+            dialog.show()
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            box = dialog.week_edit
+            box.setFocus()
+            box.selectAll()
+            qtbot.keyClicks(box, clock.local_date(clock.now_utc(), "America/Toronto").isoformat())
+            qtbot.keyClick(box, Qt.Key.Key_Tab)
+            shoot("fit-export-week-in-progress", dialog)
+            qtbot.keyClick(box, Qt.Key.Key_F4)
+            shoot("fit-export-calendar", box.popup)
+            box.popup.close()
+            dialog.reject()
+            main.show_shortcuts()
+            shoot("fit-shortcuts", main.shortcuts_dialog)
+            main.shortcuts_dialog.reject()
+
+            def end_shift_question():
+                question = QApplication.activeModalWidget()
+                shoot("fit-end-shift-question", question)
+                qtbot.keyClick(question, Qt.Key.Key_Escape)
+            QTimer.singleShot(50, end_shift_question)
+            main.shift_bar.toggle()
+            main.activateWindow()
+    finally:
+        app.shutdown()
+        theme.apply(QApplication.instance(), False)
+    names = {n.rsplit("-", 1)[0] for n in shots}
+    assert len(names) == 6 and len(shots) == 12
