@@ -11,8 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("records.cli", "records.importer", "records.demo", "reports.export_commands",
-                   "ui.cli_print", "records.cli_safety")
+COMMAND_MODULES = ("cli.vault", "records.importer", "flows.demo.generator", "cli.export",
+                   "cli.print", "cli.safety")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run
         folder = getattr(args, "data_dir", None) or args.app_data_dir
         return run(Path(folder) if folder else None)
-    from records.cli import run_command
+    from cli.vault import run_command
     return run_command(args)
 
 

@@ -12,7 +12,7 @@ import time
 import pyrage
 
 from records import clock
-from reports.export_bundle import build
+from flows.export import build
 
 
 def _raw_read(vault, week: str) -> int:

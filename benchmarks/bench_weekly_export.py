@@ -1,4 +1,4 @@
-"""Weekly export of a busy week, encrypted (reports.export_bundle.build: the week's data,
+"""Weekly export of a busy week, encrypted (flows.export.build: the week's data,
 indicators, line list, FHIR, DHIS2, summary PDF, zip, age encryption, all in memory) against
 reading the week's rows raw (benchmarks.bench_export's raw read) plus age-encrypting as many
 random bytes as the export's encrypted bundle holds. The week is the one whose contact count
@@ -23,7 +23,7 @@ def busiest_week(db) -> tuple[str, int]:
 
 
 def run(ctx) -> list[Row]:
-    from reports.export_bundle import build
+    from flows.export import build
     vault = ctx.vault
     week, contacts = busiest_week(vault.db)
     recipient = vault.settings.export_recipient

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from records import demo  # noqa: E402
+from flows import demo  # noqa: E402
 from records.keyfile import KdfParams  # noqa: E402
 
 

@@ -122,9 +122,9 @@ def _cpu_seconds() -> float:
 def decrypt(key_file: str, *paths: str) -> None:
     """The merge's raw baseline: read and age-decrypt the same files, one at a time."""
     import pyrage
-    from records.export import keys
+    from records.export import coordinator_key
     with open(key_file, "rb") as f:
-        identities = keys.load(f.read(), key_file)
+        identities = coordinator_key.load(f.read(), key_file)
     started = time.perf_counter()
     for path in paths:
         with open(path, "rb") as f:

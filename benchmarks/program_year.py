@@ -21,7 +21,8 @@ from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from records import clock, demo
+from flows import demo
+from records import clock
 from records.export import bundle, dhis2, indicators, keyring, vankey, week
 from records.keyfile import KdfParams
 

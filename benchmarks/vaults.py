@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from records import clients, demo, directory, incidents, referrals, visits
+from flows import demo
+from records import clients, directory, incidents, referrals, visits
 from records.keyfile import KdfParams
 from records.vault import Vault
 

@@ -198,7 +198,7 @@ def run(vault: "Vault", *, clients_csv: Path | None = None, visits_csv: Path | N
 def cmd_import(args) -> int:
     import sys
 
-    from .cli import CliError, open_vault
+    from cli.vault import CliError, open_vault
     if not (args.clients or args.visits or args.directory):
         raise CliError("nothing to import: give --clients, --visits and/or --directory CSV files")
     vault = open_vault(args)
@@ -220,7 +220,7 @@ def cmd_import(args) -> int:
 
 
 def add_commands(sub) -> None:
-    from .cli import vault_options
+    from cli.vault import vault_options
     p = sub.add_parser("import", help="import clients, visits and the directory from CSV files",
                        description="Import CSV files (UTF-8, comma-separated, header line). "
                                    "Every problem is listed as 'file, line, column: problem' "

@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from . import clock, history, validate
+from . import clock, revisions, validate
 from .errors import NotFound, ValidationError
 from .models import Incident
 
@@ -123,7 +123,7 @@ def correct(vault: "Vault", incident_id: int, **changes) -> Incident:
     data = dataclasses.asdict(current) | cleaned | {"version": current.version + 1}
     data["occurred_at"] = cleaned.get("occurred_at", current.occurred_at)
     with vault.write("correct", "incident", incident_id, detail=",".join(sorted(cleaned))):
-        history.keep(vault, "incident", incident_id, current.version, dataclasses.asdict(current))
+        revisions.keep(vault, "incident", incident_id, current.version, dataclasses.asdict(current))
         vault.update("incidents", incident_id, row_for(data))
     return get(vault, incident_id)
 
@@ -131,5 +131,5 @@ def correct(vault: "Vault", incident_id: int, **changes) -> Incident:
 def void(vault: "Vault", incident_id: int, reason: str) -> Incident:
     vault.require_clinical()
     current = get(vault, incident_id)
-    history.void(vault, "incident", "incidents", current, dataclasses.asdict(current), reason)
+    revisions.void(vault, "incident", "incidents", current, dataclasses.asdict(current), reason)
     return get(vault, incident_id)

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from . import clock, directory, history, validate
+from . import clock, directory, revisions, validate
 from .errors import NotFound, ValidationError
 from .models import (NAME_ON_PAPER, REFERRAL_STATUSES, TOPICS, URGENCIES, DirectoryEntry,
                      Referral)
@@ -145,7 +145,7 @@ def set_outcome(vault: "Vault", referral_id: int, status: str, on: date | None =
     on = validate.past_date("outcome date", on or date.today(), today=date.today())
     recorded = validate.moment("recorded at", recorded_at or clock.now_utc())
     with vault.write("outcome", "referral", referral_id, detail=status):
-        history.keep(vault, "referral", referral_id, current.version, _as_dict(current))
+        revisions.keep(vault, "referral", referral_id, current.version, _as_dict(current))
         vault.db.execute(
             "UPDATE referrals SET status = ?, status_date = ?, status_recorded_at = ?,"
             " version = version + 1 WHERE id = ?",
@@ -170,7 +170,7 @@ def correct(vault: "Vault", referral_id: int, **changes) -> Referral:
     check_consent(destination, frozenset(data["disclose"]))
     row = row_for(data)
     with vault.write("correct", "referral", referral_id, detail=",".join(sorted(cleaned))):
-        history.keep(vault, "referral", referral_id, current.version, _as_dict(current))
+        revisions.keep(vault, "referral", referral_id, current.version, _as_dict(current))
         vault.update("referrals", referral_id, row)
     return get(vault, referral_id)
 
@@ -178,6 +178,6 @@ def correct(vault: "Vault", referral_id: int, **changes) -> Referral:
 def void(vault: "Vault", referral_id: int, reason: str) -> Referral:
     vault.require_clinical()
     current = get(vault, referral_id)
-    history.void(vault, "referral", "referrals", current, _as_dict(current), reason)
+    revisions.void(vault, "referral", "referrals", current, _as_dict(current), reason)
     return get(vault, referral_id)
 

@@ -244,7 +244,7 @@ class Vault:
             raise VaultDamaged(f"the key file is missing from {path}; restore the newest backup")
         if not db_path.exists():
             raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
-        from .keys import unlock_resolving
+        from .rekey import unlock_resolving
         db, keyfile, data_key, slot_id, note = unlock_resolving(
             path, lambda keys: keys.unlock(staff_name, passphrase))
         vault = cls._finish_open(path, db, keyfile, data_key, slot_id)

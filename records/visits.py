@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from . import clients, clock, history, validate
+from . import clients, clock, revisions, validate
 from .errors import NotFound, ValidationError
 from .models import (SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem, Visit,
                      from_db_fields)
@@ -238,7 +238,7 @@ def correct(vault: "Vault", visit_id: int, **changes) -> Visit:
     cleaned = clean(vault, changes)
     data = _as_data(current) | cleaned | {"version": current.version + 1}
     with vault.write("correct", "visit", visit_id, detail=",".join(sorted(cleaned))):
-        history.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
+        revisions.keep(vault, "visit", visit_id, current.version, dataclasses.asdict(current))
         write_row(vault, visit_id, data)
     return get(vault, visit_id)
 
@@ -246,5 +246,5 @@ def correct(vault: "Vault", visit_id: int, **changes) -> Visit:
 def void(vault: "Vault", visit_id: int, reason: str) -> Visit:
     """Mark a visit as entered in error: it stops counting but stays in the history."""
     current = get(vault, visit_id)
-    history.void(vault, "visit", "visits", current, dataclasses.asdict(current), reason)
+    revisions.void(vault, "visit", "visits", current, dataclasses.asdict(current), reason)
     return get(vault, visit_id)

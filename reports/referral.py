@@ -29,7 +29,7 @@ from reportlab.platypus import Flowable, Spacer
 from records import vocab
 from records.models import Client, DirectoryEntry, Referral, ServiceItem, Settings, Staff
 from reports import blocks, page
-from reports.history import shared_history
+from reports.shared_history import shared_history
 from reports.neutral import Guard
 from reports.text import long_date, t, topic_list
 

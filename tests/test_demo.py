@@ -8,7 +8,9 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 
 import main
-from records import audit, clients, clock, demo, incidents, referrals, search, visits
+from flows import demo
+from flows.demo import generator
+from records import audit, clients, clock, incidents, referrals, search, visits
 from records.errors import VaultExists
 from records.owner import VaultBusy
 from records.models import SERVICES, SUPPLIES, TEST_SERVICES
@@ -157,7 +159,7 @@ def test_audit_chain_verifies_and_summarises_batches(made):
 
 
 def test_batches_are_separate_transactions(tmp_path, monkeypatch):
-    monkeypatch.setattr(demo, "BATCH", 40)
+    monkeypatch.setattr(generator, "BATCH", 40)
     vault, _, counts = demo.create(tmp_path / "v", "Demo Nurse", PASSPHRASE, clients=100,
                                    weeks=2, seed=7, end_week=END, kdf=FAST_KDF)
     try:

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from conftest import FAST_KDF
 
-from records import (clients, directory, history, incidents, referrals, settings, shifts,
+from records import (clients, directory, revisions, incidents, referrals, settings, shifts,
                      staff, visits)
 from records.errors import AccessDenied, NotFound, ValidationError
 from records.models import ServiceItem
@@ -118,11 +118,11 @@ def test_correction_keeps_history(clinic):
     v = visits.record(vault, client_id=rose.id, note="first", supplies={"condoms": 5})
     fixed = visits.correct(vault, v.id, note="second", supplies={"condoms": 6})
     assert fixed.version == 2 and fixed.note == "second" and fixed.supplies == {"condoms": 6}
-    old = history.revisions(vault, "visit", v.id)
+    old = revisions.revisions(vault, "visit", v.id)
     assert [r.version for r in old] == [1]
     assert old[0].data["note"] == "first" and old[0].data["supplies"] == {"condoms": 5}
     voided = visits.void(vault, v.id, "entered for the wrong person")
-    assert voided.voided and len(history.revisions(vault, "visit", v.id)) == 2
+    assert voided.voided and len(revisions.revisions(vault, "visit", v.id)) == 2
     actions = [r[0] for r in vault.db.execute(
         "SELECT action FROM audit WHERE entity = 'visit' ORDER BY seq")]
     assert actions == ["create", "correct", "void"]
@@ -139,7 +139,7 @@ def test_referral_round_trip_outcome_and_history(clinic):
     done = referrals.set_outcome(vault, r.id, "attended", on=date(2026, 11, 24))
     assert done.status == "attended" and done.status_date == date(2026, 11, 24)
     assert referrals.for_client(vault, rose.id, open_only=True) == []
-    assert history.revisions(vault, "referral", r.id)[0].data["status"] == "made"
+    assert revisions.revisions(vault, "referral", r.id)[0].data["status"] == "made"
     assert referrals.make(vault, rose.id, addictions.id).disclose == frozenset()
 
 

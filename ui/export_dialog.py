@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout,
 from records import clock, outputs, staff
 from records import settings as settings_store
 from records.errors import ClinicError
-from reports.export_bundle import STEPS, default_file_name, export_week
+from flows.export import STEPS, default_file_name, export_week
 from ui.a11y import buddy
 from ui.week_box import WeekBox, monday_of
 from ui.widgets import FolderDialog
@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
         self._running = False
         self._cancelled = threading.Event()
         self._gate = threading.Lock()  # no progress is emitted once cancel() has returned
-        self.exported = None  # the last result (reports.export_bundle.Exported)
+        self.exported = None  # the last result (flows.export.Exported)
 
         settings = vault.settings  # read on the GUI thread, before any worker runs
         self._tz = settings.timezone

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from records import history, incidents, referrals, staff, visits
+from records import revisions, incidents, referrals, staff, visits
 from records.errors import ClinicError
 from ui.incident_form import IncidentForm
 from ui.record_text import local_time, render
@@ -91,7 +91,7 @@ class HistoryView(QWidget):
         item = QListWidgetItem(f"Version {self.current.version} ({state})")
         item.setData(Qt.UserRole, dataclasses.asdict(self.current))
         self.versions.addItem(item)
-        for rev in reversed(history.revisions(self.vault, self.entity, self.entity_id)):
+        for rev in reversed(revisions.revisions(self.vault, self.entity, self.entity_id)):
             item = QListWidgetItem(
                 f"Version {rev.version}\n  replaced {local_time(self.vault, rev.replaced_at)}"
                 f" by {names.get(rev.staff_id, 'a staff member')}")

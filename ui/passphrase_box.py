@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout
 
-from records import keys
+from records import rekey
 from records.errors import ClinicError, ValidationError, WrongPassphrase
 from ui.widgets import BackgroundCall, FormBase, check_box, form_layout, hint, named
 
@@ -61,7 +61,7 @@ class PassphraseBox(QGroupBox):
         vault, kdf = self.form.vault, self.kdf
 
         def work():
-            keys.change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
+            rekey.change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
             return rekey
         self.busy = True
         self.change_button.setEnabled(False)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QGroupB
                                QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from records import keys
+from records import rekey
 from records.export import vankey
 from records import settings as settings_store
 from records.errors import ValidationError
@@ -233,7 +233,7 @@ class SettingsEditor(FormBase):
             if not recovery:
                 raise ValidationError("recovery_recipient", "cannot be removed; enter the new "
                                       "key to replace it")
-            keys.set_recovery(self.vault, recovery)
+            rekey.set_recovery(self.vault, recovery)
         saved = settings_store.update(self.vault, **changes) if changes else self.vault.settings
         self.load(saved)
         return saved

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QTa
 
 from records import staff
 from records.errors import ValidationError
-from records.keys import remove_staff
+from records.rekey import remove_staff
 from records.models import ROLES
 from records.vocab import label
 from ui.widgets import BackgroundCall, FormBase, form_layout, hint, named, record_table

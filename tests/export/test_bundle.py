@@ -19,7 +19,7 @@ from records.export import bundle, vankey
 from records.export.bundle import Header
 from records.export.fhir import references
 from reports import weekly
-from reports.export_bundle import build, export_week
+from flows.export import build, export_week
 
 FILES = {"manifest.json", "manifest.sig", "indicators.json", "indicators.csv", "contacts.csv", "fhir.json",
          "dhis2.json", "summary.pdf"}

@@ -13,7 +13,7 @@ import json
 from weekdata import WEEK, coordinator, week_vault  # noqa: F401 (fixtures)
 
 from helpers import indicators, open_bundle
-from reports.export_bundle import build
+from flows.export import build
 
 # Every indicator that is not 0, counted by hand from conftest.build_week.
 EXPECTED_NONZERO = {

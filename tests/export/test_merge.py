@@ -14,9 +14,9 @@ from weekdata import WEEK, at, coordinator, week_vault  # noqa: F401 (fixtures)
 
 from helpers import open_bundle, pdf_text, seal, trust, van_signer
 from records import clients, visits
-from records.export import combine, keys, merge
+from records.export import combine, coordinator_key, merge
 from records.vault import Vault
-from reports.export_bundle import build, export_week
+from flows.export import build, export_week
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_cli_keygen_and_merge_with_a_protected_key(week_vault, second_van, tmp_p
     made = run("coordinator", "keygen", "--out", str(key), "--passphrase-file", str(secret))
     assert made.returncode == 0, made.stderr
     public = made.stdout.strip()
-    assert public.startswith("age1") and keys.is_protected(key.read_bytes())
+    assert public.startswith("age1") and coordinator_key.is_protected(key.read_bytes())
     assert b"AGE-SECRET-KEY" not in key.read_bytes()
     assert key.stat().st_mode & 0o777 == 0o600
     again = run("coordinator", "keygen", "--out", str(key))

@@ -15,8 +15,8 @@ from weekdata import WEEK, at, coordinator, week_vault  # noqa: F401 (fixtures)
 from helpers import open_bundle, seal, trust, van_signer
 from records import visits
 from records.export import indicators, keyring, merge, validate, verify
-from reports.export_bundle import build, export_week
-from reports.export_merge import merge_files
+from flows.export import build, export_week
+from flows.merge import merge_files
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from weekdata import WEEK, coordinator, week_vault  # noqa: F401 (fixtures)
 from helpers import open_bundle
 from records.export.bundle import Header
 from reports import weekly
-from reports.export_bundle import build, export_week
+from flows.export import build, export_week
 
 # The manifest's fields that differ between two exports of one unchanged week: its time, and
 # the audit head and anchors (the first export is in the log, and is an earlier export). The

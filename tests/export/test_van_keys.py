@@ -19,7 +19,7 @@ from records import settings
 from records.errors import ValidationError
 from records.export import keyring, vankey
 from records.vault import Vault
-from reports.export_bundle import export_week
+from flows.export import export_week
 
 
 def run(*args, stdin=None):
@@ -138,7 +138,7 @@ def test_cli_trust_add_replace_revoke_and_list(vault, tmp_path):
 
 
 def test_merge_output_folder_pdf_choices_and_skip_invalid(week_vault, coordinator, tmp_path):
-    from reports.export_merge import merge_files
+    from flows.merge import merge_files
     from records.outputs import OutputRefused
     ring = trust(tmp_path / "vans.json", week_vault)
     good, cut = tmp_path / "good.age", tmp_path / "cut.age"

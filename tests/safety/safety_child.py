@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from records import fsutil, keys, visits  # noqa: E402
+from records import fsutil, rekey, visits  # noqa: E402
 from records import staff as staff_ops  # noqa: E402
 from records.errors import DiskFull  # noqa: E402
 from records.keyfile import KdfParams  # noqa: E402
@@ -75,13 +75,13 @@ def main() -> None:
                     os._exit(9)
         fsutil.crash_hook = crash
         if args["op"] == "passwd":
-            keys.change_passphrase(vault, args["passphrase"], args["new"], kdf=FAST_KDF)
+            rekey.change_passphrase(vault, args["passphrase"], args["new"], kdf=FAST_KDF)
         elif args["op"] == "passwd-rekey":
-            keys.change_passphrase(vault, args["passphrase"], args["new"], kdf=FAST_KDF,
+            rekey.change_passphrase(vault, args["passphrase"], args["new"], kdf=FAST_KDF,
                                    rekey=True)
         elif args["op"] == "remove":
             member = next(s for s in staff_ops.all_staff(vault) if s.name == args["remove"])
-            keys.remove_staff(vault, member.id)
+            rekey.remove_staff(vault, member.id)
         print("finished", flush=True)
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from safety_helpers import cli, flip_byte, snapshot
 
-from records import audit, backup, clients, keys, restore, settings, staff
+from records import audit, backup, clients, rekey, restore, settings, staff
 from records.errors import NotFound, UnknownStaff, VaultDamaged, WrongPassphrase
 from records.keyfile import KeyFile
 from records.vault import DB_NAME, KEY_NAME, SQLITE_PLAIN_HEADER, Vault, connect
@@ -101,7 +101,7 @@ def test_restore_removes_slots_removed_since_the_backup_and_says_so(vault, vault
     olly = staff.add(vault, "Olly Outreach", "outreach", "olly passphrase", kdf=FAST_KDF)
     made = backup.write_backup(vault, tmp_path / "usb")
     old_keys = (made / KEY_NAME).read_bytes()
-    keys.remove_staff(vault, olly.id)
+    rekey.remove_staff(vault, olly.id)
     vault.lock()
     with pytest.raises(UnknownStaff):  # the current key file has no slot for Olly
         restore.restore_backup(made, vault_dir, "Olly Outreach", "olly passphrase")

@@ -10,7 +10,7 @@ from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
 from safety_child import note_for
 from safety_helpers import acks, run_child
 
-from records import backup, fsutil, keys, visits
+from records import backup, fsutil, rekey, visits
 from records.errors import WRITE_REFUSED, DiskFull
 from records.vault import Vault, is_disk_full
 
@@ -64,7 +64,7 @@ def test_key_file_write_on_full_disk_keeps_old_passphrase(vault, vault_dir, monk
             raise OSError(code, "no space")
     monkeypatch.setattr(fsutil, "crash_hook", full)
     with pytest.raises(DiskFull):
-        keys.change_passphrase(vault, PASSPHRASE, "brand new passphrase", kdf=FAST_KDF)
+        rekey.change_passphrase(vault, PASSPHRASE, "brand new passphrase", kdf=FAST_KDF)
     monkeypatch.setattr(fsutil, "crash_hook", None)
     vault.lock()
     Vault.open(vault_dir, None, PASSPHRASE).lock()

@@ -7,7 +7,7 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from safety_helpers import opens_with, run_child
 
-from records import fsutil, keys, settings, staff
+from records import fsutil, rekey, settings, staff
 from records.errors import (AccessDenied, UnknownStaff, ValidationError, VaultDamaged,
                             WrongPassphrase)
 from records.keyfile import KeyFile
@@ -29,7 +29,7 @@ def test_passphrase_change_interrupted_in_process(vault, vault_dir, monkeypatch,
             raise Crash(name)
     monkeypatch.setattr(fsutil, "crash_hook", crash)
     with pytest.raises(Crash):
-        keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
+        rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
     monkeypatch.setattr(fsutil, "crash_hook", None)
     vault.lock()
     old_ok, new_ok = opens_with(vault_dir, None, PASSPHRASE), opens_with(vault_dir, None, NEW)
@@ -49,10 +49,10 @@ def test_passphrase_change_killed_at_each_stage(vault, vault_dir, stage):
 
 def test_change_passphrase_is_audited_and_checks_the_old_one(vault, vault_dir):
     with pytest.raises(WrongPassphrase):
-        keys.change_passphrase(vault, "not the passphrase", NEW, kdf=FAST_KDF)
+        rekey.change_passphrase(vault, "not the passphrase", NEW, kdf=FAST_KDF)
     with pytest.raises(ValidationError, match="at least 8"):
-        keys.change_passphrase(vault, PASSPHRASE, "short", kdf=FAST_KDF)
-    keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
+        rekey.change_passphrase(vault, PASSPHRASE, "short", kdf=FAST_KDF)
+    rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
     assert vault.db.execute("SELECT action FROM audit ORDER BY seq DESC").fetchone()[0] == \
         "change_passphrase"
     vault.lock()
@@ -70,7 +70,7 @@ def test_removal_rekeys_so_an_old_key_file_no_longer_opens(vault, vault_dir, tmp
     old_copy = tmp_path / "stolen.keys"
     shutil.copy(vault_dir / KEY_NAME, old_copy)
     old_key = vault.data_key
-    keys.remove_staff(vault, olly.id)
+    rekey.remove_staff(vault, olly.id)
     assert vault.data_key != old_key
     assert not (vault_dir / NEXT_KEY_NAME).exists()
     assert staff.get(vault, olly.id).active is False
@@ -85,11 +85,11 @@ def test_removal_rekeys_so_an_old_key_file_no_longer_opens(vault, vault_dir, tmp
 
 def test_removal_rules(vault):
     with pytest.raises(ValidationError, match="yourself"):
-        keys.remove_staff(vault, vault.staff.id)
+        rekey.remove_staff(vault, vault.staff.id)
     olly = _with_olly(vault)
-    keys.remove_staff(vault, olly.id)
+    rekey.remove_staff(vault, olly.id)
     with pytest.raises(ValidationError, match="already removed"):
-        keys.remove_staff(vault, olly.id)
+        rekey.remove_staff(vault, olly.id)
 
 
 REMOVAL_STAGES = STAGES + ["after_rekey", "after_staff_update"]
@@ -132,12 +132,12 @@ def test_removal_killed_at_each_stage_leaves_a_consistent_vault(vault, vault_dir
 
 def test_recover_sets_a_new_passphrase_through_the_recovery_slot(vault, vault_dir):
     identity = pyrage.x25519.Identity.generate()
-    keys.set_recovery(vault, str(identity.to_public()))
+    rekey.set_recovery(vault, str(identity.to_public()))
     assert vault.settings.recovery_recipient == str(identity.to_public())
     vault.lock()
     with pytest.raises(WrongPassphrase):
-        keys.recover(vault_dir, str(pyrage.x25519.Identity.generate()), "Nora Nurse", NEW)
-    recovered = keys.recover(vault_dir, f"# created: today\n{identity}\n", "Nora Nurse", NEW,
+        rekey.recover(vault_dir, str(pyrage.x25519.Identity.generate()), "Nora Nurse", NEW)
+    recovered = rekey.recover(vault_dir, f"# created: today\n{identity}\n", "Nora Nurse", NEW,
                              kdf=FAST_KDF)
     assert recovered.staff.name == "Nora Nurse"
     assert recovered.db.execute("SELECT action FROM audit ORDER BY seq DESC").fetchone()[0] == \
@@ -149,23 +149,23 @@ def test_recover_sets_a_new_passphrase_through_the_recovery_slot(vault, vault_di
 
 def test_recovery_survives_a_staff_removal(vault, vault_dir):
     identity = pyrage.x25519.Identity.generate()
-    keys.set_recovery(vault, str(identity.to_public()))
-    keys.remove_staff(vault, _with_olly(vault).id)
+    rekey.set_recovery(vault, str(identity.to_public()))
+    rekey.remove_staff(vault, _with_olly(vault).id)
     vault.lock()
-    keys.recover(vault_dir, str(identity), "Nora Nurse", NEW, kdf=FAST_KDF).lock()
+    rekey.recover(vault_dir, str(identity), "Nora Nurse", NEW, kdf=FAST_KDF).lock()
 
 
 def test_set_recovery_rejects_bad_keys_and_non_nurses(vault):
     with pytest.raises(ValidationError):
-        keys.set_recovery(vault, "age1notakey")
+        rekey.set_recovery(vault, "age1notakey")
     assert settings.load(vault.db).recovery_recipient == ""
     olly = _with_olly(vault)
     vault.lock()
     outreach = Vault.open(vault.path, "Olly Outreach", OLLY_PASS)
     try:
         with pytest.raises(AccessDenied):
-            keys.set_recovery(outreach, str(pyrage.x25519.Identity.generate().to_public()))
+            rekey.set_recovery(outreach, str(pyrage.x25519.Identity.generate().to_public()))
         with pytest.raises(AccessDenied):
-            keys.remove_staff(outreach, olly.id)
+            rekey.remove_staff(outreach, olly.id)
     finally:
         outreach.lock()

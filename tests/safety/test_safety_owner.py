@@ -198,12 +198,12 @@ def test_recover_is_refused_while_held_and_finishes_an_interrupted_re_key(vault,
                                                                          monkeypatch):
     import pyrage
 
-    from records import fsutil, keys
+    from records import fsutil, rekey
     identity = pyrage.x25519.Identity.generate()
-    keys.set_recovery(vault, str(identity.to_public()))
+    rekey.set_recovery(vault, str(identity.to_public()))
     before = (vault_dir / "vault.keys").read_bytes()
     with pytest.raises(owner.VaultBusy):
-        keys.recover(vault_dir, str(identity), "Nora Nurse", "a new passphrase", kdf=FAST_KDF)
+        rekey.recover(vault_dir, str(identity), "Nora Nurse", "a new passphrase", kdf=FAST_KDF)
     assert (vault_dir / "vault.keys").read_bytes() == before
 
     olly = staff.add(vault, "Olly Outreach", "outreach", SECOND_PASS, kdf=FAST_KDF)
@@ -213,11 +213,11 @@ def test_recover_is_refused_while_held_and_finishes_an_interrupted_re_key(vault,
             raise KeyboardInterrupt
     monkeypatch.setattr(fsutil, "crash_hook", stop)
     with pytest.raises(KeyboardInterrupt):
-        keys.remove_staff(vault, olly.id)
+        rekey.remove_staff(vault, olly.id)
     monkeypatch.setattr(fsutil, "crash_hook", None)
     vault.lock()
     assert (vault_dir / NEXT_KEY_NAME).exists()  # the database has the new key already
-    recovered = keys.recover(vault_dir, str(identity), "Nora Nurse", "a new passphrase",
+    recovered = rekey.recover(vault_dir, str(identity), "Nora Nurse", "a new passphrase",
                              kdf=FAST_KDF)
     try:
         assert not (vault_dir / NEXT_KEY_NAME).exists()

@@ -27,7 +27,7 @@ from records import (clients, clock, directory, incidents, referrals, search, se
                      shifts, visits)
 from records.printing import PrintJob
 from records.vault import Vault
-from reports.export_bundle import export_week
+from flows.export import export_week
 
 MARK = "PLAINMARK" + uuid.uuid4().hex[:12]  # built at run time: not in any source file
 

@@ -15,7 +15,8 @@ from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
 from safety_helpers import REPO, flip_byte, snapshot
 from test_safety_journal import WAL, _old_format_crash
 
-from records import backup, cli, errors, visits
+from cli import vault as cli
+from records import backup, errors, visits
 from records.errors import WRITE_REFUSED, DiskFull, VaultDamaged
 from records.vault import DB_NAME, Vault
 

@@ -16,7 +16,7 @@ from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
 from safety_helpers import REPO, flip_byte, snapshot
 
 import main
-from records import backup, clients, keys, owner, restore, staff, unlock_guard
+from records import backup, clients, rekey, owner, restore, staff, unlock_guard
 from records.errors import NoVault, UnknownStaff, VaultDamaged, WrongPassphrase
 from records.keyfile import KeyFile
 from records.owner import VaultBusy
@@ -121,7 +121,7 @@ def test_a_passphrase_changed_after_the_backup_stays_changed(vault, vault_dir, t
                                                             capsys):
     clients.register(vault, "Robin")
     made = backup.write_backup(vault, tmp_path / "usb")
-    keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
+    rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
     vault.lock()
     code, out, err = run(capsys, "restore", "--from", made, "--data-dir", vault_dir,
                          "--passphrase-file", secret(tmp_path, "new", NEW),
@@ -157,7 +157,7 @@ def test_the_backup_passphrase_defaults_to_the_same_one(backed_up, vault_dir, tm
 def test_a_removed_nurse_cannot_restore_and_stays_removed(vault, vault_dir, tmp_path, capsys):
     nina = staff.add(vault, "Nina Nurse", "nurse", "nina passphrase", kdf=FAST_KDF)
     made = backup.write_backup(vault, tmp_path / "usb")
-    keys.remove_staff(vault, nina.id)
+    rekey.remove_staff(vault, nina.id)
     vault.lock()
     before = snapshot(vault_dir)
     code, out, err = run(capsys, "restore", "--from", made, "--data-dir", vault_dir,
@@ -250,10 +250,10 @@ def test_restore_with_a_damaged_database_uses_the_current_key_file(backed_up, va
 
 def test_restore_with_the_recovery_identity(vault, vault_dir, tmp_path, capsys):
     identity = pyrage.x25519.Identity.generate()
-    keys.set_recovery(vault, str(identity.to_public()))
+    rekey.set_recovery(vault, str(identity.to_public()))
     clients.register(vault, "Robin")
     made = backup.write_backup(vault, tmp_path / "usb")
-    keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)  # nobody remembers the old one
+    rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)  # nobody remembers the old one
     vault.lock()
     keyfile = tmp_path / "coordinator.key"
     keyfile.write_text(f"# created: today\n{identity}\n")
@@ -287,7 +287,7 @@ def test_both_passphrases_from_standard_input_are_refused(backed_up, vault_dir, 
 def test_wrong_passphrases_are_counted_by_the_unlock_guard(backed_up, vault_dir, tmp_path,
                                                            capsys):
     vault = opened(vault_dir)  # a removal since the backup: the backup needs its own passphrase
-    keys.remove_staff(vault, staff.add(vault, "Gone", "outreach", "gone passphrase",
+    rekey.remove_staff(vault, staff.add(vault, "Gone", "outreach", "gone passphrase",
                                        kdf=FAST_KDF).id)
     vault.lock()
     before = snapshot(vault_dir)
@@ -436,9 +436,9 @@ def test_a_vault_folder_on_another_file_system_is_refused(backed_up, vault_dir, 
 
 def test_restore_with_a_passphrase_protected_recovery_identity(vault, vault_dir, tmp_path,
                                                                capsys):
-    from records.export import keys as coordinator_keys
+    from records.export import coordinator_key as coordinator_keys
     content, public = coordinator_keys.generate("coordinator passphrase")
-    keys.set_recovery(vault, public)
+    rekey.set_recovery(vault, public)
     clients.register(vault, "Robin")
     made = backup.write_backup(vault, tmp_path / "usb")
     clients.register(vault, "Sam After")

@@ -11,7 +11,7 @@ from conftest import FAST_KDF, PASSPHRASE
 from safety_helpers import opens_with, run_child
 
 import main
-from records import keyfile, keys, staff
+from records import keyfile, rekey, staff
 from records.errors import VaultDamaged
 from records.keyfile import KeyFile
 from records.vault import DB_NAME, KEY_NAME, NEXT_KEY_NAME, Vault, connect
@@ -68,7 +68,7 @@ def copy_keys(vault_dir, tmp_path):
 
 def test_passwd_gives_the_slot_a_fresh_identity(vault, vault_dir):
     before = KeyFile.load(vault_dir / KEY_NAME)
-    keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
+    rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
     after = KeyFile.load(vault_dir / KEY_NAME)
     slot = vault.staff.slot_id
     assert after._slot(slot).recipient != before._slot(slot).recipient
@@ -78,10 +78,10 @@ def test_passwd_gives_the_slot_a_fresh_identity(vault, vault_dir):
 def test_passwd_then_a_staff_removal_revokes_the_old_passphrase(vault, vault_dir, copy_keys):
     olly = staff.add(vault, OLLY, "outreach", OLLY_PASS, kdf=FAST_KDF)
     old_copy = copy_keys()
-    keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
+    rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF)
     # Until the next re-key the data key is the same: the old copy still opens (documented).
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE)
-    keys.remove_staff(vault, olly.id)
+    rekey.remove_staff(vault, olly.id)
     vault.lock()
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE) == []
     assert opens_with(vault_dir, "Nora Nurse", NEW)
@@ -94,10 +94,10 @@ def test_staff_removal_revokes_what_the_remaining_staff_changed_earlier(vault, v
     old_copy = copy_keys()
     vault.lock()
     olly = Vault.open(vault_dir, OLLY, OLLY_PASS)
-    keys.change_passphrase(olly, OLLY_PASS, OLLY_NEW, kdf=FAST_KDF)
+    rekey.change_passphrase(olly, OLLY_PASS, OLLY_NEW, kdf=FAST_KDF)
     olly.lock()
     nora = Vault.open(vault_dir, "Nora Nurse", PASSPHRASE)
-    keys.remove_staff(nora, bea.id)
+    rekey.remove_staff(nora, bea.id)
     nora.lock()
     assert _what_an_old_copy_opens(vault_dir, old_copy, OLLY, OLLY_PASS) == []
     assert opens_with(vault_dir, OLLY, OLLY_NEW)
@@ -107,11 +107,11 @@ def test_staff_removal_revokes_what_the_remaining_staff_changed_earlier(vault, v
 
 def test_passwd_with_rekey_revokes_at_once(vault, vault_dir, copy_keys):
     identity = pyrage.x25519.Identity.generate()
-    keys.set_recovery(vault, str(identity.to_public()))
+    rekey.set_recovery(vault, str(identity.to_public()))
     old_copy = copy_keys()
     old_key = vault.data_key
     said = []
-    keys.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF, rekey=True, progress=said.append)
+    rekey.change_passphrase(vault, PASSPHRASE, NEW, kdf=FAST_KDF, rekey=True, progress=said.append)
     assert said == ["re-keying ..."]
     assert vault.data_key != old_key and not (vault_dir / NEXT_KEY_NAME).exists()
     assert [a for (a,) in vault.db.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 2")
@@ -120,7 +120,7 @@ def test_passwd_with_rekey_revokes_at_once(vault, vault_dir, copy_keys):
     assert _what_an_old_copy_opens(vault_dir, old_copy, "Nora Nurse", PASSPHRASE) == []
     assert opens_with(vault_dir, "Nora Nurse", NEW)
     # The recovery slot was re-wrapped to the new data key too.
-    keys.recover(vault_dir, str(identity), "Nora Nurse", "after recovery", kdf=FAST_KDF).lock()
+    rekey.recover(vault_dir, str(identity), "Nora Nurse", "after recovery", kdf=FAST_KDF).lock()
 
 
 # --- the command line ------------------------------------------------------------------------

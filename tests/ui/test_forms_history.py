@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 from formkit import escape, save_keys, shoot, show, type_into, unnamed_controls
 from PySide6.QtCore import Qt
 
-from records import clients, directory, history, incidents, referrals, visits
+from records import clients, directory, revisions, incidents, referrals, visits
 from ui.history_view import HistoryView
 from ui.referral_form import ReferralForm
 from ui.visit_form import VisitForm
@@ -37,7 +37,7 @@ def test_correct_then_void_a_visit_keeps_every_version(qtbot, vault, tmp_path):
     with qtbot.waitSignal(view.saved) as signal:
         qtbot.keyClick(view.void_reason, Qt.Key_Return)
     assert signal.args[0].voided and visits.get(vault, visit.id).voided
-    assert [r.version for r in history.revisions(vault, "visit", visit.id)] == [1, 2]
+    assert [r.version for r in revisions.revisions(vault, "visit", visit.id)] == [1, 2]
     assert view.versions.count() == 3 and "voided" in view.versions.item(0).text()
     assert not view.correct_button.isEnabled() and not view.void_button.isEnabled()
     assert unnamed_controls(view) == []

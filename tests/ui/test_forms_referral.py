@@ -3,7 +3,7 @@ from formkit import escape, save_keys, shoot, show, tick, type_into, unnamed_con
 from PySide6.QtCore import Qt
 
 import records.referrals
-from records import clients, directory, history, referrals, visits
+from records import clients, directory, revisions, referrals, visits
 from records.errors import DiskFull
 from records.models import TOPICS
 from records.vocab import label
@@ -123,6 +123,6 @@ def test_correct_a_referral_keeps_history(qtbot, vault):
     with qtbot.waitSignal(form.saved) as signal:
         save_keys(qtbot, form)
     assert signal.args[0].disclose == frozenset() and signal.args[0].version == 2
-    assert history.revisions(vault, "referral", made.id)[0].data["disclose"] == ["sex_work"]
+    assert revisions.revisions(vault, "referral", made.id)[0].data["disclose"] == ["sex_work"]
     with qtbot.waitSignal(form.cancelled):
         escape(qtbot, form)

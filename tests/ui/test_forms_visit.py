@@ -5,7 +5,7 @@ from formkit import escape, save_keys, shoot, show, tick, type_into, unnamed_con
 from PySide6.QtCore import Qt
 
 import records.visits
-from records import clients, clock, history, shifts, visits
+from records import clients, clock, revisions, shifts, visits
 from records.errors import DiskFull
 from records.models import ServiceItem
 from ui.visit_form import VisitForm
@@ -115,7 +115,7 @@ def test_correcting_keeps_the_earlier_version(qtbot, vault):
     corrected = signal.args[0]
     assert corrected.version == 2 and corrected.supplies == {"needles": 12}
     assert corrected.note == "first note" and corrected.occurred_at == original.occurred_at
-    [earlier] = history.revisions(vault, "visit", original.id)
+    [earlier] = revisions.revisions(vault, "visit", original.id)
     assert earlier.version == 1 and earlier.data["supplies"] == {"needles": 10}
 
 

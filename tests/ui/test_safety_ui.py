@@ -15,7 +15,7 @@ from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication
 from shellkit import FakeClock, key, make_app, unlock
 
-import reports.export_bundle
+import flows.export
 import ui.unlock
 from records import backup, clients, search, settings, staff
 from records.errors import VaultDamaged
@@ -168,7 +168,7 @@ def test_lock_during_an_export_clears_at_once_and_closes_after_the_job(
     clients.register(vault, "Robin")
     vault.lock()
     inside, release, read = threading.Event(), threading.Event(), []
-    collect = reports.export_bundle.week.collect
+    collect = flows.export.week.collect
 
     def slow_collect(vault, which):  # a long query, still using the database when released
         inside.set()
@@ -176,7 +176,7 @@ def test_lock_during_an_export_clears_at_once_and_closes_after_the_job(
         data = collect(vault, which)
         read.append(data)
         return data
-    monkeypatch.setattr(reports.export_bundle.week, "collect", slow_collect)
+    monkeypatch.setattr(flows.export.week, "collect", slow_collect)
     app = _opened(qtbot, vault_dir)
     try:
         opened = app.vault

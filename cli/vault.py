@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import ClinicError, refused_write
+from records.errors import ClinicError, refused_write
 
 
 class CliError(ClinicError):
@@ -21,7 +21,7 @@ def run_command(args) -> int:
     damage: SQLite rolled it back and the vault is as it was."""
     import sqlcipher3
 
-    from .vault import is_disk_full
+    from records.vault import is_disk_full
     try:
         return args.func(args)
     except ClinicError as exc:
@@ -76,27 +76,27 @@ def read_identity(path: str, passphrase_file: str | None) -> bytes:
     """An age identity file's content; a passphrase-protected one is decrypted in memory
     with the passphrase from `passphrase_file` (or a no-echo prompt on a terminal). The
     decrypted identity is never written anywhere."""
-    from .export import keys
+    from records.export import coordinator_key
     try:
         content = Path(path).read_bytes()
     except OSError as exc:
         raise CliError(f"cannot read the identity file {path}: {exc.strerror}") from None
-    if keys.is_protected(content):
+    if coordinator_key.is_protected(content):
         passphrase = read_secret(passphrase_file, "identity passphrase",
                                  "--identity-passphrase-file")
-        content = keys.unprotect(content, path, passphrase)
+        content = coordinator_key.unprotect(content, path, passphrase)
     return content
 
 
 def data_dir(args) -> Path:
-    from .vault import default_data_dir
+    from records.vault import default_data_dir
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
 def open_vault(args):
     """Unlock the vault named by the common options, after the delay that recent wrong
     passphrases call for (records/unlock_guard.py)."""
-    from .unlock_guard import open_guarded
+    from records.unlock_guard import open_guarded
     return open_guarded(data_dir(args), args.staff, read_secret(args.passphrase_file))
 
 
@@ -112,8 +112,8 @@ def vault_options(parser: argparse.ArgumentParser) -> None:
 # --- commands ------------------------------------------------------------------------
 
 def cmd_init(args) -> int:
-    from .models import Settings
-    from .vault import Vault
+    from records.models import Settings
+    from records.vault import Vault
     if not args.staff:
         raise CliError("init needs --staff NAME (the first staff member)")
     passphrase = read_secret(args.passphrase_file)
@@ -127,7 +127,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_audit_verify(args) -> int:
-    from . import audit
+    from records import audit
     vault = open_vault(args)
     try:
         verdict = audit.verify(vault.db, audit.recorded_heads(vault.db))
@@ -147,7 +147,7 @@ _SECRET_SETTINGS = ("uic_secret",)
 
 def warn_weak_secret(settings) -> None:
     """A weak program secret already in the vault: a warning on stderr, not a refusal."""
-    from .settings import weak_secret_warning
+    from records.settings import weak_secret_warning
     warning = weak_secret_warning(settings)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
@@ -172,8 +172,8 @@ def cmd_settings_show(args) -> int:
 
 def cmd_settings_set(args) -> int:
     import dataclasses
-    from . import settings as settings_store
-    from .models import Settings
+    from records import settings as settings_store
+    from records.models import Settings
     kinds = {f.name: f.type for f in dataclasses.fields(Settings)}
     if args.name not in kinds or args.name == "schedule":
         raise CliError(f"{args.name!r} is not a setting this command sets "

@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from .cli import CliError, data_dir, open_vault, read_identity, read_secret, vault_options
+from cli.vault import CliError, data_dir, open_vault, read_identity, read_secret, vault_options
 
 
 def read_new_secret(path: str | None) -> str:
@@ -38,7 +38,7 @@ def _locked_after(func):
 
 
 def cmd_check(vault, args) -> int:
-    from . import audit, backup, leftovers
+    from records import audit, backup, leftovers
     for note in vault.resolved + leftovers.find(vault.path):
         print(note)
     pages = backup.check(vault)
@@ -50,7 +50,7 @@ def cmd_check(vault, args) -> int:
 
 
 def cmd_backup(vault, args) -> int:
-    from . import backup
+    from records import backup
     if args.to:
         made = backup.write_backup(vault, Path(args.to))
     elif vault.settings.backup_folder:
@@ -74,7 +74,7 @@ def identity_text(args) -> str:
 
 
 def cmd_restore(args) -> int:
-    from .restore import restore_backup
+    from records.restore import restore_backup
     stdin = [args.passphrase_file, args.backup_passphrase_file, args.identity_passphrase_file]
     if stdin.count("-") > 1:
         raise CliError("only one passphrase can be read from standard input; give the others "
@@ -106,13 +106,13 @@ def cmd_restore(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    from . import keys
+    from records import rekey
     old = read_secret(args.passphrase_file)
     new = read_new_secret(args.new_passphrase_file)
-    from .unlock_guard import open_guarded
+    from records.unlock_guard import open_guarded
     vault = open_guarded(data_dir(args), args.staff, old)
     try:
-        keys.change_passphrase(vault, old, new, rekey=args.rekey, progress=say_progress)
+        rekey.change_passphrase(vault, old, new, rekey=args.rekey, progress=say_progress)
         if args.rekey:
             print(f"passphrase changed for {vault.staff.name} and the vault re-keyed: the old "
                   "passphrase no longer opens it, with any copy of the key file; older "
@@ -127,7 +127,7 @@ def cmd_passwd(args) -> int:
 
 
 def cmd_staff_add(vault, args) -> int:
-    from . import staff
+    from records import staff
     new = read_new_secret(args.new_passphrase_file)
     member = staff.add(vault, args.name, args.role, new, contact_line=args.contact or "")
     print(f"added {member.name} ({member.role})")
@@ -135,8 +135,8 @@ def cmd_staff_add(vault, args) -> int:
 
 
 def _find_active(vault, name: str):
-    from . import staff
-    from .keyfile import normalize_name
+    from records import staff
+    from records.keyfile import normalize_name
     for member in staff.all_staff(vault):
         if normalize_name(member.name) == normalize_name(name):
             return member
@@ -144,9 +144,9 @@ def _find_active(vault, name: str):
 
 
 def cmd_staff_remove(vault, args) -> int:
-    from . import keys
+    from records import rekey
     member = _find_active(vault, args.name)
-    keys.remove_staff(vault, member.id, progress=say_progress)
+    rekey.remove_staff(vault, member.id, progress=say_progress)
     print(f"removed {member.name} and re-keyed the vault: {member.name}'s passphrase and "
           "every passphrase replaced before now no longer open it, with any copy of the key "
           "file; the other staff members' current passphrases still do; older backups "
@@ -155,19 +155,19 @@ def cmd_staff_remove(vault, args) -> int:
 
 
 def cmd_staff_list(vault, args) -> int:
-    from . import staff
+    from records import staff
     for member in staff.all_staff(vault, include_removed=args.all):
         print(f"{member.name}\t{member.role}" + ("" if member.active else "\tremoved"))
     return 0
 
 
 def cmd_recover(args) -> int:
-    from . import keys
+    from records import rekey
     if not args.staff:
         raise CliError("recover needs --staff NAME (whose passphrase to reset)")
     identity = identity_text(args)
     new = read_new_secret(args.new_passphrase_file)
-    vault = keys.recover(data_dir(args), identity, args.staff, new)
+    vault = rekey.recover(data_dir(args), identity, args.staff, new)
     try:
         print(f"recovered: {vault.staff.name} has a new passphrase")
     finally:
@@ -176,8 +176,8 @@ def cmd_recover(args) -> int:
 
 
 def cmd_set_recovery(vault, args) -> int:
-    from . import keys
-    keys.set_recovery(vault, args.recipient)
+    from records import rekey
+    rekey.set_recovery(vault, args.recipient)
     print("recovery key set: the coordinator's identity can now reset a passphrase")
     return 0
 

@@ -20,7 +20,7 @@ from records.errors import ClinicError
 from records.export import combine, keyring, merge
 from records.export import ledger as ledgers
 
-from . import weekly
+from reports import weekly
 
 PDF_CHOICES = ("combined", "all", "none")
 

@@ -25,13 +25,13 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import clients, clock, directory, incidents, referrals, validate, visits
-from .errors import ValidationError
-from .models import ScheduleEntry, ServiceItem, Settings
+from records import clients, clock, directory, incidents, referrals, validate, visits
+from records.errors import ValidationError
+from records.models import ScheduleEntry, ServiceItem, Settings
 
 if TYPE_CHECKING:
-    from .keyfile import KdfParams
-    from .vault import Vault
+    from records.keyfile import KdfParams
+    from records.vault import Vault
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH = 50_000  # rows of the main table per transaction (and per audit entry)
@@ -220,7 +220,7 @@ def create(path: Path, staff: str, passphrase: str, *, clients: int = 200, weeks
     """A NEW vault at `path` (VaultExists if one is there) filled with demo data. Returns
     the open vault, the coordinator's age identity for its exports, and the counts. If the
     generation fails part way, the vault keeps what was committed (batches are whole)."""
-    from .vault import Vault
+    from records.vault import Vault
     _check_sizes(clients, weeks)
     settings, identity = demo_settings(seed)
     vault = Vault.create(path, staff, passphrase, contact_line=f"{staff}, RN - 519-555-0100",
@@ -607,8 +607,8 @@ def populate(vault: "Vault", *, clients: int = 200, weeks: int = 8, seed: int = 
 def cmd_demo(args) -> int:
     import sys
 
-    from .cli import CliError, data_dir, read_secret
-    from .vault import Vault
+    from cli.vault import CliError, data_dir, read_secret
+    from records.vault import Vault
     path = data_dir(args)
     if Vault.exists(path):
         raise CliError(f"a vault already exists in {path}; the demo needs a new folder")
@@ -630,7 +630,7 @@ def cmd_demo(args) -> int:
 
 
 def add_commands(sub) -> None:
-    from .cli import vault_options
+    from cli.vault import vault_options
     p = sub.add_parser("demo", help="create a new vault filled with synthetic demo data",
                        description="Create a NEW vault (refused if one exists) with realistic "
                                    "synthetic clients, shifts, visits, referrals and incidents. "

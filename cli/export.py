@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from records import clock, outputs
-from records.cli import (CliError, open_vault, read_identity, read_secret, vault_options,
+from cli.vault import (CliError, open_vault, read_identity, read_secret, vault_options,
                          warn_weak_secret)
-from records.export import keys
+from records.export import coordinator_key
 
 
 def cmd_export(args) -> int:
-    from .export_bundle import export_week
+    from flows.export import export_week
     outputs.check_file(args.out, force=args.force)  # before the passphrase and any work
     vault = open_vault(args)
     try:
@@ -36,7 +36,7 @@ def cmd_keygen(args) -> int:
                        "encrypted to that key needs it; --force keeps it under a new name "
                        "and writes a new key)")
     passphrase = read_secret(args.passphrase_file) if args.passphrase_file else None
-    content, public = keys.generate(passphrase)
+    content, public = coordinator_key.generate(passphrase)
     kept = outputs.set_aside(out) if os.path.lexists(out) else None
     try:
         outputs.write_file(out, content)
@@ -100,8 +100,8 @@ def cmd_trust(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from .export_merge import merge_files
-    identities = keys.load(read_identity(args.identity, args.identity_passphrase_file),
+    from flows.merge import merge_files
+    identities = coordinator_key.load(read_identity(args.identity, args.identity_passphrase_file),
                            args.identity)
     done = merge_files(args.files, identities, args.keyring, args.out,
                        ledger_path=args.ledger, pdf=args.pdf, force=args.force,

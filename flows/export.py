@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from records import outputs
 from records.export import bundle, vankey, week
 
-from . import weekly
+from reports import weekly
 
 if TYPE_CHECKING:
     from records.vault import Vault
