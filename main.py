@@ -1,7 +1,7 @@
 """Composition root: `python main.py` starts the desktop app; subcommands run the CLI.
 
-Each command module below defines `add_commands(subparsers)`; a command's function returns
-an exit code. A user mistake prints one clear line on standard error and exits 1, never a
+Each command module below (one per command group, in cli/) defines `add_commands(subparsers)`;
+a command's function returns an exit code. A user mistake prints one clear line on standard error and exits 1, never a
 traceback (conventions in README).
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("cli.vault", "records.importer", "flows.demo.generator", "cli.export",
-                   "cli.print", "cli.safety")
+COMMAND_MODULES = ("cli.vault", "cli.records", "cli.export", "cli.coordinator", "cli.print",
+                   "cli.safety")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run
         folder = getattr(args, "data_dir", None) or args.app_data_dir
         return run(Path(folder) if folder else None)
-    from cli.vault import run_command
+    from cli.common import run_command
     return run_command(args)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from records import outputs, printing
-from cli.vault import CliError, open_vault, vault_options
+from .common import CliError, open_vault, vault_options
 
 DOCUMENTS = {"referral": "referral", "visit-summary": "visit", "alert-sheet": "alert_sheet"}
 DEFAULT_COPY = {"referral": "service", "visit": "client"}

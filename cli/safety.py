@@ -1,12 +1,15 @@
 """Safety commands: check, backup, restore, passwd, staff add/remove/list, recover and
-set-recovery. Conventions as in records/cli.py."""
+set-recovery. Conventions as in cli/common.py."""
 from __future__ import annotations
 
 import getpass
 import sys
 from pathlib import Path
 
-from cli.vault import CliError, data_dir, open_vault, read_identity, read_secret, vault_options
+from records.models import ROLES
+
+from .common import (CliError, data_dir, open_vault, read_identity, read_secret,
+                     vault_options)
 
 
 def read_new_secret(path: str | None) -> str:
@@ -221,7 +224,7 @@ def add_commands(sub) -> None:
     add = actions.add_parser("add", help="add a staff member with their own passphrase")
     vault_options(add)
     add.add_argument("--name", required=True, help="the new staff member's name")
-    add.add_argument("--role", default="nurse", choices=("nurse", "outreach", "police_liaison"))
+    add.add_argument("--role", default="nurse", choices=ROLES)
     add.add_argument("--contact", metavar="LINE", help="contact line printed on letters")
     add.add_argument("--new-passphrase-file", metavar="FILE",
                      help="the new staff member's passphrase ('-' for standard input)")

@@ -15,7 +15,7 @@ from conftest import FAST_KDF, PASSPHRASE, TEST_SETTINGS
 from safety_helpers import REPO, flip_byte, snapshot
 from test_safety_journal import WAL, _old_format_crash
 
-from cli import vault as cli
+from cli import common as cli
 from records import backup, errors, visits
 from records.errors import WRITE_REFUSED, DiskFull, VaultDamaged
 from records.vault import DB_NAME, Vault
