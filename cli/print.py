@@ -64,15 +64,13 @@ def cmd_print(args) -> int:
     vault = open_vault(args)
     try:
         job = _job(vault, args, kind)
-        from reports.render import job_pdf
-        pdf = job_pdf(vault, job)
+        from flows import documents
         if args.out:
-            printing.save_pdf(Path(args.out), pdf, force=args.force)
-            printing.record_print(vault, job, "file")
+            documents.save(vault, job, Path(args.out), force=args.force)
             print(f"saved the {job.title} to {args.out}: this file is outside the encrypted "
                   "vault, delete it when it is no longer needed")
         else:
-            pages = _print(pdf, args.printer, printing.job_name(vault))
+            pages = _print(documents.job_pdf(vault, job), args.printer, printing.job_name(vault))
             printing.record_print(vault, job, "printer")
             print(f"sent the {job.title} ({pages} page{'s' * (pages > 1)}) to {args.printer}")
     finally:

@@ -1,8 +1,8 @@
 """Export one week of the vault: read it, build the bundle with its summary PDF, encrypt it,
 write only the encrypted file, and record the export in the vault.
 
-This lives in reports because the bundle carries the summary PDF (records may not import
-reports). `export_week` touches the database, so the GUI runs it on its one worker thread.
+A use case: it combines records (the week, the bundle) and reports (the summary PDF).
+`export_week` touches the database, so the GUI runs it on its one worker thread.
 """
 from __future__ import annotations
 

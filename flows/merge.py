@@ -6,7 +6,7 @@ With `skip_invalid` the refused ones are reported and the rest merged. The outpu
 not exist or be empty (unless `force`: the folder there is then kept under a new name); it is
 built in a hidden sibling and renamed into place at the end (records.outputs.folder), and
 only then is the ledger updated. File names come from validated van codes and weeks only.
-This lives in reports because it renders the summaries.
+A use case: it combines records (open, merge, ledger) and reports (the summary PDFs).
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""A print job's PDF: records.printing gathers the inputs from the vault, this renders them.
-Nothing here touches the vault's tables or any file; the bytes stay in memory."""
+"""A print job's PDF: records.printing gathers the inputs from the vault, this renders them
+(flows/documents.py does both). Nothing here touches the vault or any file; the bytes stay in
+memory."""
 from __future__ import annotations
 
-from records import printing
-from records.printing import AlertInputs, DocumentInputs, PrintJob, ReferralInputs, VisitInputs
+from records.printing import AlertInputs, DocumentInputs, ReferralInputs, VisitInputs
 from reports.alerts import alert_sheet
 from reports.referral import referral_letter
 from reports.summary import visit_summary
@@ -23,8 +23,3 @@ def render(inputs: DocumentInputs) -> bytes:
         return alert_sheet(inputs.incidents, inputs.settings, date_from=inputs.date_from,
                            date_to=inputs.date_to, language=inputs.language)
     raise TypeError(f"not a document's inputs: {type(inputs).__name__}")
-
-
-def job_pdf(vault, job: PrintJob) -> bytes:
-    """Gather and render in one call (the preview, the queue and the command line use it)."""
-    return render(printing.gather(vault, job))

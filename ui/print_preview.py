@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QH
 from records import printing
 from records.errors import ClinicError
 from records.printing import PrintJob
-from reports.render import job_pdf
+from flows.documents import job_pdf
 from ui.printing import (PrintFailed, ask_printer, open_pdf, print_pdf, printer_names,
                          render_size)
 from ui import screenfit

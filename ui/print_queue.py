@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidget,
 from records import clients, clock, printing, referrals, visits
 from records.errors import ClinicError
 from records.printing import QueuedJob
-from reports.render import job_pdf
+from flows.documents import job_pdf
 from ui.print_preview import PrintPreview
 from ui.printing import PrintFailed, ask_printer, print_pdf, printer_names
 from ui.widgets import dialog_buttons

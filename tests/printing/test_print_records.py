@@ -13,7 +13,7 @@ from records.outputs import OutputRefused
 from records.printing import PrintJob
 from records.vault import Vault
 from reports.neutral import find_forbidden
-from reports.render import job_pdf
+from flows.documents import job_pdf
 
 
 @pytest.fixture

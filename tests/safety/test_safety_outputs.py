@@ -115,8 +115,8 @@ def test_the_check_comes_before_the_passphrase_and_any_work(cli, vault_dir, tmp_
                                                             monkeypatch):
     taken = tmp_path / "taken.pdf"
     taken.write_bytes(b"x")
-    import reports.render
-    monkeypatch.setattr(reports.render, "job_pdf", lambda *a: pytest.fail("rendered"))
+    import flows.documents
+    monkeypatch.setattr(flows.documents, "job_pdf", lambda *a: pytest.fail("rendered"))
     monkeypatch.setattr(Vault, "open", classmethod(lambda *a, **k: pytest.fail("opened")))
     for args in (["print", "alert-sheet"], ["export"]):
         code = main.main([*args, "--out", str(taken), "--data-dir", str(vault_dir),

@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 
 import main
 from records.printing import PrintJob, job_name
-from reports.render import job_pdf
+from flows.documents import job_pdf
 from ui.printing import new_printer, print_pdf
 
 PRINTER = "TestPDF"

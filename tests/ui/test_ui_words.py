@@ -12,7 +12,7 @@ from shellkit import FakeClock, click, key, ready_app, to_passphrase_page  # noq
 from records import clients, directory, printing
 from records.printing import PrintJob
 from records.unlock_guard import UnlockGuard
-from reports.render import job_pdf
+from flows.documents import job_pdf
 from ui import print_preview
 from ui.incident_form import ON_THE_SHEET, IncidentForm
 from ui.runner import Runner
