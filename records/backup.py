@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import audit, clock
+from .connection import connect, is_disk_full
 from .errors import ClinicError, DiskFull, NotFound, VaultDamaged
 from .fsutil import atomic_write, ensure_private_dir, fsync_dir, private_umask
 from .outputs import check_place
+from .paths import DB_NAME, KEY_NAME, default_state_dir
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -45,7 +47,6 @@ def problems(db: "Database") -> list[str]:
     Empty when the database is intact."""
     import sqlcipher3
 
-    from .vault import is_disk_full
     try:
         found = [str(r[0]) for r in db.execute("PRAGMA cipher_integrity_check")]
         result = [str(r[0]) for r in db.execute("PRAGMA integrity_check")]
@@ -78,7 +79,6 @@ def check(vault: "Vault") -> int:
 # --- where backups go ----------------------------------------------------------------------
 
 def _locations_file(vault_path) -> Path:
-    from .unlock_guard import default_state_dir
     digest = hashlib.sha256(os.fsencode(os.path.abspath(vault_path))).hexdigest()[:32]
     return default_state_dir() / "backups" / f"{digest}.json"
 
@@ -113,7 +113,6 @@ def _sha256(path: Path) -> str:
 
 def read_manifest(backup_dir: Path) -> dict:
     """The manifest, after checking both files against it; VaultDamaged otherwise."""
-    from .vault import DB_NAME, KEY_NAME
     backup_dir = Path(backup_dir)
     try:
         manifest = json.loads((backup_dir / MANIFEST).read_text(encoding="utf-8"))
@@ -181,7 +180,6 @@ def _export(vault: "Vault", target: Path) -> None:
 
 def verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
     """Open a copy, run the full checks and the audit verification; (audit seq, head)."""
-    from .vault import connect
     db = connect(db_path, data_key)
     try:
         require_intact(db, what)
@@ -196,7 +194,6 @@ def verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
 
 def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path:
     """Check the vault, write a verified encrypted backup into `folder`, audit it."""
-    from .vault import DB_NAME, KEY_NAME
     import sqlcipher3
     check_place(folder)  # never inside a vault or backup folder; before any work
     check(vault)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .backup import PREFIX, known_locations
 from .fsutil import TEMP_MARKER
-from .restore import REPLACED, STAGING
+from .restore_paths import REPLACED, STAGING
 
 
 def _glob(folder: Path, pattern: str) -> list[Path]:

@@ -33,20 +33,17 @@ import sqlcipher3
 
 from . import settings as settings_store
 from . import staff as staff_ops
-from .errors import DiskFull, UnknownStaff, ValidationError, VaultDamaged
-from .fsutil import atomic_write, fsync_dir, stage
+from .connection import is_disk_full, replace_key_file, unlock_resolving
+from .errors import DiskFull, UnknownStaff, ValidationError
+from .fsutil import atomic_write, stage
 from .keyfile import KdfParams, KeyFile
+from .paths import KEY_NAME, NEXT_KEY_NAME
 
 if TYPE_CHECKING:
     from .vault import Vault
 
 MIN_PASSPHRASE = 8
 REKEYING = "re-keying ..."
-FINISHED_REKEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
-                  "after the database had its new key; finished (it is now vault.keys)")
-STALE_NEXT_KEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
-                  "before it committed, so it was deleted: the removal or re-key was not done, "
-                  "run it again")
 
 
 def _check_new(passphrase: str) -> str:
@@ -67,7 +64,6 @@ def change_passphrase(vault: "Vault", old: str, new: str, *, kdf: KdfParams | No
     Until the next re-key the old passphrase still opens the vault with an old copy of the
     key file; `rekey=True` re-keys at once, after the new passphrase is on disk, so a crash
     during the re-key leaves a vault that opens with the new passphrase."""
-    from .vault import KEY_NAME
     _check_new(new)
     edited = _copy(vault.keyfile)
     edited.change_passphrase(vault.staff.name, old, new, kdf=kdf)
@@ -107,7 +103,6 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
            progress: Callable[[str], None] | None) -> None:
     """Steps 1-4 of the module docstring: a new data key for the database, wrapped by
     `edited` (the key file as it should be) to its slots; `record(vault)` is step 3."""
-    from .vault import NEXT_KEY_NAME, is_disk_full, replace_key_file
     new_key = secrets.token_bytes(32)
     edited.rewrap(new_key)
     atomic_write(vault.path / NEXT_KEY_NAME, edited.to_bytes())
@@ -127,43 +122,10 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
     replace_key_file(vault.path)
 
 
-def unlock_resolving(path: Path, unlock: Callable[[KeyFile], tuple[bytes, str]]):
-    """Unlock the key file (`unlock(keyfile) -> (data_key, slot_id)`) and connect, resolving
-    a vault.keys.next left by an interrupted removal (see the module docstring). Only the
-    vault's lock holder may call this: in any other process the re-key may be running now.
-    Returns (db, keyfile, data_key, slot_id, what was resolved or '')."""
-    from .vault import DB_NAME, KEY_NAME, NEXT_KEY_NAME, connect, replace_key_file
-    keyfile = KeyFile.load(path / KEY_NAME)
-    data_key, slot_id = unlock(keyfile)
-    next_path = path / NEXT_KEY_NAME
-    try:
-        db = connect(path / DB_NAME, data_key)
-    except VaultDamaged:
-        # Stopped after the re-key, before the rename: the next key file opens the database.
-        if not next_path.exists():
-            raise
-        keyfile = KeyFile.load(next_path)
-        data_key, slot_id = unlock(keyfile)
-        db = connect(path / DB_NAME, data_key)
-        note = FINISHED_REKEY
-    else:
-        note = STALE_NEXT_KEY if next_path.exists() else ""
-    try:
-        if note == FINISHED_REKEY:
-            replace_key_file(path)
-        elif note:  # the re-key never committed: the next key file wraps a key nothing uses
-            next_path.unlink()
-            fsync_dir(path)
-    except BaseException:
-        db.close()
-        raise
-    return db, keyfile, data_key, slot_id, note
-
 
 def set_recovery(vault: "Vault", recipient: str) -> None:
     """Encrypt the data key to the coordinator's recovery public key (age1...), kept in
     settings.recovery_recipient and the key file's recovery slot."""
-    from .vault import KEY_NAME
     staff_ops.require_nurse(vault)
     edited = _copy(vault.keyfile)
     edited.set_recovery(recipient, vault.data_key)
@@ -180,7 +142,7 @@ def recover(path, identity: str, staff_name: str, new_passphrase: str, *,
             kdf: KdfParams | None = None) -> "Vault":
     """Open the vault through the recovery slot (the coordinator's age identity) and give
     `staff_name` a new passphrase. Returns the open vault, signed in as that staff member."""
-    from .vault import KEY_NAME, Vault
+    from .vault import Vault
     path = Path(path)
     _check_new(new_passphrase)
 

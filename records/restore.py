@@ -23,7 +23,6 @@ is swapped. Killed between the two renames, the next open names the replaced fol
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import shutil
 from dataclasses import dataclass, field
@@ -32,15 +31,14 @@ from pathlib import Path
 
 from . import audit, clock, fsutil, owner
 from .backup import read_manifest, verify_copy
+from .connection import connect
 from .errors import ClinicError, NotFound, NoVault, VaultDamaged
 from .fsutil import atomic_write, fsync_dir
 from .keyfile import KeyFile
+from .paths import DB_NAME, KEY_NAME, vault_exists
 from .restore_access import (Opened, backup_actor, current_actor, current_keyfile, describe,
                              open_keyfile, readable_db, staff_row)
-from .vault import DB_NAME, KEY_NAME, Vault, connect
-
-STAGING = ".restore-"
-REPLACED = ".replaced-"
+from .restore_paths import REPLACED, STAGING, replaced_folders, staging_folders, target_of
 
 
 @dataclass
@@ -55,32 +53,8 @@ class Restored:
 
 # --- paths -------------------------------------------------------------------------------
 
-def target_of(data_dir) -> Path:
-    """The folder that is swapped: the data folder, or its target when it is a symlink."""
-    path = Path(data_dir).absolute()
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
-
-
 def _device(path: Path) -> int:
     return os.stat(path).st_dev
-
-
-def staging_folders(target: Path) -> list[Path]:
-    """Hidden staged copies beside the folder: a restore running, or one that was killed.
-    Only the holder of the vault's owner lock may remove them."""
-    if not target.parent.is_dir():
-        return []
-    return sorted(target.parent.glob(f".{target.name}{STAGING}*"))
-
-
-def replaced_folders(target: Path) -> list[Path]:
-    """Folders earlier restores moved aside, oldest first."""
-    name = re.compile(re.escape(target.name + REPLACED) + r"(\d{8}T\d{6}Z)(?:-(\d+))?")
-    if not target.parent.is_dir():
-        return []
-    found = [(m.group(1), int(m.group(2) or 1), p) for p in target.parent.iterdir()
-             if (m := name.fullmatch(p.name)) and p.is_dir()]
-    return [p for *_, p in sorted(found)]
 
 
 def _replaced_name(target: Path, now: datetime) -> Path:
@@ -90,19 +64,6 @@ def _replaced_name(target: Path, now: datetime) -> Path:
         n += 1
         aside = target.with_name(f"{target.name}{REPLACED}{stamp}-{n}")
     return aside
-
-
-def interrupted_restore(vault_path) -> str:
-    """Text appended to 'no vault here' naming the folder a restore moved aside."""
-    target = target_of(vault_path)
-    kept = replaced_folders(target)
-    if not kept:
-        return ""
-    if staging_folders(target):
-        return (f". A restore was interrupted: the vault it was replacing is in {kept[-1]}; "
-                f"rename it back to {target} to use it, or run the restore again")
-    return (f". The vault a restore last replaced is kept in {kept[-1]}; rename it back to "
-            f"{target} to use it")
 
 
 # --- the staged copy ------------------------------------------------------------------------
@@ -219,7 +180,7 @@ def _restore_locked(req: _Request) -> Restored:
         raise ClinicError(f"{target} is on another file system than {target.parent} (a mount "
                           "point?): restore keeps the current vault by moving it aside there, "
                           "which would copy it; nothing was changed")
-    current, current_db = _open_current(req) if Vault.exists(target) else (None, None)
+    current, current_db = _open_current(req) if vault_exists(target) else (None, None)
     try:
         actor = current_actor(current, current_db)  # a refusal comes before any work
         if current is not None and req.backup_keys.wraps(current.data_key):

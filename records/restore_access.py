@@ -11,10 +11,11 @@ from pathlib import Path
 
 import sqlcipher3
 
+from .connection import connect
 from .errors import AccessDenied, NotFound, UnknownStaff, VaultDamaged, WrongPassphrase
 from .keyfile import KeyFile
 from .unlock_guard import UnlockGuard
-from .vault import KEY_NAME, NEXT_KEY_NAME, connect
+from .paths import KEY_NAME, NEXT_KEY_NAME
 
 RECOVERY_ACTOR = "coordinator recovery key"
 

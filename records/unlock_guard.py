@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import UnknownStaff, WrongPassphrase
 from .fsutil import atomic_write, ensure_private_dir
+from .paths import default_state_dir
 
 MAX_DELAY = 30.0
 FORGET_AFTER = 3600.0
@@ -28,11 +29,6 @@ def delay_for(failures: int) -> float:
     if failures <= 0:
         return 0.0
     return min(MAX_DELAY, float(2 ** min(failures - 1, 16)))
-
-
-def default_state_dir() -> Path:
-    import platformdirs
-    return Path(platformdirs.user_state_dir("van-clinic", appauthor=False))
 
 
 class UnlockGuard:

@@ -8,43 +8,33 @@ the database is touched, and a file that does not decrypt is reported as damaged
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
-from sqlite_utils import Database
 
-from . import audit, journal, owner, schema
+from . import audit, backup, owner, schema
 from . import settings as settings_store
-from .errors import (REFUSED_ERRNOS, AccessDenied, NoVault, VaultDamaged, VaultExists,
-                     refused_write)
-from .fsutil import ensure_private_dir, fsync_dir
+from . import staff as staff_ops
+from .connection import (DAMAGED_DB, SQLITE_PLAIN_HEADER, VaultDatabase, assert_encrypted,
+                         connect, is_disk_full, replace_key_file, unlock_resolving)
+from .errors import AccessDenied, Locked, NoVault, VaultDamaged, VaultExists, refused_write
+from .fsutil import ensure_private_dir
 from .keyfile import KdfParams, KeyFile
 from .models import Settings, Staff
-from .staff import row_to_staff
+from .paths import DB_NAME, KEY_NAME, NEXT_KEY_NAME, default_data_dir, vault_exists
+from .restore_paths import interrupted_restore
 
-DB_NAME = "vault.db"
-KEY_NAME = "vault.keys"
-# Written before a re-key (staff removal) and renamed over KEY_NAME after it; see Vault.open.
-NEXT_KEY_NAME = "vault.keys.next"
-SQLITE_PLAIN_HEADER = b"SQLite format 3\0"
-DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
-              "nothing was changed. Restore the newest backup (python main.py restore)")
+# Defined in records.connection and records.paths; named here too, where callers look.
+__all__ = ["DAMAGED_DB", "DB_NAME", "KEY_NAME", "NEXT_KEY_NAME", "SQLITE_PLAIN_HEADER", "Change",
+           "Vault", "VaultDatabase", "assert_encrypted", "connect", "default_data_dir",
+           "is_disk_full", "replace_key_file"]
 
 
 def _no_vault(path: Path) -> NoVault:
     return NoVault(f"no vault in {path}; create one with: python main.py init")
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("CLINIC_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("van-clinic", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -55,98 +45,10 @@ class Change:
     action: str = "update"
 
 
-class VaultDatabase(Database):
-    """sqlite-utils' Database, with a query() that reads without a savepoint.
-
-    sqlite-utils wraps every query() in SAVEPOINT ... RELEASE so that a statement returning
-    no rows can be undone before it complains. Records passes only SELECTs, and outside a
-    transaction those two statements open and commit one: they cost more than the
-    primary-key read they guard (benchmarks/bench_save.py)."""
-
-    def query(self, sql: str, params=None) -> Iterator[dict]:
-        cursor = self.conn.execute(sql, params or ())
-        if cursor.description is None:
-            raise ValueError("query() is for SQL that returns rows; use execute()")
-        keys = [d[0] for d in cursor.description]
-        return (dict(zip(keys, row)) for row in cursor)
-
-
-def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDatabase:
-    """Open (or, with create, make) the encrypted database and prove the key reads it."""
-    mode = "rwc" if create else "rw"
-    # SQLite takes an empty file for a new database: it would be filled with a fresh schema.
-    if not create and db_path.exists() and db_path.stat().st_size == 0:
-        raise VaultDamaged(DAMAGED_DB)
-    recovering = not create and journal.check_leftovers(db_path)
-    old_umask = os.umask(0o077)
-    try:
-        conn = sqlcipher3.connect(f"file:{db_path}?mode={mode}", uri=True,
-                                  isolation_level=None, check_same_thread=False)
-    except sqlcipher3.DatabaseError as exc:
-        raise VaultDamaged(f"cannot open the database file: {exc}") from None
-    finally:
-        os.umask(old_umask)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        version = conn.execute("PRAGMA cipher_version").fetchone()
-        if not version or not version[0]:
-            raise VaultDamaged("this SQLite build has no encryption; refusing to open the vault")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        # SQLCipher does not encrypt temporary files: refuse to run if they could reach disk.
-        if conn.execute("PRAGMA temp_store").fetchone()[0] != 2:
-            raise VaultDamaged("this SQLite build cannot keep temporary data in memory; "
-                               "refusing to open the vault")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # A rollback journal, not a WAL: a commit is in the database file itself when save
-        # returns (FULL: synced, power loss too), never only in WAL frames that SQLite drops
-        # silently after a damaged one. Switching an older vault from WAL checkpoints it.
-        if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
-            raise VaultDamaged("the database's write-ahead log could not be merged into it")
-        conn.execute("PRAGMA synchronous = FULL")
-        if recovering and conn.execute("PRAGMA cipher_integrity_check").fetchone():
-            raise VaultDamaged(journal.REPLAY_DAMAGED)
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        if is_disk_full(exc):
-            raise refused_write(db_path.parent) from None
-        raise VaultDamaged(DAMAGED_DB) from None
-    except BaseException:
-        conn.close()
-        raise
-    assert_encrypted(db_path)
-    return VaultDatabase(conn)
-
-
-def assert_encrypted(db_path: Path) -> None:
-    """The database file must not start with SQLite's plaintext header."""
-    with open(db_path, "rb") as f:
-        if f.read(len(SQLITE_PLAIN_HEADER)) == SQLITE_PLAIN_HEADER:
-            raise VaultDamaged(f"{db_path} is an unencrypted database; refusing to use it")
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """A write the system refused: SQLITE_FULL ("database or disk is full") on a full disk;
-    SQLITE_IOERR ("disk I/O error") when a file-size limit or a vanished USB stick stops a
-    write; ENOSPC, EDQUOT or EFBIG from a file write. Not damage: see errors.refused_write."""
-    if isinstance(exc, OSError):
-        return exc.errno in REFUSED_ERRNOS
-    text = str(exc).lower()
-    return "disk is full" in text or "disk i/o error" in text
-
-
-def replace_key_file(path: Path) -> None:
-    """Rename vault.keys.next over vault.keys, durably (the last step of a re-key)."""
-    os.replace(path / NEXT_KEY_NAME, path / KEY_NAME)
-    fsync_dir(path)
-
-
 class Vault:
     """An unlocked vault and the staff member using it. Records operations take a Vault."""
 
-    def __init__(self, path: Path, db: Database, keyfile: KeyFile, data_key: bytes,
+    def __init__(self, path: Path, db: VaultDatabase, keyfile: KeyFile, data_key: bytes,
                  staff: Staff):
         self.path = Path(path)
         self.db = db
@@ -162,8 +64,7 @@ class Vault:
     # --- opening and locking -------------------------------------------------------
     @staticmethod
     def exists(path: Path) -> bool:
-        path = Path(path)
-        return (path / KEY_NAME).exists() or (path / DB_NAME).exists()
+        return vault_exists(path)
 
     @classmethod
     def create(cls, path: Path, staff_name: str, passphrase: str, *, role: str = "nurse",
@@ -175,7 +76,6 @@ class Vault:
 
     @classmethod
     def _create(cls, path, staff_name, passphrase, role, contact_line, settings, kdf):
-        from . import staff as staff_ops
         if cls.exists(path):
             raise VaultExists(f"a vault already exists in {path}; it was left untouched")
         staff_ops.validate_new(staff_name, role, contact_line, passphrase)
@@ -229,10 +129,8 @@ class Vault:
             return cls._as_owner(cls.take(path),
                                  lambda: cls._open(path, staff_name, passphrase))
         except VaultDamaged as exc:
-            from . import backup
             raise VaultDamaged(f"{exc}{backup.offer(path)}") from None
         except NoVault as exc:
-            from .restore import interrupted_restore
             raise NoVault(f"{exc}{interrupted_restore(path)}") from None
 
     @classmethod
@@ -244,7 +142,6 @@ class Vault:
             raise VaultDamaged(f"the key file is missing from {path}; restore the newest backup")
         if not db_path.exists():
             raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
-        from .rekey import unlock_resolving
         db, keyfile, data_key, slot_id, note = unlock_resolving(
             path, lambda keys: keys.unlock(staff_name, passphrase))
         vault = cls._finish_open(path, db, keyfile, data_key, slot_id)
@@ -275,7 +172,7 @@ class Vault:
         row = next(db.query("SELECT * FROM staff WHERE slot_id = ?", [slot_id]), None)
         if row is None:
             raise AccessDenied("this key slot belongs to no staff member of the vault")
-        staff = row_to_staff(row)
+        staff = staff_ops.row_to_staff(row)
         if not staff.active:
             raise AccessDenied("this staff member was removed from the vault")
         return cls(path, db, keyfile, data_key, staff)
@@ -339,7 +236,6 @@ class Vault:
         """Several writes as one transaction: all saved or none, with one commit (one
         fsync). Each write keeps its own audit entry; listeners hear of the changes once
         the outermost block has committed, never of a change that was rolled back."""
-        from .errors import Locked
         if self.db is None:
             raise Locked()
         if self._held is not None:  # nested: the outer block commits

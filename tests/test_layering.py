@@ -1,8 +1,17 @@
-"""records/ and reports/ stay free of Qt; SQL stays in records/."""
+"""The layers import one way: `ui, cli -> flows -> reports -> records`. records/ and reports/
+stay free of Qt and of everything above them; flows/ (the use cases) is Qt-free and calls no
+front end; SQL stays in records/."""
 import ast
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+QT = ("PySide6", "shiboken6")
+# package -> top-level packages it must never import
+FORBIDDEN = {
+    "records": (*QT, "ui", "cli", "flows", "reports"),
+    "reports": (*QT, "ui", "cli", "flows"),
+    "flows": (*QT, "ui", "cli"),
+}
 
 
 def imported_modules(path):
@@ -14,15 +23,18 @@ def imported_modules(path):
             yield node.module
 
 
-def test_core_and_reports_import_no_qt_and_not_ui():
-    offenders = []
-    for package in ("records", "reports"):
-        for path in (ROOT / package).rglob("*.py"):
+def offenders(root, rules):
+    found = []
+    for package, forbidden in rules.items():
+        for path in (root / package).rglob("*.py"):
             for module in imported_modules(path):
-                top = module.split(".")[0]
-                if top in ("PySide6", "shiboken6", "ui") or (package == "records" and top == "reports"):
-                    offenders.append(f"{path.relative_to(ROOT)} imports {module}")
-    assert offenders == []
+                if module.split(".")[0] in forbidden:
+                    found.append(f"{path.relative_to(root)} imports {module}")
+    return found
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    assert offenders(ROOT, FORBIDDEN) == []
 
 
 def test_ui_has_no_sql_driver():
@@ -35,3 +47,11 @@ def test_the_check_would_notice(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtWidgets import QWidget\n")
     assert "PySide6.QtWidgets" in set(imported_modules(bad))
+    for package, line in (("flows", "from PySide6 import QtCore\n"),
+                          ("flows", "def f():\n    from cli.common import CliError\n"),
+                          ("reports", "import flows.export\n"),
+                          ("records", "from ui import theme\n")):
+        (tmp_path / package).mkdir(exist_ok=True)
+        (tmp_path / package / "m.py").write_text(line)
+        assert offenders(tmp_path, FORBIDDEN) != [], (package, line)
+        (tmp_path / package / "m.py").unlink()

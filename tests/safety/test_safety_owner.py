@@ -20,7 +20,8 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from safety_helpers import REPO, child, cli
 
-from records import backup, demo, owner, staff, visits
+from flows import demo
+from records import backup, owner, staff, visits
 from records.errors import ClinicError, VaultDamaged
 from records.vault import NEXT_KEY_NAME, Vault
 
