@@ -1,242 +1,26 @@
-"""A demo vault full of realistic synthetic data, and the generator benchmarks use.
-
-Everything is drawn from one `random.Random(seed)`: the same seed and end week give the same
-records. The generator is built to reach 100k clients and a million visits in minutes:
-
-- every client goes through `clients.clean` and `clients.db_row` (the UIC recipe included),
-  every visit through `visits.db_row` (local day and ISO week) and `visits.clean_supplies`;
-  the fixed pools of text, services, referral and incident templates are cleaned once, at
-  start, by the records' own cleaning functions;
-- rows are inserted with executemany in large batches, each batch one `vault.write("demo",
-  ...)` transaction with one audit entry summarising it; the search index is filled from
-  `clients.search_terms`, as for a client registered by hand.
-
-The vault's settings (letterhead, schedule, UIC secret, an export recipient) are set by
-`create`; `populate` adds records to any open vault.
-"""
+"""The demo generator itself: draws every record from one seeded `random.Random` and
+inserts them in large batches (see flows/demo/__init__.py for what it makes and why)."""
 from __future__ import annotations
 
 import json
 import random
-import time as timer
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from records import clients, clock, directory, incidents, referrals, validate, visits
-from records.errors import ValidationError
-from records.models import ScheduleEntry, ServiceItem, Settings
+from records import clients, clock, directory, incidents, referrals, visits
+from records.models import ServiceItem
+
+from . import pools
 
 if TYPE_CHECKING:
-    from records.keyfile import KdfParams
     from records.vault import Vault
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH = 50_000  # rows of the main table per transaction (and per audit entry)
 
-# --- pools -------------------------------------------------------------------------------
-# Given names, weighted by repetition: many share a prefix ("Ma", "Jo"), as in real lists.
-_GIVEN_F = (
-    "Maria Maria Marie Mariah Marisol Marlene Maya Madison Makayla Mandy Margaret Martina "
-    "Melissa Melanie Jo Joanne Jodie Jolene Josie Jocelyn Jordan Joy Josephine Jessica "
-    "Ashley Amber Amanda Brittany Crystal Destiny Tiffany Kayla Chantal Nakita Tasha Shannon "
-    "Heather Samantha Courtney Danielle Stephanie Krystal Nicole Sarah Tanya Lisa Dawn Autumn "
-    "Sky Dakota Raven Cheyenne Angel Sierra Tamara Crystal Kim Brandy Candace Trina Shawna"
-).split()
-_GIVEN_M = (
-    "Marcus Mason Matthew Mark Mario Joe Joey John Jonah Joshua Jordan Justin Kevin Tyler "
-    "Cody Dustin Shane Travis Derek Ryan Brandon Dylan Curtis Wayne Darren"
-).split()
-_GIVEN_X = "Alex Jordan Sky River Rowan Jo Max Sam Quinn Ash Jessie Charlie".split()
-# Accents and other scripts, drawn now and then.
-_GIVEN_RARE = {
-    "F": ("Éloïse", "Chloé", "Anaïs", "Zoë", "Renée", "Noémie", "Mélanie", "Geneviève",
-          "Łucja", "Małgorzata", "Αθηνά", "Ελένη", "Светлана", "Наталья", "Оксана", "Thảo",
-          "ليلى", "美玲", "Siobhán", "Inés"),
-    "M": ("José", "André", "François", "Jérôme", "Łukasz", "Дмитрий", "Γιώργος", "Nguyễn",
-          "Andrés", "Seán"),
-    "X": ("Noé", "Álex", "Ŝajna"),
-}
-_SURNAMES = (
-    "Smith Brown Tremblay Martin Roy Wilson MacDonald Gagnon Johnson Taylor Campbell Anderson "
-    "Jones Leblanc Lee White Williams Thompson Moore Clarke King Young Scott Green Hill Morin "
-    "Bouchard Côté Gauthier Bélanger Nowak Kowalski Wiśniewska Papadopoulos Nguyen Tran Ali "
-    "Khan Singh Jacobs Thomas Peters Fisher French Miller Davis Martel Stewart Robinson "
-    "Ivanova Παπαδοπούλου Hughes Murphy O'Brien McLeod Fraser Grant"
-).split()
-_STREET_NAMES = (
-    "Cookie Red Bambi Lucky Sunshine Tink Peaches Lil Bit Shorty Ginger Diamond Mama J "
-    "Smokey Frenchie Blue Kit Cricket Honey Bunny Sparky Jojo Mo Marz Junebug Star Roxy Tiny "
-    "Doc Boots Magpie Minnie Mojo Mac"
-).replace("Lil Bit", "Lil_Bit").replace("Mama J", "Mama_J").split()
-_PRONOUNS = {"F": ("she/her", "she/her", "she/they"), "M": ("he/him", "he/they"),
-             "X": ("they/them", "they/she", "he/they"), "": ("they/them",)}
-_CONTACT_NOTES = (
-    "Prefers texts; do not leave voicemail.",
-    "Best reached at the Tuesday drop-in.",
-    "Use street name only, also on paper.",
-    "Phone shared with a friend: ask for her by name.",
-    "Staying with family for now; ask before calling.",
-)
-SITES = ("Dundas & Adelaide", "Hamilton Rd & Rectory", "York & Richmond",
-         "Horton & Wellington", "Dundas & Quebec", "Drop-in, Richmond St", "Van delivery")
-_REASONS = ("Supplies", "Supplies", "Wound check", "Testing", "Follow-up", "Feeling unwell",
-            "Check-in", "Referral follow-up", "Vaccination", "Results")
-_NOTES = (
-    "Abscess on left forearm cleaned and dressed; advised warm compresses.",
-    "Cough for two weeks, no fever. To see primary care if not better.",
-    "Asked about housing; gave hours of the access centre.",
-    "Tired, not sleeping well. Talked for a while; will come back Thursday.",
-    "Foot blisters dressed; new socks given.",
-    "Wants to start treatment; referral discussed.",
-    "Results explained; no concerns.",
-    "Bruising on arms, says she is safe tonight. Offered the victim services number.",
-    "Second dose given. Next due in six months.",
-    "Came with a friend; both had supplies.",
-)
-_FOLLOW_UPS = ("Check wound on Thursday.", "Results next week.",
-               "Ask about the housing appointment.", "Second dose due.", "")
-_DIRECTORY = (
-    dict(name="Regional Addiction Services - Rapid Access Clinic", kind="addictions",
-         paper_name="Rapid Access Clinic", address="200 Queens Ave, London ON",
-         phone="519-555-0141", hours="Mon-Fri 9:00-16:00; walk-in Tue and Thu 13:00-16:00",
-         notes="Same-week start of treatment; bring any ID if you have it (not required)."),
-    dict(name="Dundas Street Opioid Agonist Therapy Clinic", kind="addictions",
-         paper_name="Dundas Health Centre", address="410 Dundas St, London ON",
-         phone="519-555-0142", hours="Mon-Sat 8:00-14:00", notes="Walk-ins before 11:00."),
-    dict(name="Crisis Mental Health Walk-in", kind="mental_health",
-         paper_name="Wellness Walk-in", address="648 Huron St, London ON",
-         phone="519-555-0143", hours="Open 24 hours", notes=""),
-    dict(name="Community Mental Health Outreach Team", kind="mental_health",
-         paper_name="Community Outreach Team", address="Mobile",
-         phone="519-555-0144", hours="Mon-Fri 10:00-20:00", notes="Can meet at the van."),
-    dict(name="Sexual Health Clinic, Middlesex-London", kind="sexual_health",
-         paper_name="King Street Health Clinic", address="110 King St, London ON",
-         phone="519-555-0145", hours="Mon-Thu 9:00-19:00; Fri 9:00-15:00", notes=""),
-    dict(name="Regional HIV/AIDS Connection", kind="sexual_health",
-         paper_name="Regional Connection", address="186 King St, London ON",
-         phone="519-555-0146", hours="Mon-Fri 9:00-17:00", notes="Peer support on site."),
-    dict(name="Downtown Community Health Centre", kind="primary_care", paper_name="",
-         address="659 Dundas St, London ON", phone="519-555-0147",
-         hours="Mon-Fri 8:30-20:00; Sat 9:00-13:00", notes="Takes clients without a health card."),
-    dict(name="Emergency Women's Shelter", kind="shelter", paper_name="Maple House",
-         address="Confidential address: call first", phone="519-555-0148",
-         hours="Open 24 hours", notes=""),
-    dict(name="Housing Access Centre", kind="shelter", paper_name="",
-         address="355 Wellington St, London ON", phone="519-555-0149",
-         hours="Mon-Fri 8:30-16:30", notes="Ask for the street outreach housing worker."),
-    dict(name="Sexual Assault and Domestic Violence Treatment Centre", kind="victim_services",
-         paper_name="Victoria Care Centre", address="800 Commissioners Rd E, London ON",
-         phone="519-555-0150", hours="Open 24 hours, through Emergency", notes=""),
-    dict(name="Community Legal Clinic", kind="legal_aid", paper_name="",
-         address="1 Dundas St, London ON", phone="519-555-0151",
-         hours="Mon-Fri 9:00-16:30", notes="Walk-in Wednesday afternoons."),
-    dict(name="Police Liaison, Persons at Risk Program", kind="police_liaison",
-         paper_name="Community Liaison Office", address="601 Dundas St, London ON",
-         phone="519-555-0152", hours="By appointment; through the van", notes=""),
-)
-# kind -> (reason, request, urgency, disclosed topics, what the client was told)
-_REFERRAL_TEMPLATES = {
-    "addictions": [("Wants to start treatment", "Please assess for same-week start.", "soon",
-                    {"substance_use"}, "Walk in Tuesday or Thursday afternoon.")],
-    "mental_health": [("Low mood, not sleeping", "Assessment and follow-up, please.", "soon",
-                       {"mental_health"}, "Open all hours; you can go tonight."),
-                      ("Check-in", "Ongoing support.", "routine", set(), "They can meet at the van.")],
-    "sexual_health": [("Testing and follow-up", "Please see for results and treatment.",
-                       "soon", {"hiv_sti_hep"}, "Bring this letter."),
-                      ("Routine check", "Routine visit.", "routine", set(), "")],
-    "primary_care": [("No family doctor", "Please take on as a patient.", "routine",
-                      {"clinical_history"}, "No health card needed."),
-                     ("Cough for two weeks", "Please assess.", "soon", set(), "")],
-    "shelter": [("Needs a bed tonight", "Bed and intake, please.", "urgent", set(),
-                 "Call first; they will tell you where to go.")],
-    "victim_services": [("Was hurt recently", "Care and support, please.", "urgent",
-                         {"violence_police"}, "Go through Emergency and ask for the team.")],
-    "legal_aid": [("Questions about a court date", "Advice, please.", "routine", set(),
-                   "Walk in Wednesday afternoon.")],
-    "police_liaison": [("Wants to report an incident", "Please contact through the van.",
-                        "routine", {"violence_police"}, "The liaison will meet you at the van.")],
-}
-_AREAS = ("Hamilton Rd behind the plaza", "Dundas near Adelaide", "Parking lot off York St",
-          "Trail by the river, Ridout St", "Side street off Horton St", "Motel on Wellington Rd")
-_PEOPLE = (
-    "Man, about 50, grey beard, heavy build, ball cap.",
-    "Man in his 30s, tall and thin, tattoo on left forearm.",
-    "Man, 40s, glasses, short dark hair, work boots.",
-    "Young man, 20s, shaved head, speaks fast, cross necklace.",
-    "Older man, 60s, white hair, walks with a limp.",
-)
-_VEHICLES = ("Dark blue pickup, dented tailgate.", "Silver minivan, roof rack.",
-             "Black sedan, tinted windows.", "White work van, ladder on top.",
-             "Red hatchback, loud muffler.", "")
-_HAPPENED = (
-    "Refused to pay and became aggressive; pushed her out of the car.",
-    "Took her phone and drove off.",
-    "Followed her for several blocks after she said no.",
-    "Choked her; she got away. Medical check offered.",
-    "Tried to drive out of town and would not stop; she got out at a light.",
-    "Showed a knife and took her money.",
-)
-_LETTERS = "ABCDEFGHJKLMNPRSTVWXYZ"
-_SCHEDULE = (ScheduleEntry("Tuesday 20:00-02:00", "Dundas & Adelaide"),
-             ScheduleEntry("Thursday 20:00-02:00", "Hamilton Rd & Rectory"),
-             ScheduleEntry("Friday 21:00-03:00", "York & Richmond"),
-             ScheduleEntry("Saturday 21:00-03:00", "Dundas & Adelaide"))
 
-
-@dataclass(frozen=True)
-class Counts:
-    clients: int
-    visits: int  # all contacts, anonymous included
-    anonymous: int
-    shifts: int
-    referrals: int
-    incidents: int
-    directory: int
-    seconds: float
-
-
-def demo_settings(seed: int) -> tuple[Settings, str]:
-    """Settings for a demo vault and the coordinator's age identity (secret key) matching
-    its export recipient, so exports can be decrypted. The identity is random, not seeded."""
-    import pyrage
-    identity = pyrage.x25519.Identity.generate()
-    rng = random.Random(f"settings-{seed}")
-    settings = Settings(
-        clinic_name="Night Van Outreach (demo)", program="PAR", van_name="Night Van",
-        van_code="VAN1", timezone="America/Toronto",
-        letterhead=("Night Van Outreach", "Persons at Risk program",
-                    "London, Ontario - 519-555-0100"),
-        schedule=_SCHEDULE, export_recipient=str(identity.to_public()),
-        uic_secret=f"demo-{rng.getrandbits(128):032x}")
-    return settings, str(identity)
-
-
-def create(path: Path, staff: str, passphrase: str, *, clients: int = 200, weeks: int = 8,
-           seed: int = 1, end_week: str | None = None, kdf: "KdfParams | None" = None,
-           progress: Progress | None = None) -> tuple["Vault", str, Counts]:
-    """A NEW vault at `path` (VaultExists if one is there) filled with demo data. Returns
-    the open vault, the coordinator's age identity for its exports, and the counts. If the
-    generation fails part way, the vault keeps what was committed (batches are whole)."""
-    from records.vault import Vault
-    _check_sizes(clients, weeks)
-    settings, identity = demo_settings(seed)
-    vault = Vault.create(path, staff, passphrase, contact_line=f"{staff}, RN - 519-555-0100",
-                         settings=settings, kdf=kdf)
-    try:
-        counts = populate(vault, clients=clients, weeks=weeks, seed=seed, end_week=end_week,
-                          progress=progress)
-    except BaseException:
-        vault.lock()
-        raise
-    return vault, identity, counts
-
-
-# --- the generator -----------------------------------------------------------------------
-
-class _Generator:
+class Generator:
     def __init__(self, vault: "Vault", rng: random.Random, progress: Progress | None):
         self.vault, self.rng, self.progress = vault, rng, progress
         self.db = vault.db
@@ -259,9 +43,9 @@ class _Generator:
 
     # --- directory and shifts ------------------------------------------------------------
     def directory(self) -> list[tuple[int, str]]:
-        with self.vault.write("demo", "directory", detail=f"{len(_DIRECTORY)} entries"):
+        with self.vault.write("demo", "directory", detail=f"{len(pools.DIRECTORY)} entries"):
             ids = [(directory.insert_row(self.vault, directory.clean(entry)), entry["kind"])
-                   for entry in _DIRECTORY]
+                   for entry in pools.DIRECTORY]
         return ids
 
     def shifts(self, weeks: int, end_week: str) -> list[tuple[int, datetime, float, list[str]]]:
@@ -280,7 +64,7 @@ class _Generator:
                                                     rng.choice((0, 30))), self.zone)
                 start = start_local.astimezone(timezone.utc)
                 length = rng.choice((4, 5, 5, 6, 6, 7)) * 3600 + rng.choice((0, 1800))
-                sites = rng.sample(SITES[:-2], rng.randint(1, 3))
+                sites = rng.sample(pools.SITES[:-2], rng.randint(1, 3))
                 if rng.random() < 0.3:
                     sites.append("Van delivery")
                 end = start + timedelta(seconds=length)
@@ -297,11 +81,11 @@ class _Generator:
         rng = self.rng
         r = rng.random()
         gender = "F" if r < 0.70 else "M" if r < 0.90 else "X" if r < 0.98 else ""
-        pool = {"F": _GIVEN_F, "M": _GIVEN_M}.get(gender, _GIVEN_X)
+        pool = {"F": pools.GIVEN_F, "M": pools.GIVEN_M}.get(gender, pools.GIVEN_X)
         rare = rng.random() < 0.06
-        given = rng.choice(_GIVEN_RARE[gender or "X"]) if rare else rng.choice(pool)
-        surname = rng.choice(_SURNAMES)
-        street = rng.choice(_STREET_NAMES).replace("_", " ")
+        given = rng.choice(pools.GIVEN_RARE[gender or "X"]) if rare else rng.choice(pool)
+        surname = rng.choice(pools.SURNAMES)
+        street = rng.choice(pools.STREET_NAMES).replace("_", " ")
         r = rng.random()
         name = (given if r < 0.55 else street if r < 0.80
                 else f"{given} {surname[0]}." if r < 0.95 else f"{street} {given}")
@@ -309,7 +93,7 @@ class _Generator:
                   "contact_notes": ""}  # every row with the same columns, for executemany
         n_alias = rng.choices((0, 1, 2), (60, 30, 10))[0]
         if n_alias:
-            others = {street, rng.choice(_STREET_NAMES).replace("_", " "), rng.choice(pool)}
+            others = {street, rng.choice(pools.STREET_NAMES).replace("_", " "), rng.choice(pool)}
             others.discard(name)
             fields["aliases"] = sorted(others)[:n_alias]
         # Parts given for the code: most complete, some missing a part.
@@ -329,9 +113,9 @@ class _Generator:
         if rng.random() < 0.20:
             fields["phone"] = f"519-555-01{rng.randrange(100):02d}"
         if rng.random() < 0.15:
-            fields["pronouns"] = rng.choice(_PRONOUNS[gender])
+            fields["pronouns"] = rng.choice(pools.PRONOUNS[gender])
         if rng.random() < 0.08:
-            fields["contact_notes"] = rng.choice(_CONTACT_NOTES)
+            fields["contact_notes"] = rng.choice(pools.CONTACT_NOTES)
         return clients.clean(fields)
 
     def clients(self, count: int, shifts: list) -> list[tuple[int, list[int]]]:
@@ -379,10 +163,10 @@ class _Generator:
     def pools(self, destinations: list[tuple[int, str]]) -> None:
         rng, vault = self.rng, self.vault
         text = lambda name, values: [visits.clean(vault, {name: v})[name] for v in values]
-        self.reasons = text("reason", _REASONS)
-        self.notes = text("note", _NOTES)
-        self.follow_ups = text("follow_up", _FOLLOW_UPS)
-        self.site_names = {s: visits.clean(vault, {"site": s})["site"] for s in SITES}
+        self.reasons = text("reason", pools.REASONS)
+        self.notes = text("note", pools.NOTES)
+        self.follow_ups = text("follow_up", pools.FOLLOW_UPS)
+        self.site_names = {s: visits.clean(vault, {"site": s})["site"] for s in pools.SITES}
         self.services = []  # (items, the same with results still pending)
         tests = ("sti_test", "hiv_test", "hcv_test", "pregnancy_test")
         others = ("wound_care", "vaccination", "contraception", "naloxone_training",
@@ -398,7 +182,7 @@ class _Generator:
             self.services.append((visits.clean_services(items), visits.clean_services(pending)))
         self.referral_templates = []  # (referral fields, weight)
         for destination_id, kind in destinations:
-            for reason, request, urgency, topics, told in _REFERRAL_TEMPLATES[kind]:
+            for reason, request, urgency, topics, told in pools.REFERRAL_TEMPLATES[kind]:
                 data = referrals.clean(vault, {
                     "destination_id": destination_id, "reason": reason, "request": request,
                     "urgency": urgency, "disclose": topics, "client_told": told})
@@ -407,10 +191,10 @@ class _Generator:
                 self.referral_templates.append((referrals.row_for(data), weight))
         incident_text = lambda name, values: [incidents.clean(vault, {name: v})[name]
                                               for v in values]
-        self.areas = incident_text("area", _AREAS)
-        self.people = incident_text("person_description", _PEOPLE)
-        self.vehicles = incident_text("vehicle_description", _VEHICLES)
-        self.happened = incident_text("what_happened", _HAPPENED)
+        self.areas = incident_text("area", pools.AREAS)
+        self.people = incident_text("person_description", pools.PEOPLE)
+        self.vehicles = incident_text("vehicle_description", pools.VEHICLES)
+        self.happened = incident_text("what_happened", pools.HAPPENED)
 
     # --- visits, referrals, incidents ---------------------------------------------------
     def _supplies(self, quick: bool) -> dict[str, int]:
@@ -477,7 +261,7 @@ class _Generator:
 
     def _incident(self, incident_id: int, client_id: int, at: datetime) -> dict:
         rng = self.rng
-        plate = "".join(rng.choice(_LETTERS) for _ in range(rng.randint(2, 4)))
+        plate = "".join(rng.choice(pools.LETTERS) for _ in range(rng.randint(2, 4)))
         if rng.random() < 0.4:
             plate += " " + "".join(str(rng.randrange(10)) for _ in range(rng.randint(1, 3)))
         data = {
@@ -571,32 +355,3 @@ class _Batch:
         self.rows[table].append(tuple(row.values()))
 
 
-def _check_sizes(clients: int, weeks: int) -> tuple[int, int]:
-    clients = validate.quantity("clients", clients, maximum=10_000_000)
-    weeks = validate.quantity("weeks", weeks, maximum=520)
-    if weeks < 1:
-        raise ValidationError("weeks", "must be at least 1")
-    return clients, weeks
-
-
-def populate(vault: "Vault", *, clients: int = 200, weeks: int = 8, seed: int = 1,
-             end_week: str | None = None, progress: Progress | None = None) -> Counts:
-    """Add demo records to an open vault: the directory, `weeks` ISO weeks of shifts ending
-    with `end_week` (default: the last complete week in the clinic's zone), `clients`
-    clients with about ten contacts each on average (fewer when the weeks are few), anonymous
-    quick contacts, referrals with outcomes, and incidents. Deterministic for a seed and end
-    week. `progress(stage, done, total)` is called after each batch."""
-    clients_wanted, weeks = _check_sizes(clients, weeks)
-    vault.require_clinical()
-    started = timer.perf_counter()
-    end_week = end_week or clock.last_complete_week(vault.settings.timezone)
-    end = clock.week_bounds(end_week, vault.settings.timezone)[1]
-    gen = _Generator(vault, random.Random(seed), progress)
-    destinations = gen.directory()
-    gen.pools(destinations)
-    shifts = gen.shifts(weeks, end_week)
-    plans = gen.clients(clients_wanted, shifts)
-    counts = gen.visits(plans, shifts, end)
-    return Counts(clients=clients_wanted, visits=counts["visits"], anonymous=counts["anonymous"],
-                  shifts=len(shifts), referrals=counts["referrals"], incidents=counts["incidents"],
-                  directory=len(destinations), seconds=timer.perf_counter() - started)
