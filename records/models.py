@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 ROLES = ("nurse", "outreach", "police_liaison")
+MIN_PASSPHRASE = 8  # characters, for every staff passphrase
 DIRECTORY_KINDS = (
     "addictions", "mental_health", "sexual_health", "primary_care",
     "shelter", "victim_services", "legal_aid", "police_liaison",
@@ -210,15 +211,3 @@ class Revision:
     replaced_at: datetime
     staff_id: int
 
-
-@dataclass(frozen=True)
-class AuditEntry:
-    seq: int
-    at: datetime
-    staff: str
-    action: str
-    entity: str
-    entity_id: str
-    detail: str
-    prev_hash: str
-    hash: str

@@ -37,12 +37,12 @@ from .connection import is_disk_full, replace_key_file, unlock_resolving
 from .errors import DiskFull, UnknownStaff, ValidationError
 from .fsutil import atomic_write, stage
 from .keyfile import KdfParams, KeyFile
+from .models import MIN_PASSPHRASE
 from .paths import KEY_NAME, NEXT_KEY_NAME
 
 if TYPE_CHECKING:
     from .vault import Vault
 
-MIN_PASSPHRASE = 8
 REKEYING = "re-keying ..."
 
 

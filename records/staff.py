@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from . import validate
 from .errors import AccessDenied, NotFound, ValidationError
 from .keyfile import KdfParams
-from .models import ROLES, Staff
+from .models import MIN_PASSPHRASE, ROLES, Staff
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -23,8 +23,8 @@ def validate_new(name: str, role: str, contact_line: str, passphrase: str) -> No
     validate.text("staff name", name, required=True, max_len=80)
     validate.choice("role", role, ROLES)
     validate.text("contact line", contact_line, max_len=300)
-    if not isinstance(passphrase, str) or len(passphrase) < 8:
-        raise ValidationError("passphrase", "must be at least 8 characters")
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError("passphrase", f"must be at least {MIN_PASSPHRASE} characters")
 
 
 def all_staff(vault: "Vault", *, include_removed: bool = False) -> list[Staff]:

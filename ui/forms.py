@@ -1,16 +1,13 @@
 """Open the data-entry forms (visit, referral, incident, editors...) by name, lazily.
 
 Every form follows one contract: `Form(vault, parent=None, **context)` with signals
-`saved(object)` and `cancelled()`. A form whose module is not installed yet shows
-"not available yet" instead of crashing the app.
+`saved(object)` and `cancelled()`.
 """
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 FORMS = {
     "visit": ("ui.visit_form", "VisitForm"),
@@ -56,40 +53,10 @@ def saved_message(page: QWidget, value) -> str:
 
 
 def form_class(name: str):
-    """The form's class, or None when its module is not there yet."""
+    """The form's class (its module is imported on first use)."""
     module_name, class_name = FORMS[name]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise  # a real missing dependency inside an existing form: do not hide it
-        return None
-    return getattr(module, class_name)
-
-
-class NotAvailable(QWidget):
-    """Stand-in for a form that has not landed yet: same signals, one Back button."""
-
-    saved = Signal(object)
-    cancelled = Signal()
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        heading = QLabel(title, objectName="pageTitle")
-        note = QLabel("This screen is not available yet in this version.")
-        back = QPushButton("Back (Esc)")
-        back.setAccessibleName("Back")
-        back.clicked.connect(self.cancelled.emit)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit)
-        layout.addWidget(heading)
-        layout.addWidget(note)
-        layout.addWidget(back, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def create(name: str, vault, **context) -> QWidget:
-    cls = form_class(name)
-    if cls is None:
-        return NotAvailable(TITLES[name])
-    return cls(vault, **context)
+    return form_class(name)(vault, **context)

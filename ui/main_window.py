@@ -51,8 +51,6 @@ ACTIONS = {
 }
 TOOLBAR = ("find", "new_client", "visit", "quick_contact", "referral", "incident", None,
            "export", "night", "lock")
-FORM_ACTIONS = ("new_client", "visit", "quick_contact", "referral", "incident", "history",
-                "directory", "staff", "settings")
 NIGHT_PREF = "night_theme"
 
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout
 
-from records import rekey
 from records.errors import ClinicError, ValidationError, WrongPassphrase
+from records.rekey import change_passphrase
 from ui.widgets import BackgroundCall, FormBase, check_box, form_layout, hint, named
 
 REKEY_NOW = ("The vault gets a new key: your old passphrase stops opening it, with any copy "
@@ -61,7 +61,7 @@ class PassphraseBox(QGroupBox):
         vault, kdf = self.form.vault, self.kdf
 
         def work():
-            rekey.change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
+            change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
             return rekey
         self.busy = True
         self.change_button.setEnabled(False)

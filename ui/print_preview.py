@@ -57,17 +57,6 @@ def _history_not_kept() -> Iterator[None]:
         settings.sync()
 
 
-def show_preview(vault, job: PrintJob, parent: QWidget | None = None) -> int:
-    """Render `job` and show its preview (modal); a document that cannot be made (voided
-    record, deleted client...) is a message instead. Returns the dialog's result."""
-    try:
-        dialog = PrintPreview(vault, job, parent=parent)
-    except ClinicError as exc:
-        QMessageBox.warning(parent, "Print", str(exc))
-        return QDialog.DialogCode.Rejected
-    return dialog.exec()
-
-
 class PrintPreview(QDialog):
     """`queued_id`: the preview of a job from the print-later queue, taken off the queue
     once printed or saved."""

@@ -15,6 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QVBoxLayout, QWizard, QWizardPage)
 
+from records import vocab
+from records.models import MIN_PASSPHRASE, ROLES
+
 AGE_KEY = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 MIN_BITS = 45
 
@@ -164,9 +167,8 @@ class StaffPage(QWizardPage):
         self.name = _line("Your name", placeholder="The name you sign in with")
         self.role = QComboBox()
         self.role.setAccessibleName("Role")
-        for code, label in (("nurse", "Nurse"), ("outreach", "Outreach worker"),
-                            ("police_liaison", "Police liaison")):
-            self.role.addItem(label, code)
+        for code in ROLES:
+            self.role.addItem(vocab.label("role", code), code)
         self.contact = _line("Contact line", placeholder="e.g. Nora, RN - 555-0100 (printed on letters)")
         self.error = _error_label()
         form = QFormLayout(self)
@@ -216,8 +218,8 @@ class PassphrasePage(QWizardPage):
 
     def _problem(self) -> str:
         text = self.first.text()
-        if len(text) < 8:
-            return "must be at least 8 characters"
+        if len(text) < MIN_PASSPHRASE:
+            return f"must be at least {MIN_PASSPHRASE} characters"
         if passphrase_bits(text) < MIN_BITS:
             return "is too easy to guess: add another word or two"
         if text != self.second.text():

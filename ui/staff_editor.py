@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QTa
 
 from records import staff
 from records.errors import ValidationError
+from records.models import MIN_PASSPHRASE, ROLES
 from records.rekey import remove_staff
-from records.models import ROLES
 from records.vocab import label
 from ui.widgets import BackgroundCall, FormBase, form_layout, hint, named, record_table
 
@@ -49,7 +49,7 @@ class StaffEditor(FormBase):
         form.addRow("Contact line", self.contact)
         form.addRow("Passphrase", self.passphrase)
         form.addRow("Passphrase again", self.passphrase_again)
-        form.addRow("", hint("At least 8 characters; nobody can read it back."))
+        form.addRow("", hint(f"At least {MIN_PASSPHRASE} characters; nobody can read it back."))
         self.status = hint("", wrap=True)
         form.addRow("", self.status)
         box.setLayout(form)
