@@ -1,7 +1,7 @@
 """A program's year of weekly bundles for the merge benchmark: VANS vans x WEEKS weeks, each
 signed by its own van key and encrypted to one coordinator key.
 
-The demo generator (records/demo.py) makes one van's year (CLIENTS clients, about 300
+The demo generator (flows/demo/) makes one van's year (CLIENTS clients, about 300
 contacts a week); each week's real bundle contents are built once (records.export.bundle
 .contents: indicators, line list, FHIR, DHIS2, summary PDF). A fast bundle maker then turns
 them into every van's bundle: the van's code in every file that names it, the line list's

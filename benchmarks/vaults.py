@@ -1,4 +1,4 @@
-"""The benchmark vaults: the demo generator's records (records.demo, the one behind
+"""The benchmark vaults: the demo generator's records (flows.demo, the one behind
 `main.py demo`) at a given number of clients over ten years, plus one long-standing client
 with 300 visits for the client-page measure. Built once and cached by size, generator source
 and KDF choice under benchmarks/.cache/ (gitignored); measures run on a scratch copy so the

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from records.errors import DiskFull
 
 #: Test hook: when set, called with a stage name ("after_temp_write", "after_fsync",
-#: "after_rename", "after_dir_fsync"; records.keys adds "after_rekey" and
+#: "after_rename", "after_dir_fsync"; records.rekey adds "after_rekey" and
 #: "after_staff_update") so a test can raise (or exit) at that point.
 crash_hook: Callable[[str], None] | None = None
 

@@ -15,7 +15,7 @@ from records.errors import ValidationError
 from records.models import Settings
 from records.vault import Vault
 
-DEMO = "demo-0d6b3f9e2a714c58b1e09a7f3c2d64e5"  # the shape records.demo makes
+DEMO = "demo-0d6b3f9e2a714c58b1e09a7f3c2d64e5"  # the shape flows.demo makes
 
 
 def run(capsys, *args):

@@ -1,5 +1,5 @@
 """Your own passphrase, on the Settings screen: current, new twice, and whether to re-key the
-vault now (records.keys.change_passphrase). The box says what each choice revokes. The key
+vault now (records.rekey.change_passphrase). The box says what each choice revokes. The key
 derivation and the re-key take a while, so they run off the GUI thread: on the app's runner
 when the form is given one (so locking waits for them), else on a BackgroundCall."""
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Every clinic setting in one form; Save writes only what changed (audited by records).
-The recovery key goes through records.keys.set_recovery, which also gives the key file its
+The recovery key goes through records.rekey.set_recovery, which also gives the key file its
 recovery slot (a setting alone would not let the coordinator's identity open the vault).
 Your own passphrase is changed in its own box (ui/passphrase_box.py), not by Save."""
 from __future__ import annotations
