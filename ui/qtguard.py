@@ -6,8 +6,13 @@ with "Fatal Python error: none_dealloc" - minutes into a night shift. Python 3.1
 immortal, so there the bug is harmless. On 3.11 we raise None's reference count once, by a
 billion, and never give those references back: the same thing 3.12 does by design. (PySide6
 6.11 does not have the bug, but its QtPdf module only ships in the much larger Addons wheel.)
-Call `hold()` before the first Qt call of a process; tests/test_qtguard.py shows the crash
-without it.
+Call `hold()` before the first Qt call of a process.
+
+Still needed (checked 2026-12): 6.12.0 is the newest PySide6-Essentials on PyPI; no report
+of this bug was found in the searchable trackers (PySide's own is bugreports.qt.io, project
+PYSIDE), and the only supported ways around it are Python 3.12+ or PySide6 6.11 with the
+Addons wheel. tests/test_qtguard.py counts the references a release loses without the guard
+and fails once one stops losing them: then delete this module.
 """
 from __future__ import annotations
 
