@@ -98,7 +98,7 @@ def build_week(vault) -> dict:
     v1 = visit(vault, a, at(2, 20), site="King & Queen",
                services=["wound_care", ("hiv_test", "negative")],
                supplies={"needles": 10, "condoms": 5}, needles_returned=8)
-    refer(vault, a, addictions, at(2, 20, 5), visit_id=v1.id)
+    monday_ref = refer(vault, a, addictions, at(2, 20, 5), visit_id=v1.id)
     quick(vault, None, at(2, 21), {"condoms": 3}, site="King & Queen")
     visit(vault, b, at(3, 22), site="Drop-in",
           services=["sti_test", ("hcv_test", "pending"), "counselling"],
@@ -115,13 +115,16 @@ def build_week(vault) -> dict:
     visit(vault, e, at(7, 22), services=["basic_needs"], supplies={"condoms": 10})
     quick(vault, e, at(8, 1, 30), {"condoms": 2})                      # 01:30 EST, Sunday
     quick(vault, None, at(8, 3, 30), {"condoms": 1})                   # 03:30 EDT, Sunday
-    quick(vault, None, at(8, 12), {"condoms": 1})
+    quick(vault, e, at(8, 12), {"condoms": 1})                         # named 7, anonymous 5
     quick(vault, None, at(8, 23, 59), {"sharps_containers": 1})
 
     referrals.set_outcome(vault, b_ref.id, "attended", on=date(2026, 3, 5),
                           recorded_at=at(5, 12))
     referrals.set_outcome(vault, old_ref.id, "not_attended", on=date(2026, 3, 6),
                           recorded_at=at(6, 12))
+    # Made on the week's Monday: an outcome of this week's referral, not an earlier week's.
+    referrals.set_outcome(vault, monday_ref.id, "attended", on=date(2026, 3, 7),
+                          recorded_at=at(7, 12))
 
     incident(vault, at(3, 2), a, True, False)
     incident(vault, at(4, 2), None, False, False)
