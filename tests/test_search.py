@@ -11,6 +11,7 @@ def test_prefixes_over_every_name(vault):
     assert ids("tremb") == [rose.id]
     assert ids("red") == [rose.id]
     assert ids("fmasm") == [rose.id]
+    assert search.search(vault, "fmasm")[0].uic == "FMASM1990" == rose.uic
     assert ids("a-102") == [rose.id]
     assert ids("elo") == [elo.id]       # accents ignored
     assert ids("gagn") == [elo.id]      # legal name finds, never shows
@@ -32,7 +33,9 @@ def test_hits_carry_what_the_list_shows(vault):
 
 
 def test_keyset_pages_cover_everyone_once(vault):
-    made = [clients.register(vault, f"Ma{i:03d}").id for i in range(45)]
+    made = [clients.register(vault, f"Ma{i:03d}").id for i in range(51)]
+    assert [h.id for h in search.search(vault, "ma")] == sorted(made, reverse=True)[:50]
+    assert len(search.search(vault, "")) == 50  # a page is 50 unless asked otherwise
     seen, before = [], None
     while True:
         page = search.search(vault, "ma", limit=10, before_id=before)
