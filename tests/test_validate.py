@@ -32,6 +32,19 @@ def test_text_refuses_control_and_invalid_characters(ch):
     assert refused(validate.text, "note", f"a{ch}b", multiline=True) == message
 
 
+@pytest.mark.parametrize("code", [0x202A, 0x202E, 0x2066, 0x2069])
+def test_text_refuses_bidirectional_controls(code):
+    message = (f"plate: contains a bidirectional control character (U+{code:04X}) that would "
+               "reorder the text")
+    assert refused(validate.text, "plate", f"AB{chr(code)}12") == message
+    assert refused(validate.text, "plate", f"AB{chr(code)}12", multiline=True) == message
+
+
+def test_characters_beside_the_bidirectional_controls_are_text():
+    for code in (0x2029, 0x202F, 0x206A):  # paragraph separator, narrow no-break space, ISS
+        assert validate.text("note", f"a{chr(code)}b") == f"a{chr(code)}b"
+
+
 def test_line_breaks_and_tabs_only_in_multiline_text():
     assert validate.text("note", "line one\nline\ttwo", multiline=True) == "line one\nline\ttwo"
     assert refused(validate.text, "site", "a\nb") == \
