@@ -68,6 +68,10 @@ def test_the_year_a_code_ends_with():
     ("demo-0123456789abcdef", False),             # a label does not make hex longer
     ("ABCDEFGHIJKLMNOPQRSTUVWX", True),           # base64 of 18 bytes, ending in X
     ("ABCDEFGHIJKLMNOPQRSTUV-_", True),           # URL-safe base64
+    ("ABCDEFGHIJKLMNOPQRSTUA", True),             # 16 bytes: enough
+    ("ABCDEFGHIJKLMNOPQRST", False),              # 15 bytes
+    ("ABCDEFGHIJKLMNOPQRS-", False),              # 15 bytes, URL-safe
+    ("ABCDEFGHIJKLMNOPQRS_", False),
     ("ABCDEFGH" * 3, True),                       # exactly 8 distinct characters
     ("ABCDEFGA" * 3, False),                      # 7
     ("KCkqKywtLi8wMTIzNDU2Nzg=", True),           # 17 bytes, padded
