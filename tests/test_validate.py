@@ -200,3 +200,17 @@ def test_known_fields(vault):
         clients.update(vault, rose.id, nmae="Rosa")  # a typo is refused, not ignored
     assert caught.value.field == "nmae"
     assert clients.get(vault, rose.id).name == "Rose"
+
+
+def test_van_code():
+    assert validate.van_code("van", " VAN1 ") == "VAN1"
+    assert validate.van_code("van", "A" * 16) == "A" * 16
+    assert validate.van_code("van", "9_NORTH-2") == "9_NORTH-2"
+    rule = ("van: must be 1 to 16 capital letters, digits, - or _, starting with a letter or "
+            "digit (e.g. VAN1)")
+    for bad in ("A" * 17, "van1", "-VAN", "_VAN", "", "VAN 1", "VAN/1", None, 1):
+        assert refused(validate.van_code, "van", bad) == rule, bad
+    reserved = "van: ALL and ALL-VANS name the coordinator's combined report; choose another code"
+    assert refused(validate.van_code, "van", "ALL") == reserved
+    assert refused(validate.van_code, "van", " ALL-VANS") == reserved
+    assert validate.van_code("van", "ALL1") == "ALL1"

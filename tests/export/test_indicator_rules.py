@@ -141,3 +141,13 @@ def test_csv_lines():
         "ALL,2026-W10,clients.seen_at_several_vans,Unique clients seen at more than one van,1",
         "ALL,2026-W10,custom.code,custom.code,2",
         ""]
+
+
+def test_csv_without_its_header_and_with_formula_cells_escaped():
+    rows = [("VAN1", "2026-W10", {"contacts.total": 3}), ("VAN2", "2026-W10", {"contacts.total": 4}),
+            ("=VAN3", "-W", {"+x": "@y"})]
+    assert indicators.to_csv(rows, header=False).split("\r\n") == [
+        "VAN1,2026-W10,contacts.total,Contacts,3",
+        "VAN2,2026-W10,contacts.total,Contacts,4",
+        "'=VAN3,'-W,'+x,'+x,'@y",
+        ""]
