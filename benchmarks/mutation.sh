@@ -47,12 +47,13 @@ for module in "${modules[@]}"; do
     git ls-files -z --cached --others --exclude-standard | grep -zv '^\.venv/' \
         | xargs -0 cp --parents -t "$work" 2>/dev/null || true
     tests=$(for t in ${TESTS[$module]}; do [ -e "$t" ] && printf '"%s", ' "$t"; done)
+    packages=$(for d in */__init__.py; do d=${d%/__init__.py}; [ "$d" != records ] && printf '"%s", ' "$d"; done)
     cat >>"$work/pyproject.toml" <<EOF
 
 [tool.mutmut]
 source_paths = ["records"]
 only_mutate = ["$source"]
-also_copy = ["reports", "ui", "benchmarks", "main.py"]
+also_copy = [${packages}"main.py"]
 pytest_add_cli_args = ["-q", "-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = [${tests%, }]
 EOF
