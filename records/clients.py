@@ -217,7 +217,7 @@ def merge(vault: "Vault", keep_id: int, merge_id: int) -> Client:
     aliases = tuple(dict.fromkeys((*keep.aliases, other.name, *other.aliases)))
     aliases = tuple(a for a in aliases if a != keep.name)
     with vault.write("merge", "client", keep_id, detail=f"merged client {merge_id}"):
-        for table in ("visits", "referrals", "incidents"):
+        for table in ("visits", "referrals", "incidents", "drafts"):
             vault.db.execute(f"UPDATE {table} SET client_id = ? WHERE client_id = ?",
                              [keep_id, merge_id])
         vault.db.execute("UPDATE clients SET aliases = ? WHERE id = ?",
@@ -231,7 +231,7 @@ def merge(vault: "Vault", keep_id: int, merge_id: int) -> Client:
 def delete_at_request(vault: "Vault", client_id: int) -> None:
     """Remove a client's personal data at their request. Visits, supplies and referral
     outcomes stay as anonymous structure so past counts do not change; the complete code is
-    kept only as its keyed hash (for unique counts); free text is wiped."""
+    kept only as its keyed hash (for unique counts); free text and unsaved drafts are wiped."""
     client = get(vault, client_id)
     secret = vault.settings.uic_secret
     count_key = uic.keyed_hash(client.uic, secret) if client.uic_complete and secret else ""
@@ -249,6 +249,7 @@ def delete_at_request(vault: "Vault", client_id: int) -> None:
         vault.db.execute("UPDATE referrals SET reason = '', request = '', client_told = '', notes = ''"
                          " WHERE client_id = ?", [client_id])
         vault.db.execute("UPDATE incidents SET client_id = NULL WHERE client_id = ?", [client_id])
+        vault.db.execute("DELETE FROM drafts WHERE client_id = ?", [client_id])
         for entity, table in (("visit", "visits"), ("referral", "referrals")):
             vault.db.execute(f"DELETE FROM revisions WHERE entity = ? AND entity_id IN"
                              f" (SELECT id FROM {table} WHERE client_id = ?)", [entity, client_id])

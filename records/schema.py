@@ -216,3 +216,16 @@ def van_signing_key(db: Database) -> None:
     the upgrade."""
     from .export import vankey
     vankey.create_if_missing(db)
+
+
+@migrations(name="0009_drafts")
+def drafts(db: Database) -> None:
+    """Forms left unsaved when the app locked (records.drafts), offered back to the same
+    staff member after unlock. Encrypted with the rest of the vault; never exported or
+    printed. `client_id` lets a merge move them and a deletion at request remove them."""
+    run_script(db, """
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff(id),
+    client_id INTEGER REFERENCES clients(id), pages TEXT NOT NULL, kept_at TEXT NOT NULL);
+CREATE INDEX drafts_staff ON drafts(staff_id);
+""")
