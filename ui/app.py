@@ -148,6 +148,7 @@ class App(QObject):
         self.main.show()
         self.main.activateWindow()
         self.unlocked.emit(self.main)
+        self.main.offer_drafts()  # a form left unsaved at the last lock
 
     def lock(self) -> None:
         """Destroy everything that showed client data, then back up and close the vault on
@@ -160,11 +161,14 @@ class App(QObject):
             self.idle.stop()
             self.idle.deleteLater()
             self.idle = None
+        notice = ""
         if self.main is not None:
-            self.main.teardown()
+            notice = self.main.teardown()  # an unsaved form is kept as a draft first
             self.main = None
         self.clipboard.clear()
         self.unlock_window.reset()
+        if notice:
+            self.unlock_window.show_notice(notice)
         self.unlock_window.show()
         self.unlock_window.activateWindow()
         self._closing.append(vault)

@@ -7,7 +7,7 @@ the other forms; the page refreshes only the section a change concerns.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
@@ -102,16 +102,21 @@ class ClientPage(QWidget):
         self.visits = QListWidget(wordWrap=True)
         self.visits.setAccessibleName("Visits, newest first")
         self.visits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.visits.itemActivated.connect(self._open_visit)
         self.referrals = QListWidget(wordWrap=True)
         self.referrals.setAccessibleName("Referrals")
         self.incidents = QListWidget(wordWrap=True)
         self.incidents.setAccessibleName("Incidents")
+        for widget, form, key in ((self.visits, "visit", "visit_id"),
+                                  (self.referrals, "referral", "referral_id"),
+                                  (self.incidents, "incident", "incident_id")):
+            widget.itemActivated.connect(
+                lambda item, f=form, k=key: self._open_entry(item, f, k))
+        self.setFocusProxy(self.visits)  # opens in the visits: arrows, PageDown, Enter
 
         lists = QGridLayout()
         lists.addWidget(QLabel("Visits (newest first; Enter opens one to correct it)"), 0, 0)
         lists.addWidget(self.visits, 1, 0, 3, 1)
-        lists.addWidget(QLabel("Referrals"), 0, 1)
+        lists.addWidget(QLabel("Referrals (Enter opens one to correct it)"), 0, 1)
         lists.addWidget(self.referrals, 1, 1)
         lists.addWidget(QLabel("Incidents reported"), 2, 1)
         lists.addWidget(self.incidents, 3, 1)
@@ -181,6 +186,9 @@ class ClientPage(QWidget):
             self.visits.addItem(item)
         if not self.visits.count():
             self.visits.addItem(QListWidgetItem("No visits yet."))
+        # The newest visit is where the arrows start, not selected: Ctrl+P still prints the
+        # latest referral until the nurse picks a visit.
+        self.visits.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def refresh_referrals(self) -> None:
         client_referrals = referrals.for_client(self._vault, self.client_id)
@@ -272,7 +280,7 @@ class ClientPage(QWidget):
             context = {"entity": entity, "entity_id": entity_id}
         self.action.emit(form, context)
 
-    def _open_visit(self, item: QListWidgetItem) -> None:
-        visit_id = item.data(Qt.ItemDataRole.UserRole)
-        if visit_id:
-            self.action.emit("visit", {"client_id": self.client_id, "visit_id": visit_id})
+    def _open_entry(self, item: QListWidgetItem, form: str, key: str) -> None:
+        entry_id = item.data(Qt.ItemDataRole.UserRole)
+        if entry_id:
+            self.action.emit(form, {"client_id": self.client_id, key: entry_id})

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 from records import clients
 from records.errors import ClinicError, ValidationError
 from ui.a11y import buddy
+from ui.form_base import ask_unsaved
 
 _GENDERS = (("", "Not given"), ("F", "F: female"), ("M", "M: male"), ("X", "X: another gender"))
 _LABELS = {
@@ -33,6 +34,7 @@ def _line(name: str, placeholder: str = "") -> QLineEdit:
 
 class ClientRegister(QWidget):
     saved = Signal(object)       # the new Client
+    draft_name = "new_client"
     cancelled = Signal()
     open_existing = Signal(int)  # the nurse chose a likely duplicate instead
 
@@ -138,9 +140,9 @@ class ClientRegister(QWidget):
 
         self.more_button.toggled.connect(self._toggle_more)
         self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.cancelled.emit)
+        cancel.clicked.connect(self.cancel)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
         self.name.returnPressed.connect(self.save)
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
         self._dup_timer.timeout.connect(self._check_duplicates)
@@ -149,7 +151,43 @@ class ClientRegister(QWidget):
             edit.textChanged.connect(self._changed)
         self.gender.currentIndexChanged.connect(self._changed)
         self._changed()
-        self.name.setFocus()
+        self.setFocusProxy(self.name)
+        self._clean = None  # values() when first shown
+        self.question = None
+
+    # --- changes (asked about on Esc, kept as a draft at lock) ------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._clean is None:
+            self._clean = self.values()
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), **self.fields()}
+
+    def has_changes(self) -> bool:
+        return self._clean is not None and self.values() != self._clean
+
+    def fill(self, values: dict) -> None:
+        """Show what a draft kept (the fields of `values()`)."""
+        for key, value in values.items():
+            widget = getattr(self, key, None)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value)
+        self.more_button.setChecked(bool(set(values) - {"name", "pronouns", "language"}))
+
+    def draft_context(self) -> dict:
+        return {}
+
+    def cancel(self) -> None:
+        if not self.has_changes():
+            self.cancelled.emit()
+        elif self.question is None:
+            self.question = ask_unsaved(self, "New client", self.save, self.cancelled.emit)
+            self.question.finished.connect(lambda: setattr(self, "question", None))
 
     def _toggle_more(self, shown: bool) -> None:
         self.more.setVisible(shown)
@@ -222,6 +260,7 @@ class ClientRegister(QWidget):
         except ClinicError as exc:
             self.error.setText(str(exc))
             return
+        self._clean = None
         self.saved.emit(client)
 
     def _show_problem(self, exc: ValidationError) -> None:

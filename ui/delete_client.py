@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from records import clients, incidents, referrals, visits
 from records.errors import ValidationError
-from ui.widgets import FormBase, hint, named
+from ui.form_base import FormBase
+from ui.widgets import hint, named
 
 CONFIRM_WORD = "DELETE"
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget,
 from records import directory
 from records.models import DIRECTORY_KINDS
 from records.vocab import label
-from ui.widgets import FormBase, TextBox, form_layout, hint, named
+from ui.form_base import FormBase
+from ui.widgets import TextBox, form_layout, hint, named
 
 
 class DirectoryEditor(FormBase):
@@ -64,6 +65,7 @@ class DirectoryEditor(FormBase):
         row.addLayout(right, 3)
         self.refresh()
         self.new_entry()
+        self.setFocusProxy(self.filter)
 
     def refresh(self) -> None:
         keep = self.entry.id if self.entry else None

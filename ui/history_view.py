@@ -15,7 +15,8 @@ from ui.incident_form import IncidentForm
 from ui.record_text import local_time, render
 from ui.referral_form import ReferralForm
 from ui.visit_form import VisitForm
-from ui.widgets import ErrorBanner, named, strong
+from ui.form_base import ErrorBanner
+from ui.widgets import named, strong
 
 ENTITIES = {  # entity -> (records module, form class, form keyword for the id, heading)
     "visit": (visits, VisitForm, "visit_id", "Visit"),
@@ -81,6 +82,7 @@ class HistoryView(QWidget):
         outer.addWidget(self.stack)
         self.escape = QShortcut(QKeySequence(Qt.Key_Escape), self, self._escape,
                                 context=Qt.WidgetWithChildrenShortcut)
+        self.setFocusProxy(self.versions)  # opens in the list of versions
         self.refresh()
 
     def refresh(self) -> None:
@@ -128,6 +130,7 @@ class HistoryView(QWidget):
             self.form = None
         self.stack.setCurrentIndex(0)
         self.escape.setEnabled(True)
+        self.versions.setFocus()
 
     # --- voiding ----------------------------------------------------------------------
     def ask_void_reason(self) -> None:

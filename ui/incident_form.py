@@ -6,20 +6,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from records import incidents
-from records.errors import AccessDenied, ValidationError
-from ui.widgets import (ClientPicker, FormBase, MomentEdit, TextBox, YesNo, check_box,
-                        form_layout, hint, named, strong)
+from records import clients, incidents
+from records.errors import AccessDenied, ClinicError, ValidationError
+from ui.form_base import FormBase
+from ui.widgets import (ClientPicker, MomentEdit, TextBox, YesNo, check_box, form_layout,
+                        hint, named, strong)
 
 CONSENT_SHEET = "Include it, anonymised, on the printed alert sheet?"
 CONSENT_POLICE = "Share it with the police liaison?"
 ON_THE_SHEET = ("On the sheet: when, area, person, vehicle, partial plate, phone and what "
                 "happened, as typed here. Never who reported it: leave names out.")
 WHAT_HAPPENED_HINT = "What was done, without names: it goes on the alert sheet if they agree."
+FIELDS = ("occurred_at", "area", "person_description", "vehicle_description", "plate_partial",
+          "phone", "what_happened", "client_id", "consent_sheet", "consent_police")
 
 
 class IncidentForm(FormBase):
+    """Opens in Area; when it happened comes after the account (Alt+W reaches it)."""
+
     heading = "New incident report"
+    draft_name = "incident"
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None,
                  incident_id: int | None = None):
@@ -31,7 +37,9 @@ class IncidentForm(FormBase):
         self._build()
         if self.incident:
             self.set_heading(f"Correct incident report (version {self.incident.version})")
-            self._load(self.incident)
+            self.fill({name: getattr(self.incident, name) for name in FIELDS})
+        self.name_client(self.client_id)
+        self.setFocusProxy(self.area)
 
     def _build(self) -> None:
         left = form_layout()
@@ -49,7 +57,6 @@ class IncidentForm(FormBase):
         self.what = self.field("what_happened", TextBox("What happened", lines=4),
                                "What happened")
         self.what.setPlaceholderText(WHAT_HAPPENED_HINT)
-        left.addRow("When", self.when)
         left.addRow("Area", self.area)
         left.addRow("Person", self.person)
         left.addRow("Vehicle", self.vehicle)
@@ -61,6 +68,7 @@ class IncidentForm(FormBase):
         plate_phone.addWidget(self.phone)
         left.addRow("Partial plate", plate_phone)
         left.addRow("What happened", self.what)
+        left.addRow("&When", self.when)
 
         right = QVBoxLayout()
         consent = QGroupBox("The person reporting chooses")
@@ -83,7 +91,7 @@ class IncidentForm(FormBase):
         self.link_client = None
         self.picker = None
         if self.client_id is not None:
-            self.link_client = check_box("Reported by the client on screen")
+            self.link_client = check_box(f"Reported by {self._client_name()}")
             self.link_client.setChecked(True)
             reporter_box.addWidget(self.link_client)
         else:
@@ -101,16 +109,29 @@ class IncidentForm(FormBase):
         columns.addLayout(left_column, 3)
         columns.addLayout(right, 2)
 
-    def _load(self, incident) -> None:
-        self.when.set_moment(incident.occurred_at)
-        self.area.setText(incident.area)
-        self.person.setText(incident.person_description)
-        self.vehicle.setText(incident.vehicle_description)
-        self.plate.setText(incident.plate_partial)
-        self.phone.setText(incident.phone)
-        self.what.setText(incident.what_happened)
-        self.consent_sheet.set_value(incident.consent_sheet)
-        self.consent_police.set_value(incident.consent_police)
+    def _client_name(self) -> str:
+        try:
+            return clients.get(self.vault, self.client_id).name
+        except ClinicError:
+            return "this client"
+
+    def fill(self, values: dict) -> None:
+        """Show these values (a report being corrected, or a draft kept at lock)."""
+        if "occurred_at" in values:
+            self.when.set_moment(values["occurred_at"])
+        for edit, name in ((self.area, "area"), (self.person, "person_description"),
+                           (self.vehicle, "vehicle_description"), (self.plate, "plate_partial"),
+                           (self.phone, "phone"), (self.what, "what_happened")):
+            edit.setText(values.get(name, ""))
+        for choice, name in ((self.consent_sheet, "consent_sheet"),
+                             (self.consent_police, "consent_police")):
+            if values.get(name) is not None:
+                choice.set_value(values[name])
+        if self.link_client is not None:
+            self.link_client.setChecked(values.get("client_id") == self.client_id)
+
+    def draft_context(self) -> dict:
+        return {"incident_id": self.incident.id} if self.incident else {}
 
     def reporting_client(self) -> int | None:
         if self.link_client is not None:

@@ -49,6 +49,7 @@ class IncidentList(QWidget):
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancelled.emit,
                   context=Qt.WidgetWithChildrenShortcut)
         self.shown: list = []
+        self.setFocusProxy(self.search)
         self.refresh()
 
     def refresh(self) -> None:

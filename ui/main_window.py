@@ -1,8 +1,9 @@
 """The main window: a toolbar and menus of actions (each on a keyboard shortcut), the shift
-bar, and a page area. The home page finds a client; other pages are pushed on top with
-`show_page` and popped when they emit `saved`, `cancelled` or `back`.
+bar, and a page area (ui/form_host.py). The home page finds a client; other pages are pushed
+on top and popped when they emit `saved`, `cancelled` or `back`.
 
-The window holds client data only in its pages; `teardown()` destroys them all (on lock).
+The window holds client data only in its pages; `teardown()` keeps any unsaved form as an
+encrypted draft, then destroys them all (on lock).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ui.changes import Changes
 from ui.client_page import ClientPage
 from ui.client_register import ClientRegister
 from ui.client_search import ClientSearch
+from ui.form_host import FormHost
 from ui.shift_bar import ShiftBar
 from ui.unlock import APP_TITLE
 
@@ -69,7 +71,6 @@ class MainWindow(QMainWindow):
         screenfit.place_main(self, prefs.geometry("main"))
 
         self.stack = QStackedWidget()
-        self._browsers: list[QWidget] = []  # pages a form may open on top of
         if vault.is_police_liaison:  # sees only what was shared with the police liaison
             self.search = None
             self.home = forms.create("incidents", vault)
@@ -80,7 +81,9 @@ class MainWindow(QMainWindow):
             self.search.anonymous_contact.connect(
                 lambda: self.open_form("quick_contact", client_id=None))
         self.stack.addWidget(self.home)
-        self._browsers.append(self.home)
+        self.host = FormHost(self, self.stack, self.home)
+        self.host.changed.connect(self._sync_print_action)
+        self.host.home_again.connect(lambda: self._focus_home(refresh=True))
         self.shift_bar = ShiftBar(vault, self.changes)
         self.shift_bar.message.connect(self.say)
 
@@ -163,60 +166,17 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
-    def show_page(self, widget: QWidget, on_saved: Callable[[object], None] | None = None) -> None:
-        """Push a page; it is popped (and destroyed) when it emits saved, cancelled or back.
-        `on_saved(value)` then runs with what the form saved."""
-        self.stack.addWidget(widget)
-        self.stack.setCurrentWidget(widget)
-        self._sync_print_action()
-        if hasattr(widget, "saved"):
-            widget.saved.connect(lambda value: (self.say(forms.saved_message(widget, value)),
-                                                self._page_done(widget, value, on_saved)))
-        for name in ("cancelled", "back"):
-            if hasattr(widget, name):
-                getattr(widget, name).connect(lambda: self._page_done(widget))
-        widget.setFocus()
-        first = widget.focusWidget() or widget.nextInFocusChain()
-        if first is not None and widget.isAncestorOf(first):
-            first.setFocus()
+    def open_form(self, name: str, **context) -> None:
+        self.host.open_form(name, **context)
 
-    def _page_done(self, widget: QWidget, value=None, on_saved=None) -> None:
-        if self.stack.indexOf(widget) < 0:
-            return
-        self.stack.removeWidget(widget)
-        if widget in self._browsers:
-            self._browsers.remove(widget)
-        widget.deleteLater()
-        self.stack.setCurrentIndex(self.stack.count() - 1)
-        self._sync_print_action()
-        if self.current_page() is self.home:
-            self._focus_home(refresh=True)
-        else:
-            self.current_page().setFocus()
-        if on_saved is not None:
-            on_saved(value)
-
-    def _pop_to_home(self) -> None:
-        while self.stack.count() > 1:
-            widget = self.stack.widget(self.stack.count() - 1)
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        self.stack.setCurrentWidget(self.home)
-        self._browsers[1:] = []
-        self._sync_print_action()
-
-    def _form_open(self) -> bool:
-        """True (and a hint) when a form is being filled in: finish or cancel it first."""
-        page = self.current_page()
-        if page in self._browsers:
-            return False
-        self.say("Finish this form first: Ctrl+S saves, Esc cancels.")
-        return True
+    def offer_drafts(self) -> None:
+        """After unlock: offer back a form left unsaved at the last lock."""
+        self.host.offer_drafts()
 
     def go_home(self) -> None:
-        if self._form_open():
+        if self.host.form_open():
             return
-        self._pop_to_home()
+        self.host.pop_to_home()
         self._focus_home()
 
     def _focus_home(self, refresh: bool = False) -> None:
@@ -232,51 +192,26 @@ class MainWindow(QMainWindow):
         return page if isinstance(page, ClientPage) else None
 
     def open_client(self, client_id: int) -> None:
-        self._pop_to_home()
+        self.host.pop_to_home()
         page = ClientPage(self.vault, client_id, self.changes)
         page.action.connect(lambda name, context: self.print_for_client() if name == "print"
                             else self.open_form(name, **context))
-        self._browsers.append(page)
-        self.show_page(page)
+        self.host.show_page(page, browser=True)
 
     def new_client(self, name: str = "") -> None:
-        if self._form_open():
+        if self.host.form_open():
             return
         if not name and self.search is not None and self.current_page() is self.search:
             name = self.search.box.text().strip()
         form = ClientRegister(self.vault, name=name)
-        form.open_existing.connect(lambda client_id: (self._page_done(form),
+        form.open_existing.connect(lambda client_id: (self.host.page_done(form),
                                                       self.open_client(client_id)))
-        self.show_page(form, on_saved=lambda client: self.open_client(client.id))
-
-    def open_form(self, name: str, **context) -> None:
-        if self._form_open():
-            return
-        try:
-            widget = forms.create(name, self.vault, **context)
-        except Exception as exc:  # a form that refuses this account or context
-            self.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
-            return
-        self._show_form(widget)
-
-    def _show_form(self, widget: QWidget, on_saved=None) -> None:
-        if hasattr(widget, "print_requested"):  # "Save and print" on a referral
-            widget.print_requested.connect(
-                lambda referral: self.preview(PrintJob("referral", referral.id, "service")))
-        if hasattr(widget, "refer_requested"):  # "Save and refer" on a new visit
-            widget.refer_requested.connect(lambda visit: self._refer_with_visit(widget, visit))
-        self.show_page(widget, on_saved)
-
-    def _refer_with_visit(self, visit_form: QWidget, visit: dict) -> None:
-        """The referral form over the visit form: saving it saves both and closes both;
-        Esc goes back to the visit form as it was left."""
-        form = forms.create("referral", self.vault, client_id=visit_form.client_id, visit=visit)
-        self._show_form(form, on_saved=lambda _referral: self._page_done(visit_form))
+        self.host.show_page(form, on_saved=lambda client: self.open_client(client.id))
 
     def _client_form(self, name: str, required: bool = False) -> None:
         page = self.client_page()
         if page is None and required:
-            if not self._form_open():
+            if not self.host.form_open():
                 self.say("Open a client first (Ctrl+F finds one).")
             return
         self.open_form(name, client_id=page.client_id if page else None)
@@ -292,14 +227,13 @@ class MainWindow(QMainWindow):
         if self.search is None:  # the police liaison's home page already is the list
             self.go_home()
             return
-        if self._form_open():
+        if self.host.form_open():
             return
-        self._pop_to_home()
+        self.host.pop_to_home()
         page = forms.create("incidents", self.vault)
         if hasattr(page, "open_requested"):
             page.open_requested.connect(lambda i: self.open_form("incident", incident_id=i))
-        self._browsers.append(page)
-        self.show_page(page)
+        self.host.show_page(page, browser=True)
 
     # --- printing ---------------------------------------------------------------------
     def _sync_print_action(self) -> None:
@@ -308,7 +242,7 @@ class MainWindow(QMainWindow):
         So does Ctrl+Shift+R in a form that refers by itself (a new visit's "Save and refer")."""
         if not self.vault.is_police_liaison:
             page = self.current_page()
-            self.actions_by_name["print"].setEnabled(page in self._browsers)
+            self.actions_by_name["print"].setEnabled(page in self.host.browsers)
             self.actions_by_name["referral"].setEnabled(not getattr(page, "can_refer", False))
 
     def print_for_client(self) -> None:
@@ -377,15 +311,18 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog = ShortcutsDialog(menus, self)
         self.shortcuts_dialog.open()
 
-    def teardown(self) -> None:
-        """Destroy every page holding client data (on lock); the window goes with it.
-        A running export is cancelled; the vault is closed afterwards on the runner."""
+    def teardown(self) -> str:
+        """Keep any unsaved form as a draft, then destroy every page holding client data
+        (on lock); the window goes with it. A running export is cancelled; the vault is
+        closed afterwards on the runner. Returns what the unlock window should say, if
+        anything (a draft that could not be kept)."""
+        notice = self.host.keep_drafts()
         self.changes.detach()
         QApplication.instance().focusWindowChanged.disconnect(self._lock_reaches_dialogs)
         if self.export_dialog is not None and shiboken6.isValid(self.export_dialog):
             self.export_dialog.cancel()
         prefs.save_geometry("main", self.saveGeometry())
-        self._pop_to_home()
+        self.host.pop_to_home()
         if self.search is not None:
             self.search.wipe()
         for child in self.findChildren(QDialog):
@@ -393,3 +330,4 @@ class MainWindow(QMainWindow):
             child.deleteLater()
         self.hide()
         self.deleteLater()
+        return notice

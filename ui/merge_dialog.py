@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from records import clients, incidents, referrals, visits
 from records.errors import ValidationError
-from ui.widgets import ClientPicker, FormBase, hint, named
+from ui.form_base import FormBase
+from ui.widgets import ClientPicker, hint, named
 
 
 def summary(vault, client) -> list[tuple[str, str]]:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout
 
 from records.errors import ClinicError, ValidationError, WrongPassphrase
 from records.rekey import change_passphrase
-from ui.widgets import BackgroundCall, FormBase, check_box, form_layout, hint, named
+from ui.form_base import FormBase
+from ui.widgets import BackgroundCall, check_box, form_layout, hint, named
 
 REKEY_NOW = ("The vault gets a new key: your old passphrase stops opening it, with any copy "
              "of the key file. Backups made before now still open with the passphrases of "

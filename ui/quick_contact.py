@@ -8,18 +8,21 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 from records import visits
 from records.models import SUPPLIES
 from records.vocab import label
-from ui.widgets import FormBase, QuantitySpin, check_box, hint
+from ui.form_base import FormBase
+from ui.widgets import QuantitySpin, check_box, hint
 
 
 class QuickContactForm(FormBase):
     heading = "Quick contact"
     enter_saves = True
+    draft_name = "quick_contact"
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None):
         super().__init__(vault, parent)
         self.client_id = client_id
         if client_id is None:
             self.set_heading("Quick contact, no name")
+        self.name_client(client_id)
         self.save_button.setToolTip("Enter or Ctrl+S")
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -53,9 +56,15 @@ class QuickContactForm(FormBase):
                 "needles_returned": self.needles_returned.value(),
                 "secondary": self.secondary.isChecked()}
 
+    def fill(self, values: dict) -> None:
+        supplies = values.get("supplies", {})
+        for kind, spin in self.supply_spins.items():
+            spin.setValue(supplies.get(kind, 0))
+        self.needles_returned.setValue(values.get("needles_returned", 0))
+        self.secondary.setChecked(bool(values.get("secondary")))
+
+    def draft_context(self) -> dict:
+        return {}
+
     def commit(self):
         return visits.quick_contact(self.vault, self.client_id, **self.values())
-
-    def showEvent(self, event):  # noqa: N802 (Qt naming)
-        super().showEvent(event)
-        self.supply_spins[SUPPLIES[0]].setFocus()

@@ -13,12 +13,20 @@ from records import directory, referrals, visits
 from records.errors import ValidationError
 from records.models import NAME_ON_PAPER, TOPICS, URGENCIES
 from records.vocab import label
-from ui.widgets import (ArrowsMoveList, FormBase, TextBox, check_box, form_layout, hint,
-                        named)
+from ui.form_base import FormBase
+from ui.widgets import ArrowsMoveList, TextBox, check_box, form_layout, hint, named
+
+
+FIELDS = ("destination_id", "reason", "request", "urgency", "client_told", "name_on_paper",
+          "disclose", "include_notes", "notes")
 
 
 class ReferralForm(FormBase):
+    """Opens in the directory filter: type part of a service's name, arrows pick among the
+    matches, Enter goes on to the reason; Ctrl+P saves and prints."""
+
     heading = "New referral"
+    draft_name = "referral"
     print_requested = Signal(object)
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None,
@@ -35,12 +43,14 @@ class ReferralForm(FormBase):
         self.refresh_destinations()
         if self.referral:
             self.set_heading(f"Correct referral (version {self.referral.version})")
-            self._load(self.referral)
+            self.fill({name: getattr(self.referral, name) for name in FIELDS})
         elif visit is not None:
             self.set_heading("New referral, with the visit")
             self.layout().insertWidget(1, hint(
                 "The visit is not saved yet: saving here saves the visit and this referral "
                 "together. Esc goes back to the visit, as you left it."))
+        self.name_client(self.client_id)
+        self.setFocusProxy(self.dest_filter)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -52,6 +62,7 @@ class ReferralForm(FormBase):
         self.dest_list = self.field("destination", named(QListWidget(), "Destination"),
                                     "Destination")
         self.dest_filter.textChanged.connect(self.refresh_destinations)
+        self.dest_filter.returnPressed.connect(lambda: self.reason.setFocus(Qt.TabFocusReason))
         ArrowsMoveList(self.dest_filter, self.dest_list)
         self.dest_detail = hint("")
         self.dest_list.currentItemChanged.connect(self._show_destination)
@@ -150,17 +161,29 @@ class ReferralForm(FormBase):
         self.dest_list.setCurrentItem(item)
 
     # --- values ----------------------------------------------------------------------
-    def _load(self, referral) -> None:
-        self._select_destination(directory.get(self.vault, referral.destination_id))
-        self.urgency.setCurrentIndex(self.urgency.findData(referral.urgency))
-        self.name_on_paper.setCurrentIndex(self.name_on_paper.findData(referral.name_on_paper))
-        self.reason.setText(referral.reason)
-        self.request.setText(referral.request)
-        self.client_told.setText(referral.client_told)
-        for topic in referral.disclose:
-            self.topic_checks[topic].setChecked(True)
-        self.include_notes.setChecked(referral.include_notes)
-        self.notes.setText(referral.notes)
+    def fill(self, values: dict) -> None:
+        """Show these values (a referral being corrected, or a draft kept at lock)."""
+        if values.get("destination_id") is not None:
+            self._select_destination(directory.get(self.vault, values["destination_id"]))
+        for combo, name in ((self.urgency, "urgency"), (self.name_on_paper, "name_on_paper")):
+            if name in values:
+                combo.setCurrentIndex(max(0, combo.findData(values[name])))
+        self.reason.setText(values.get("reason", ""))
+        self.request.setText(values.get("request", ""))
+        self.client_told.setText(values.get("client_told", ""))
+        for topic, check in self.topic_checks.items():
+            check.setChecked(topic in values.get("disclose", ()))
+        self.include_notes.setChecked(bool(values.get("include_notes")))
+        self.notes.setText(values.get("notes", ""))
+
+    def draft_context(self) -> dict:
+        """A referral opened over an unsaved visit comes back over that visit's form."""
+        context = {"referral_id": self.referral.id} if self.referral else {}
+        if self.visit_id is not None:
+            context["visit_id"] = self.visit_id
+        if self.pending_visit is not None:
+            context["with_visit"] = True
+        return context
 
     def values(self) -> dict:
         return {

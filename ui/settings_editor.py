@@ -19,7 +19,8 @@ from records.errors import ValidationError
 from records.models import PAPER_SIZES, ScheduleEntry
 from records.vocab import label
 from ui.passphrase_box import PassphraseBox
-from ui.widgets import FolderDialog, FormBase, TextBox, check_box, form_layout, hint, named
+from ui.form_base import FormBase
+from ui.widgets import FolderDialog, TextBox, check_box, form_layout, hint, named
 
 
 class SettingsEditor(FormBase):
@@ -42,6 +43,7 @@ class SettingsEditor(FormBase):
         row.addLayout(left, 1)
         row.addLayout(right, 1)
         self.load(vault.settings)
+        self.setFocusProxy(self.clinic_name)
 
     # --- layout ----------------------------------------------------------------------
     def _line(self, name: str, caption: str) -> QLineEdit:

@@ -11,7 +11,8 @@ from records.errors import ValidationError
 from records.models import MIN_PASSPHRASE, ROLES
 from records.rekey import remove_staff
 from records.vocab import label
-from ui.widgets import BackgroundCall, FormBase, form_layout, hint, named, record_table
+from ui.form_base import FormBase
+from ui.widgets import BackgroundCall, form_layout, hint, named, record_table
 
 
 class StaffEditor(FormBase):
@@ -61,6 +62,7 @@ class StaffEditor(FormBase):
         column.addWidget(box)
         column.addStretch(1)
         row.addLayout(column, 2)
+        self.setFocusProxy(self.name)  # the form adds a staff member
         self.refresh()
 
     def refresh(self) -> None:

@@ -5,19 +5,31 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from records import shifts, visits
 from records.models import SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem
 from records.vocab import label
 from ui.a11y import buddy
-from ui.widgets import (FormBase, MomentEdit, QuantitySpin, TextBox, check_box, form_layout,
-                        named)
+from ui.form_base import FormBase
+from ui.widgets import (ChecklistFilter, MomentEdit, QuantitySpin, TextBox, check_box,
+                        form_layout, mnemonic, named)
+
+# Alt+letter reaching each supply's number (none of the menu bar's C, V, H).
+SUPPLY_KEYS = {"needles": "n", "pipes": "p", "condoms": "o", "naloxone_injectable": "j",
+               "naloxone_nasal": "s", "sharps_containers": "t"}
+FIELDS = ("occurred_at", "site", "services", "supplies", "needles_returned",
+          "overdose_reversals", "secondary", "reason", "note", "follow_up")
 
 
 class VisitForm(FormBase):
+    """Laid out and tabbed in reading order: services (type to find one, Enter ticks it),
+    supplies (each number also on Alt+its underlined letter), notes, then when and where,
+    which are rarely changed."""
+
     heading = "New visit"
+    draft_name = "visit"
     refer_requested = Signal(dict)  # the checked, unsaved visit fields
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None,
@@ -28,49 +40,50 @@ class VisitForm(FormBase):
         self._build()
         if self.visit:
             self.set_heading(f"Correct visit (version {self.visit.version})")
-            self._load(self.visit)
+            self.site.addItems(self._site_choices(None))
+            self.fill({name: getattr(self.visit, name) for name in FIELDS})
         else:
             self._defaults()
+        self.name_client(self.client_id)
         self.can_refer = self.visit is None and self.client_id is not None
         if self.can_refer:
             self.add_button("Save and refer…", self.save_and_refer, "Ctrl+Shift+R")
+        self.setFocusProxy(self.find_service)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        tz = self.vault.settings.timezone
-        top = form_layout()
-        row = QHBoxLayout()
-        self.when = self.field("when", MomentEdit("When", tz), "When")
-        self.site = self.field("site", named(QComboBox(), "Site"), "Site")
-        self.site.setEditable(True)
-        self.site.setMinimumWidth(220)
-        self.site.setMaximumWidth(380)
-        self.staff_label = QLabel(self.vault.staff.name)
-        row.addWidget(self.when)
-        row.addSpacing(16)
-        row.addWidget(buddy("Site", self.site))
-        row.addWidget(self.site, 1)
-        row.addSpacing(16)
-        row.addWidget(QLabel("Staff"))
-        row.addWidget(self.staff_label)
-        row.addStretch(1)
-        top.addRow("When", row)
-
         columns = QHBoxLayout()
         columns.addWidget(self._services_box(), 3)
         columns.addWidget(self._supplies_box(), 2)
         columns.addWidget(self._notes_box(), 4)
 
+        row = QHBoxLayout()
+        self.when = self.field("when", MomentEdit("When", self.vault.settings.timezone), "When")
+        self.site = self.field("site", named(QComboBox(), "Site"), "Site")
+        self.site.setEditable(True)
+        self.site.setMinimumWidth(220)
+        self.site.setMaximumWidth(380)
+        for text, widget in (("&When", self.when), ("S&ite", self.site)):
+            row.addWidget(buddy(text, widget))
+            row.addWidget(widget, 1 if widget is self.site else 0)
+            row.addSpacing(16)
+        row.addWidget(QLabel("Staff"))
+        self.staff_label = QLabel(self.vault.staff.name)
+        row.addWidget(self.staff_label)
+        row.addStretch(1)
+
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
         layout.addLayout(columns)
+        layout.addLayout(row)
         layout.addStretch(1)
 
     def _services_box(self) -> QGroupBox:
         box = QGroupBox("Services")
-        grid = QGridLayout(box)
+        column = QVBoxLayout(box)
+        grid = QGridLayout()
         self.service_checks, self.result_combos = {}, {}
+        partners = {}  # a test's result, shown and hidden with its check box
         for row, kind in enumerate(SERVICES):
             check = check_box(label("service", kind))
             self.service_checks[kind] = check
@@ -82,11 +95,21 @@ class VisitForm(FormBase):
                 combo.setEnabled(False)
                 check.toggled.connect(combo.setEnabled)
                 self.result_combos[kind] = combo
-                grid.addWidget(buddy("result", combo, combo.accessibleName()), row, 1)
+                caption = buddy("result", combo, combo.accessibleName())
+                grid.addWidget(caption, row, 1)
                 grid.addWidget(combo, row, 2)
+                partners[check] = (caption, combo)
+        grid.setColumnStretch(3, 1)
+        self.find_service = ChecklistFilter("Find a service", list(self.service_checks.values()),
+                                            partners)
+        find_row = QHBoxLayout()
+        find_row.addWidget(buddy("&Find", self.find_service))
+        find_row.addWidget(self.find_service, 1)
+        column.addLayout(find_row)
+        column.addLayout(grid)
+        column.addStretch(1)
         self.field("services", box, "Services")
         self.field("test result", box, "Test result")
-        grid.setColumnStretch(3, 1)
         return box
 
     def _supplies_box(self) -> QGroupBox:
@@ -97,15 +120,16 @@ class VisitForm(FormBase):
             text = label("supply", kind)
             spin = self.field(f"supplies.{kind}", QuantitySpin(text), text)
             self.supply_spins[kind] = spin
-            form.addRow(text, spin)
+            form.addRow(mnemonic(text, SUPPLY_KEYS.get(kind, "")), spin)
         self.needles_returned = self.field("needles_returned", QuantitySpin("Needles returned"),
                                            "Needles returned")
-        form.addRow("Needles returned", self.needles_returned)
+        form.addRow("Needles &returned", self.needles_returned)
         self.reversals = self.field("overdose_reversals",
                                     QuantitySpin("Overdose reversals reported"),
                                     "Overdose reversals reported")
-        form.addRow("Overdose reversals reported", self.reversals)
-        self.secondary = check_box("Collected for someone else")
+        form.addRow("Over&dose reversals reported", self.reversals)
+        self.secondary = named(QCheckBox("Collected for someone &else"),
+                               "Collected for someone else")
         form.addRow("", self.secondary)
         box.setLayout(form)
         return box
@@ -116,11 +140,9 @@ class VisitForm(FormBase):
         self.reason = self.field("reason", named(QLineEdit(), "Reason"), "Reason")
         self.note = self.field("note", TextBox("Note", lines=6), "Note")
         self.follow_up = self.field("follow_up", TextBox("Follow-up", lines=3), "Follow-up")
-        for text, widget in (("Reason", self.reason), ("Note", self.note),
-                             ("Follow-up", self.follow_up)):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            column.addWidget(caption)
+        for text, widget in (("Re&ason", self.reason), ("Note", self.note),
+                             ("Follow-&up", self.follow_up)):
+            column.addWidget(buddy(text, widget))
             column.addWidget(widget)
         column.addStretch(1)
         return box
@@ -136,23 +158,33 @@ class VisitForm(FormBase):
         self.site.addItems(self._site_choices(running))
         self.site.setCurrentText(running.sites[0] if running and running.sites else "")
 
-    def _load(self, visit) -> None:
-        self.when.set_moment(visit.occurred_at)
-        self.site.addItems(self._site_choices(None))
-        self.site.setCurrentText(visit.site)
-        for item in visit.services:
-            self.service_checks[item.kind].setChecked(True)
-            if item.kind in self.result_combos and item.result:
-                combo = self.result_combos[item.kind]
-                combo.setCurrentIndex(combo.findData(item.result))
-        for kind, qty in visit.supplies.items():
-            self.supply_spins[kind].setValue(qty)
-        self.needles_returned.setValue(visit.needles_returned)
-        self.reversals.setValue(visit.overdose_reversals)
-        self.secondary.setChecked(visit.secondary)
-        self.reason.setText(visit.reason)
-        self.note.setText(visit.note)
-        self.follow_up.setText(visit.follow_up)
+    def fill(self, values: dict) -> None:
+        """Show these values (a visit being corrected, or a draft kept at lock)."""
+        if "occurred_at" in values:
+            self.when.set_moment(values["occurred_at"])
+        if "site" in values:
+            self.site.setCurrentText(values["site"])
+        results = {}
+        for item in values.get("services", ()):
+            kind, result = (item.kind, item.result) if isinstance(item, ServiceItem) else item
+            results[kind] = result
+        for kind, check in self.service_checks.items():
+            check.setChecked(kind in results)
+            if kind in self.result_combos and results.get(kind):
+                combo = self.result_combos[kind]
+                combo.setCurrentIndex(combo.findData(results[kind]))
+        supplies = values.get("supplies", {})
+        for kind, spin in self.supply_spins.items():
+            spin.setValue(supplies.get(kind, 0))
+        self.needles_returned.setValue(values.get("needles_returned", 0))
+        self.reversals.setValue(values.get("overdose_reversals", 0))
+        self.secondary.setChecked(bool(values.get("secondary")))
+        self.reason.setText(values.get("reason", ""))
+        self.note.setText(values.get("note", ""))
+        self.follow_up.setText(values.get("follow_up", ""))
+
+    def draft_context(self) -> dict:
+        return {"visit_id": self.visit.id} if self.visit else {}
 
     def values(self) -> dict:
         services = []
@@ -184,10 +216,7 @@ class VisitForm(FormBase):
         if self.visit is None:
             return visits.record(self.vault, client_id=self.client_id, **data)
         old = self.visit
-        current = {"occurred_at": old.occurred_at, "site": old.site, "services": old.services,
-                   "supplies": old.supplies, "needles_returned": old.needles_returned,
-                   "overdose_reversals": old.overdose_reversals, "secondary": old.secondary,
-                   "reason": old.reason, "note": old.note, "follow_up": old.follow_up}
+        current = {name: getattr(old, name) for name in FIELDS}
         if data["occurred_at"] == old.occurred_at.replace(second=0):
             data["occurred_at"] = old.occurred_at  # shown to the minute; unchanged
         if set(data["services"]) == set(old.services):

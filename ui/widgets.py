@@ -1,9 +1,7 @@
-"""Small pieces every data-entry form shares: the save/cancel plumbing (FormBase), an inline
-error banner, quantity fields, multi-line boxes that Tab through, a date-time field in the
-clinic's zone, a client picker, a folder picker that keeps no history, and a background call.
-
-A form never clears what was typed when saving fails: the banner names the field, the field
-is marked and focused, and everything stays as it was.
+"""Small pieces the forms share: quantity fields, multi-line boxes that Tab through, a
+date-time field in the clinic's zone, a type-to-filter checklist, a client picker, a folder
+picker that keeps no history, and a background call. The save/cancel plumbing is
+ui/form_base.py.
 """
 from __future__ import annotations
 
@@ -12,48 +10,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QDir, QEvent, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QButtonGroup, QCheckBox,
-                               QComboBox, QDateTimeEdit, QDialog,
-                               QDialogButtonBox, QFileSystemModel, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
-                               QRadioButton, QTreeView, QVBoxLayout, QWidget)
+                               QDateTimeEdit, QDialog, QDialogButtonBox, QFileSystemModel,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QRadioButton, QSpinBox, QTableWidget, QTreeView, QVBoxLayout,
+                               QWidget)
 
 from records import clock
 from records import search as client_search
-from records.errors import ClinicError, ValidationError
+from records.errors import ClinicError
 
 # Above any sensible count on purpose: records validates the real limit and says so by name.
 QUANTITY_MAX = 99_999
-INVALID_TINT = "#ffd7d7"  # background of a field that was refused (dark text on it)
-
-
-def mark_invalid(widget: QWidget, invalid: bool) -> None:
-    """Show that a field was refused: entry fields get a red tint (a style sheet would
-    hide a spin box's text), groups a red frame."""
-    entry = isinstance(widget, (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit,
-                                QListWidget, QTableWidget))
-    if entry:
-        palette = widget.palette() if invalid else QPalette()
-        if invalid:
-            palette.setColor(QPalette.Base, QColor(INVALID_TINT))
-            palette.setColor(QPalette.Text, QColor("#000000"))
-        widget.setPalette(palette)
-        return
-    if invalid:
-        name = widget.objectName() or "invalid_field"
-        widget.setObjectName(name)
-        widget.setAttribute(Qt.WA_StyledBackground, True)
-        frame = f"#{name} {{ border: 2px solid #d32f2f; border-radius: 4px; }}"
-        if isinstance(widget, QGroupBox):  # keep the title clear of the frame
-            frame = (f"QGroupBox#{name} {{ border: 2px solid #d32f2f; border-radius: 4px;"
-                     f" margin-top: 1.2em; padding-top: 4px; }}"
-                     f" QGroupBox#{name}::title {{ subcontrol-origin: margin; left: 8px;"
-                     f" color: #d32f2f; }}")
-        widget.setStyleSheet(frame)
-    else:
-        widget.setStyleSheet("")
 
 
 def named(widget: QWidget, name: str) -> QWidget:
@@ -74,27 +43,6 @@ def record_table(columns: tuple[str, ...], name: str) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-class ErrorBanner(QLabel):
-    """One clear line above the form; hidden until something goes wrong."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.setAccessibleName("Error message")
-        self.setStyleSheet("QLabel { background: rgba(211, 47, 47, 0.14); color: palette(text);"
-                           " border-left: 4px solid #d32f2f; padding: 6px 10px; }")
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.show()
-
-    def clear_message(self) -> None:
-        self.clear()
-        self.hide()
 
 
 class QuantitySpin(QSpinBox):
@@ -157,143 +105,10 @@ class MomentEdit(QDateTimeEdit):
         local = self.dateTime().toPython().replace(second=0, microsecond=0)
         return local.replace(tzinfo=clock.zone(self.tz)).astimezone(timezone.utc)
 
-
-class FormBase(QWidget):
-    """Save/cancel plumbing: Ctrl+S (and Ctrl+Enter) saves, Esc cancels; a ClinicError shows
-    in the banner naming the field, marks and focuses it, and keeps everything typed.
-
-    Subclasses build their fields into `self.body`, register each records field name with
-    `field()`, and implement `commit()` returning the saved record."""
-
-    saved = Signal(object)
-    cancelled = Signal()
-
-    heading = ""
-    save_label = "Save"
-    enter_saves = False  # Enter in any field saves (forms without multi-line text)
-
-    def __init__(self, vault, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.vault = vault
-        self.setWindowTitle(self.heading)
-        self._fields: dict[str, tuple[QWidget, str]] = {}
-        self._marked: list[QWidget] = []
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 10)
-        outer.setSpacing(8)
-        self.title_label = QLabel(self.heading)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        outer.addWidget(self.title_label)
-        self.banner = ErrorBanner()
-        outer.addWidget(self.banner)
-
-        self.body = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidget(self.body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        outer.addWidget(scroll, 1)
-
-        self.button_row = QHBoxLayout()
-        self.button_row.addStretch(1)
-        self.cancel_button = named(QPushButton("Cancel"), "Cancel")
-        self.cancel_button.setToolTip("Esc")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.save_button = named(QPushButton(self.save_label), self.save_label)
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.button_row.addWidget(self.cancel_button)
-        self.button_row.addWidget(self.save_button)
-        outer.addLayout(self.button_row)
-
-        keys = [QKeySequence.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
-        if self.enter_saves:
-            keys += [QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)]
-        for key in keys:
-            self.shortcut(key, self.save)
-        self.shortcut(QKeySequence(Qt.Key_Escape), self.cancel)
-
-    # --- building -------------------------------------------------------------------
-    def shortcut(self, key, slot: Callable) -> QShortcut:
-        """A key that works anywhere inside this form (and only there)."""
-        return QShortcut(QKeySequence(key), self, slot, context=Qt.WidgetWithChildrenShortcut)
-
-    def set_heading(self, text: str) -> None:
-        self.title_label.setText(text)
-        self.setWindowTitle(text)
-
-    def field(self, name: str, widget: QWidget, label: str) -> QWidget:
-        """Register a records field name (as ValidationError names it) with its widget."""
-        self._fields[name] = (widget, label)
-        if not widget.accessibleName():
-            widget.setAccessibleName(label)
-        return widget
-
-    def add_button(self, text: str, slot: Callable, key=None) -> QPushButton:
-        """A button left of Save. `key` (a key sequence or a standard key) presses it from
-        anywhere in the form and shows as its tooltip."""
-        button = named(QPushButton(text), text)
-        if key is not None:
-            self.shortcut(key, slot)
-            button.setToolTip(QKeySequence(key).toString(QKeySequence.NativeText))
-        button.clicked.connect(slot)
-        self.button_row.insertWidget(self.button_row.count() - 1, button)
-        return button
-
-    # --- saving ---------------------------------------------------------------------
-    def commit(self):
-        raise NotImplementedError
-
-    def save(self):
-        """Validate and write through records; on failure keep everything and say why."""
-        result = self.attempt(self.commit)
-        if result is not None:
-            self.saved.emit(result)
-        return result
-
-    def attempt(self, action: Callable):
-        """Run a records call; a ClinicError goes to the banner and gives None."""
-        self.clear_error()
-        try:
-            return action()
-        except ClinicError as exc:
-            self.show_error(exc)
-            return None
-
-    def cancel(self) -> None:
-        self.cancelled.emit()
-
-    def clear_error(self) -> None:
-        self.banner.clear_message()
-        for widget in self._marked:
-            mark_invalid(widget, False)
-        self._marked.clear()
-
-    def show_error(self, exc: ClinicError) -> None:
-        if isinstance(exc, ValidationError):
-            widget, label = self._lookup(exc.field)
-            self.banner.show_message(f"Not saved. {label or exc.field}: {exc.problem}")
-            if widget is not None:
-                mark_invalid(widget, True)
-                self._marked.append(widget)
-                widget.setFocus(Qt.OtherFocusReason)
-                if isinstance(widget, (QAbstractSpinBox, QLineEdit)):
-                    widget.selectAll()  # typing the right value replaces the refused one
-        else:
-            self.banner.show_message(f"Not saved. {exc}")
-
-    def _lookup(self, field: str) -> tuple[QWidget | None, str]:
-        if field in self._fields:
-            return self._fields[field]
-        for name, entry in self._fields.items():  # "supplies.needles" -> "supplies"
-            if field.startswith(name + ".") or name.startswith(field + "."):
-                return entry
-        return None, ""
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt naming)
+        """Tab leaves the field, as from any other field, instead of walking its five parts
+        (typing fills them in turn; Left and Right move between them)."""
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 def form_layout() -> QFormLayout:
@@ -356,8 +171,9 @@ class YesNo(QWidget):
 
 
 class ArrowsMoveList(QObject):
-    """Up and Down typed in a search box move the current row of the list under it, so
-    the nurse can type, arrow to the right match and go on without touching the mouse."""
+    """Up, Down, PageUp and PageDown typed in a search box move the current row of the list
+    under it, so the nurse can type, arrow to the right match and go on without touching the
+    mouse."""
 
     def __init__(self, line_edit: QLineEdit, list_widget: QListWidget):
         super().__init__(line_edit)
@@ -365,13 +181,58 @@ class ArrowsMoveList(QObject):
         line_edit.installEventFilter(self)
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Up, Qt.Key_Down) \
-                and self.list.count():
-            step = 1 if event.key() == Qt.Key_Down else -1
-            row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
-            self.list.setCurrentRow(row)
+        steps = {Qt.Key_Up: -1, Qt.Key_Down: 1, Qt.Key_PageUp: -10, Qt.Key_PageDown: 10}
+        if event.type() == QEvent.KeyPress and event.key() in steps and self.list.count():
+            row = self.list.currentRow() + steps[event.key()]
+            self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
             return True
         return super().eventFilter(obj, event)
+
+
+def mnemonic(text: str, letter: str) -> str:
+    """`text` with Alt+`letter` marked on the first such letter ("C&ondoms")."""
+    at = text.lower().find(letter.lower())
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
+class ChecklistFilter(QLineEdit):
+    """Type a few letters to narrow a list of check boxes to the ones whose text contains
+    them; Enter ticks (or unticks) the first one shown and clears the box for the next;
+    Down goes to the first one shown. Empty, every box is shown."""
+
+    def __init__(self, name: str, checks: list[QCheckBox],
+                 partners: dict[QCheckBox, tuple[QWidget, ...]] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.checks = checks
+        self.partners = partners or {}  # shown and hidden with their box (a test's result)
+        named(self, name)
+        self.setPlaceholderText("Type to find, Enter ticks")
+        self.textChanged.connect(self._narrow)
+        self.returnPressed.connect(self.toggle_first)
+
+    def shown(self) -> list[QCheckBox]:
+        text = self.text().strip().casefold()
+        return [c for c in self.checks if text in c.text().replace("&", "").casefold()]
+
+    def _narrow(self) -> None:
+        shown = self.shown()
+        for check in self.checks:
+            check.setVisible(check in shown)
+            for partner in self.partners.get(check, ()):
+                partner.setVisible(check in shown)
+
+    def toggle_first(self) -> None:
+        shown = self.shown()
+        if self.text().strip() and shown:
+            shown[0].toggle()
+            self.clear()
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt naming)
+        if event.key() == Qt.Key_Down and self.shown():
+            self.shown()[0].setFocus(Qt.TabFocusReason)
+            return
+        super().keyPressEvent(event)
 
 
 class ClientPicker(QWidget):

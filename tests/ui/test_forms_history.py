@@ -3,6 +3,7 @@ from datetime import datetime, timezone
 
 from formkit import escape, save_keys, shoot, show, type_into, unnamed_controls
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from records import clients, directory, revisions, incidents, referrals, visits
 from ui.history_view import HistoryView
@@ -54,8 +55,11 @@ def test_referral_correction_cancelled_with_escape_changes_nothing(qtbot, vault)
     form = view.stack.currentWidget()
     assert isinstance(form, ReferralForm)
     type_into(qtbot, form.reason, " and a meal")
-    escape(qtbot, form)
-    assert view.stack.currentIndex() == 0 and referrals.get(vault, made.id).version == 1
+    escape(qtbot, form)  # typed changes: asked first; D discards them
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.question.defaultButton())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_D)
+    qtbot.waitUntil(lambda: view.stack.currentIndex() == 0)
+    assert referrals.get(vault, made.id).version == 1
     with qtbot.waitSignal(view.cancelled):
         escape(qtbot, view)
 

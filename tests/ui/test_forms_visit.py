@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from formkit import escape, save_keys, shoot, show, tick, type_into, unnamed_controls
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 import records.visits
 from records import clients, clock, revisions, shifts, visits
@@ -105,7 +106,8 @@ def test_correcting_keeps_the_earlier_version(qtbot, vault):
                              supplies={"needles": 10}, services=[("sti_test", "pending")],
                              note="first note")
     form = show(qtbot, VisitForm(vault, visit_id=original.id))
-    assert form.title_label.text() == "Correct visit (version 1)"
+    assert form.title_label.text() == "Correct visit (version 1) — Rosie Red"
+    assert form.windowTitle() == "Correct visit (version 1)"
     assert form.supply_spins["needles"].value() == 10
     assert form.result_combos["sti_test"].currentData() == "pending"
     assert form.site.currentText() == "Drop-in" and form.note.text() == "first note"
@@ -119,10 +121,42 @@ def test_correcting_keeps_the_earlier_version(qtbot, vault):
     assert earlier.version == 1 and earlier.data["supplies"] == {"needles": 10}
 
 
-def test_escape_cancels_without_saving(qtbot, vault):
-    client = _client(vault)
-    form = show(qtbot, VisitForm(vault, client_id=client.id))
-    type_into(qtbot, form.reason, "never mind")
+def test_escape_without_changes_closes_at_once(qtbot, vault):
+    form = show(qtbot, VisitForm(vault, client_id=_client(vault).id))
     with qtbot.waitSignal(form.cancelled):
         escape(qtbot, form)
+    assert form.question is None
+
+
+def test_escape_with_changes_asks_and_keeps_editing_by_default(qtbot, vault):
+    client = _client(vault)
+    form = show(qtbot, VisitForm(vault, client_id=client.id))
+    type_into(qtbot, form.reason, "abscess")
+    closed = []
+    form.cancelled.connect(lambda: closed.append("cancelled"))
+    form.saved.connect(lambda visit: closed.append("saved"))
+    for answer in (Qt.Key_Escape, Qt.Key_Return):  # Esc, and Enter on the default button
+        escape(qtbot, form)
+        box = form.question
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is box.defaultButton())
+        assert {b.text() for b in box.buttons()} == {"&Save", "&Discard", "&Keep editing"}
+        assert box.defaultButton().text() == "&Keep editing" and client.name not in box.text()
+        qtbot.keyClick(QApplication.focusWidget(), answer)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is form.reason)  # where it was
+        assert closed == [] and form.question is None and form.reason.text() == "abscess"
+    escape(qtbot, form)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.question.defaultButton())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_D)  # Discard
+    qtbot.waitUntil(lambda: closed == ["cancelled"])
     assert visits.for_client(vault, client.id) == []
+
+
+def test_save_from_the_question(qtbot, vault):
+    client = _client(vault)
+    form = show(qtbot, VisitForm(vault, client_id=client.id))
+    type_into(qtbot, form.reason, "abscess")
+    escape(qtbot, form)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.question.defaultButton())
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_S)
+    assert [v.reason for v in visits.for_client(vault, client.id)] == ["abscess"]
