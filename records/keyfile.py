@@ -343,3 +343,9 @@ class KeyFile:
         slot = self._slot(slot_id)
         self._verify_data_key(data_key)
         self._replace_slot(slot, new_passphrase, data_key, kdf)
+
+
+def staff_count(path) -> int:
+    """How many staff members can unlock with this key file (their names stay unreadable):
+    the unlock window asks for a name only when there are several."""
+    return len(KeyFile.load(path).slot_ids())

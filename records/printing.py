@@ -276,7 +276,7 @@ def record_print(vault: "Vault", job: PrintJob, destination: str) -> None:
     parts = [f"document={job.kind}"]
     if job.copy:
         parts.append(f"copy={job.copy}")
-    client_id = _client_of(vault, job)
+    client_id = client_of(vault, job)
     if client_id is not None:
         parts.append(f"client={client_id}")
     if job.kind == "alert_sheet":
@@ -286,7 +286,8 @@ def record_print(vault: "Vault", job: PrintJob, destination: str) -> None:
                  detail=" ".join(parts))
 
 
-def _client_of(vault: "Vault", job: PrintJob) -> int | None:
+def client_of(vault: "Vault", job: PrintJob) -> int | None:
+    """The client a referral letter or visit summary is about (None for the alert sheet)."""
     if job.kind == "referral":
         return referrals.get(vault, job.entity_id).client_id
     if job.kind == "visit":
@@ -305,7 +306,7 @@ class QueuedJob:
 def queue(vault: "Vault", job: PrintJob) -> QueuedJob:
     """Keep a job to print later (no printer in the van tonight)."""
     check(job)
-    _client_of(vault, job)  # the record exists (and this account may see it)
+    client_of(vault, job)  # the record exists (and this account may see it)
     row = {"kind": job.kind, "entity_id": job.entity_id, "copy": job.copy,
            "language": job.language, "disclose": json.dumps(sorted(job.disclose)),
            "date_from": job.date_from.isoformat() if job.date_from else None,

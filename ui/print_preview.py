@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QH
                                QLabel, QMessageBox, QPushButton, QScrollArea, QStyle,
                                QVBoxLayout, QWidget)
 
-from records import printing
+from records import clients, printing
 from records.errors import ClinicError
 from records.printing import PrintJob
 from flows.documents import job_pdf
@@ -135,7 +135,12 @@ class PrintPreview(QDialog):
             self.document.close()
             self.document.deleteLater()
         self.job, self.pdf, self.document, self.page = job, pdf, document, 0
-        self.what.setText(job.title.capitalize())
+        heading = job.title.capitalize()
+        client_id = printing.client_of(self.vault, job)
+        if client_id is not None:  # the heading names the client; the window title never
+            heading += f" — {clients.get(self.vault, client_id).name}"
+        self.what.setText(heading)
+        self.setAccessibleName(heading)
         copies = printing.COPIES[job.kind]
         self.copy_box.clear()
         for copy in copies:

@@ -128,6 +128,7 @@ class ClinicPage(QWizardPage):
         self.letterhead = QPlainTextEdit(
             placeholderText="One line each: address, phone (the clinic name prints above them)")
         self.letterhead.setAccessibleName("Letterhead lines")
+        self.letterhead.setTabChangesFocus(True)  # Enter starts a new line; Tab moves on
         self.letterhead.setFixedHeight(96)
         self.error = _error_label()
         form = QFormLayout(self)

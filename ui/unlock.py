@@ -1,4 +1,9 @@
-"""The unlock window: staff name, passphrase, Enter.
+"""The unlock window: passphrase, Enter; the staff name too when the vault has several.
+
+It opens with the cursor in the passphrase. How many staff members the vault has is read
+from the key file on the runner (records.keyfile.staff_count) each time the window shows; the
+name row (and "remember my name") appears only when there are several, or when that cannot
+be read.
 
 Key derivation runs in the background runner with a busy indicator. A wrong passphrase
 clears the field and says so; repeated failures make the next try wait, with the time left
@@ -15,10 +20,16 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
+from records.paths import KEY_NAME
 from records.unlock_guard import UnlockGuard, open_guarded
 from ui import prefs
 
 APP_TITLE = "Clinic records"
+
+
+def _staff_count(key_path: Path) -> int:
+    from records.keyfile import staff_count  # on the runner: the window shows first
+    return staff_count(key_path)
 
 
 class UnlockWindow(QWidget):
@@ -36,7 +47,7 @@ class UnlockWindow(QWidget):
         self.setMinimumWidth(420)
 
         heading = QLabel("Records are locked", objectName="pageTitle")
-        hint = QLabel("Enter your staff name and passphrase, then press Enter.", objectName="muted")
+        self.hint = hint = QLabel(objectName="muted")
         self.name = QLineEdit(prefs.remembered_name())
         self.name.setAccessibleName("Staff name")
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -53,9 +64,11 @@ class UnlockWindow(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName("Unlock message")
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow("Staff name", self.name)
         form.addRow("Passphrase", self.passphrase)
+        self._several: bool | None = None  # staff members in the key file: not read yet
+        self._name_row(False)  # until the key file says there are several
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(heading)
@@ -77,7 +90,24 @@ class UnlockWindow(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._wait_if_needed():
-            (self.passphrase if self.name.text() else self.name).setFocus()
+            self.passphrase.setFocus()
+        key_path = self._data_dir / KEY_NAME
+        self._runner.run(lambda: _staff_count(key_path), lambda n: self._ask_name(n > 1),
+                         lambda _error: self._ask_name(True))
+
+    def _ask_name(self, several: bool) -> None:
+        """The name is needed only to choose among several staff members' keys."""
+        self._several = several
+        self._name_row(several)
+        if several and not (self.name.text() or self.passphrase.text()) \
+                and self.focusWidget() in (None, self.passphrase):
+            self.name.setFocus()  # several, none remembered: the name comes first
+
+    def _name_row(self, several: bool) -> None:
+        self._form.setRowVisible(self.name, several)
+        self.remember.setVisible(several)
+        self.hint.setText("Enter your staff name and passphrase, then press Enter." if several
+                          else "Enter your passphrase, then press Enter.")
 
     def reset(self) -> None:
         """Back to a fresh locked screen (after a lock): name kept, passphrase empty."""
@@ -112,7 +142,7 @@ class UnlockWindow(QWidget):
             self.message.setText("Type your passphrase, then press Enter.")
             self.passphrase.setFocus()
             return
-        name = self.name.text().strip() or None
+        name = None if self._several is False else (self.name.text().strip() or None)
         passphrase = self.passphrase.text()
         data_dir, guard = self._data_dir, self.guard
         self.passphrase.clear()

@@ -2,10 +2,11 @@
 import pyrage
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from conftest import FAST_KDF, PASSPHRASE
 from shellkit import FakeClock, click
+from records import staff
 from records.unlock_guard import UnlockGuard
 from records.vault import Vault
 from ui import prefs
@@ -111,11 +112,15 @@ def test_creation_failure_is_shown_and_the_wizard_stays(qtbot, tmp_path, runner,
 
 
 def test_unlock_remembers_the_name_only_when_asked(qtbot, tmp_path, vault_dir, vault, runner):
+    staff.add(vault, "Omar Outreach", "outreach", "another long passphrase", kdf=FAST_KDF)
     vault.lock()
     prefs.remember_name(None)
     window = UnlockWindow(vault_dir, runner)
     qtbot.addWidget(window)
     window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.name.isVisible)  # two staff members: the name is asked
+    qtbot.waitUntil(window.name.hasFocus)  # none remembered: the name comes first
     opened = []
     window.unlocked.connect(opened.append)
     qtbot.keyClicks(window.name, "nora nurse")
@@ -130,6 +135,7 @@ def test_unlock_remembers_the_name_only_when_asked(qtbot, tmp_path, vault_dir, v
 
 
 def test_unknown_staff_and_damaged_vault_messages(qtbot, tmp_path, vault_dir, vault, runner):
+    staff.add(vault, "Omar Outreach", "outreach", "another long passphrase", kdf=FAST_KDF)
     vault.lock()
     clock = FakeClock()
     guard = UnlockGuard(vault_dir, clock=clock, sleep=clock.advance)
@@ -141,6 +147,7 @@ def test_unknown_staff_and_damaged_vault_messages(qtbot, tmp_path, vault_dir, va
     assert "4 failed attempts. Wait 8 s" in window.message.text()
     clock.advance(8)
     qtbot.waitUntil(window.unlock_button.isEnabled, timeout=2000)
+    qtbot.waitUntil(window.name.isVisible)  # two staff members: the name is asked
     window.name.setText("Nobody")
     qtbot.keyClicks(window.passphrase, PASSPHRASE)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
@@ -158,3 +165,36 @@ def test_unknown_staff_and_damaged_vault_messages(qtbot, tmp_path, vault_dir, va
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "damaged" in window.message.text(), timeout=5000)
     assert window.passphrase.isEnabled()
+
+
+def test_unlock_asks_only_the_passphrase_when_the_vault_has_one_staff_member(
+        qtbot, vault_dir, vault, runner):
+    vault.lock()
+    prefs.remember_name(None)
+    window = UnlockWindow(vault_dir, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.passphrase.hasFocus)  # the cursor is there from the start
+    qtbot.waitUntil(lambda: window.hint.text() == "Enter your passphrase, then press Enter.")
+    assert not window.name.isVisible() and not window.remember.isVisible()
+    opened = []
+    window.unlocked.connect(opened.append)
+    qtbot.keyClicks(QApplication.focusWidget(), PASSPHRASE)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert opened[0].staff.name == "Nora Nurse"
+    opened[0].lock()
+
+
+def test_setup_letterhead_tab_moves_on(qtbot, tmp_path, runner):
+    wizard = SetupWizard(tmp_path / "new", runner, kdf=FAST_KDF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    letterhead = wizard.clinic.letterhead
+    letterhead.setFocus()
+    qtbot.waitUntil(letterhead.hasFocus)
+    qtbot.keyClicks(letterhead, "123 Main St")
+    qtbot.keyClick(letterhead, Qt.Key.Key_Tab)
+    assert letterhead.toPlainText() == "123 Main St" and not letterhead.hasFocus()
