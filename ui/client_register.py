@@ -146,8 +146,6 @@ class ClientRegister(QWidget):
         self.name.returnPressed.connect(self.save)
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
         self._dup_timer.timeout.connect(self._check_duplicates)
-        for done in (self.saved, self.cancelled, self.open_existing):  # no late check (locked)
-            done.connect(self._dup_timer.stop)
         for edit in (self.name, self.uic_first, self.uic_last, self.birth_year, self.uic_chosen,
                      self.legal_name):
             edit.textChanged.connect(self._changed)
@@ -232,6 +230,8 @@ class ClientRegister(QWidget):
         self._dup_timer.start()
 
     def _check_duplicates(self) -> None:
+        if not self._vault.is_open:  # locked since the last key: the form is going away
+            return
         while self._dup_layout.count():
             self._dup_layout.takeAt(0).widget().deleteLater()
         code, complete, _ = self._live_code()

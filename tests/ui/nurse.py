@@ -4,6 +4,7 @@
 while no field has the focus fails the test: on screen that text would be lost."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -25,10 +26,13 @@ class Nurse:
     def press(self, *keys: str) -> None:
         for key in keys:
             combo = QKeySequence(key)[0]
+            assert combo.key() != Qt.Key.Key_unknown, f"not a key: {key}"
+            QApplication.processEvents()  # what happens between two keystrokes (layouts)
             self.qtbot.keyClick(self._target(False), combo.key(), combo.keyboardModifiers())
             self.keys += 1
 
     def type(self, text: str) -> None:
+        QApplication.processEvents()
         self.qtbot.keyClicks(self._target(True), text)
         self.typed += len(text)
 
