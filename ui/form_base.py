@@ -90,13 +90,14 @@ def ask_unsaved(parent: QWidget, what: str, on_save: Callable, on_discard: Calla
     def answered() -> None:
         clicked = box.clickedButton()
         box.deleteLater()
-        parent.activateWindow()  # back where the cursor was (some window managers do not)
+        if clicked is not None:  # not when a lock closed it
+            parent.activateWindow()  # back where the cursor was (some window managers do not)
         if clicked is save:
             on_save()
         elif clicked is discard:
             on_discard()
 
-    box.finished.connect(answered)
+    box.finished.connect(answered, Qt.ConnectionType.SingleShotConnection)  # once only
     box.open()
     return box
 

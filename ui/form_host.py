@@ -170,13 +170,15 @@ class FormHost(QObject):
         def answered() -> None:
             clicked, self.offer = box.clickedButton(), None
             box.deleteLater()
+            if clicked is not None:
+                self.window.activateWindow()  # some window managers leave none active
             if clicked is restore:
                 self.restore(draft.id)
             elif clicked is discard:
                 drafts.discard(self.vault, draft.id)
                 self.window.say("The unsaved form was discarded.")
 
-        box.finished.connect(answered)
+        box.finished.connect(answered, Qt.ConnectionType.SingleShotConnection)  # once only
         self.offer = box
         box.open()
 
