@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from records import revisions, incidents, referrals, staff, visits
+from records import clients, incidents, referrals, revisions, staff, visits
 from records.errors import ClinicError
 from ui.incident_form import IncidentForm
 from ui.record_text import local_time, render
@@ -84,6 +84,19 @@ class HistoryView(QWidget):
                                 context=Qt.WidgetWithChildrenShortcut)
         self.setFocusProxy(self.versions)  # opens in the list of versions
         self.refresh()
+        self._name_client(heading)
+
+    def _name_client(self, heading: str) -> None:
+        """The heading and accessible name say whose record this is (not the window title)."""
+        client_id = getattr(self.current, "client_id", None)
+        if client_id is None:
+            return
+        try:
+            name = clients.get(self.vault, client_id).name
+        except ClinicError:
+            return
+        self.heading.setText(f"{heading} and its earlier versions — {name}")
+        self.setAccessibleName(self.heading.text())
 
     def refresh(self) -> None:
         self.current = self.module.get(self.vault, self.entity_id)
