@@ -110,6 +110,7 @@ class VisitForm(FormBase):
         column.addStretch(1)
         self.field("services", box, "Services")
         self.field("test result", box, "Test result")
+        box.setMinimumWidth(box.sizeHint().width())  # as wide while the finder narrows it
         return box
 
     def _supplies_box(self) -> QGroupBox:

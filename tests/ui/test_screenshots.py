@@ -231,3 +231,56 @@ def test_screenshot_fit_and_access(qtbot, tmp_path, monkeypatch):
         theme.apply(QApplication.instance(), False)
     names = {n.rsplit("-", 1)[0] for n in shots}
     assert len(names) == 6 and len(shots) == 12
+
+
+def test_screenshot_the_forms(qtbot, tmp_path):
+    """The forms of issue 14: each names its client; the visit's service finder narrowed;
+    the question before closing a changed form; the draft offered back after unlock; the
+    unlock window of a one-staff vault (passphrase only)."""
+    from nurse import Nurse
+    out = Path(os.environ.get("CLINIC_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app(tmp_path / "vault")
+
+    def shoot(name: str, widget) -> None:
+        QApplication.processEvents()
+        assert widget.grab().save(str(out / f"forms-{name}.png"))
+
+    try:
+        finish_setup(qtbot, app)
+        rosa = populate(app.vault)
+        main = app.main
+        main.resize(1280, 720)
+        main.open_client(rosa)
+        nurse = Nurse(qtbot)
+        shoot("client-page", main)
+        for keys, name in (("Ctrl+Shift+R", "referral"), ("Ctrl+I", "incident"),
+                           ("Ctrl+K", "quick-contact")):
+            nurse.press(keys)
+            shoot(name, main)
+            nurse.press("Esc")
+        nurse.press("Ctrl+R")
+        nurse.type("te")
+        shoot("visit-finding-a-service", main)
+        nurse.press("Return", "Alt+O")
+        nurse.type("12")
+        nurse.press("Esc")
+        form = main.current_page()
+        qtbot.waitUntil(lambda: form.question is not None and form.question.isVisible())
+        shoot("visit-asks-before-closing", main)
+        shoot("visit-asks-before-closing-box", form.question)
+        nurse.press("Ctrl+L")
+        window = app.unlock_window
+        qtbot.waitUntil(lambda: window.hint.text().startswith("Enter your passphrase"),
+                        timeout=10000)
+        shoot("unlock-one-staff", window)
+        unlock(qtbot, app)
+        qtbot.waitUntil(lambda: app.main is not None and app.main.host.offer is not None,
+                        timeout=10000)
+        app.main.resize(1280, 720)
+        shoot("draft-offered", app.main)
+        shoot("draft-offered-box", app.main.host.offer)
+        nurse.press("Return")
+        shoot("draft-restored", app.main)
+    finally:
+        app.shutdown()
