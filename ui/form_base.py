@@ -74,32 +74,38 @@ class ErrorBanner(QLabel):
         self.hide()
 
 
-def ask_unsaved(parent: QWidget, what: str, on_save: Callable, on_discard: Callable
-                ) -> QMessageBox:
-    """"Save / Discard / Keep editing" about a form with changes, without waiting for the
-    answer (the window stays live: Ctrl+L still locks). Keep editing is the default and what
-    Esc answers; the text names the form, never the client (the screen may be seen)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                      f"{what}: the changes are not saved.", parent=parent)
-    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
+def ask(parent: QWidget, title: str, text: str, answers: tuple[tuple[str, object], ...],
+        default: int, escape: int, on_answer: Callable[[int], None]) -> QMessageBox:
+    """A question that does not wait for its answer (the window stays live: Ctrl+L still
+    locks). `answers` are (button text, role); `on_answer(index)` runs once, for a button
+    pressed (not when a lock closes the question)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    buttons = [box.addButton(label, role) for label, role in answers]
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[escape])
 
     def answered() -> None:
         clicked = box.clickedButton()
         box.deleteLater()
-        if clicked is not None:  # not when a lock closed it
+        if clicked in buttons:
             parent.activateWindow()  # back where the cursor was (some window managers do not)
-        if clicked is save:
-            on_save()
-        elif clicked is discard:
-            on_discard()
+            on_answer(buttons.index(clicked))
 
     box.finished.connect(answered, Qt.ConnectionType.SingleShotConnection)  # once only
     box.open()
     return box
+
+
+def ask_unsaved(parent: QWidget, what: str, on_save: Callable, on_discard: Callable
+                ) -> QMessageBox:
+    """Save / Discard / Keep editing about a form with changes. Keep editing is the default
+    and what Esc answers; the text names the form, never the client (the screen may be
+    seen)."""
+    role = QMessageBox.ButtonRole
+    return ask(parent, "Unsaved changes", f"{what}: the changes are not saved.",
+               (("&Save", role.AcceptRole), ("&Discard", role.DestructiveRole),
+                ("&Keep editing", role.RejectRole)), default=2, escape=2,
+               on_answer=lambda i: (on_save, on_discard, lambda: None)[i]())
 
 
 class FormBase(QWidget):

@@ -18,6 +18,7 @@ from records import clients, drafts
 from records.errors import ClinicError
 from records.printing import PrintJob
 from ui import forms
+from ui.form_base import ask
 
 # What a kept form is called in the question after unlock (never whose it is).
 KEPT = {"visit": "a visit", "referral": "a referral", "incident": "an incident report",
@@ -158,29 +159,22 @@ class FormHost(QObject):
             return
         draft = waiting[-1]
         what = " and ".join(KEPT.get(page["form"], "a form") for page in draft.pages)
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved form kept",
-                          f"When the app locked, {what} had not been saved. It was kept, "
-                          "encrypted in the vault. Open it again as it was?", parent=self.window)
-        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.setEscapeButton(later)
+        role = QMessageBox.ButtonRole
 
-        def answered() -> None:
-            clicked, self.offer = box.clickedButton(), None
-            box.deleteLater()
-            if clicked is not None:
-                self.window.activateWindow()  # some window managers leave none active
-            if clicked is restore:
+        def answered(index: int) -> None:
+            if index == 0:
                 self.restore(draft.id)
-            elif clicked is discard:
+            elif index == 1:
                 drafts.discard(self.vault, draft.id)
                 self.window.say("The unsaved form was discarded.")
 
-        box.finished.connect(answered, Qt.ConnectionType.SingleShotConnection)  # once only
-        self.offer = box
-        box.open()
+        self.offer = ask(self.window, "Unsaved form kept",
+                         f"When the app locked, {what} had not been saved. It was kept, "
+                         "encrypted in the vault. Open it again as it was?",
+                         (("&Restore", role.AcceptRole), ("&Discard", role.DestructiveRole),
+                          ("&Later", role.RejectRole)), default=0, escape=2,
+                         on_answer=answered)
+        self.offer.finished.connect(lambda: setattr(self, "offer", None))
 
     def restore(self, draft_id: int) -> None:
         """Open the draft's client and forms again, filled as they were; the draft is

@@ -45,13 +45,19 @@ def start_a_visit(nurse: Nurse) -> None:
     nurse.type(f"abscess {MARK}")
 
 
-def test_a_visit_typed_then_locked_comes_back_filled_after_unlock(qtbot, ready_app):
-    app = ready_app
+def a_visit_kept(qtbot, app):
+    """A visit typed for Krystal, then Ctrl+L, unlock: the draft is offered."""
     krystal = clients.register(app.vault, NAME)
     nurse = Nurse(qtbot)
     start_a_visit(nurse)
     lock_and_unlock(qtbot, app, nurse)
     offered(qtbot, app)
+    return krystal, nurse
+
+
+def test_a_visit_typed_then_locked_comes_back_filled_after_unlock(qtbot, ready_app):
+    app = ready_app
+    krystal, nurse = a_visit_kept(qtbot, app)
     nurse.press("Return")  # Restore
     form = app.main.current_page()
     assert isinstance(form, VisitForm) and form.client_id == krystal.id
@@ -73,11 +79,7 @@ def test_a_visit_typed_then_locked_comes_back_filled_after_unlock(qtbot, ready_a
 
 def test_discard_deletes_the_draft_and_later_keeps_it(qtbot, ready_app):
     app = ready_app
-    krystal = clients.register(app.vault, NAME)
-    nurse = Nurse(qtbot)
-    start_a_visit(nurse)
-    lock_and_unlock(qtbot, app, nurse)
-    offered(qtbot, app)
+    krystal, nurse = a_visit_kept(qtbot, app)
     nurse.press("Esc")  # Later: nothing opens, the draft waits
     qtbot.waitUntil(lambda: app.main.host.offer is None)
     assert app.main.current_page() is app.main.search

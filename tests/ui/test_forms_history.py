@@ -59,6 +59,7 @@ def test_referral_correction_cancelled_with_escape_changes_nothing(qtbot, vault)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.question.defaultButton())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_D)
     qtbot.waitUntil(lambda: view.stack.currentIndex() == 0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.versions)  # back in the list
     assert referrals.get(vault, made.id).version == 1
     with qtbot.waitSignal(view.cancelled):
         escape(qtbot, view)

@@ -111,14 +111,20 @@ def test_creation_failure_is_shown_and_the_wizard_stays(qtbot, tmp_path, runner,
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
-def test_unlock_remembers_the_name_only_when_asked(qtbot, tmp_path, vault_dir, vault, runner):
-    staff.add(vault, "Omar Outreach", "outreach", "another long passphrase", kdf=FAST_KDF)
+def locked_window(qtbot, vault, vault_dir, runner) -> UnlockWindow:
+    """The vault locked, no name remembered, the unlock window shown and active."""
     vault.lock()
     prefs.remember_name(None)
     window = UnlockWindow(vault_dir, runner)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
+    return window
+
+
+def test_unlock_remembers_the_name_only_when_asked(qtbot, tmp_path, vault_dir, vault, runner):
+    staff.add(vault, "Omar Outreach", "outreach", "another long passphrase", kdf=FAST_KDF)
+    window = locked_window(qtbot, vault, vault_dir, runner)
     qtbot.waitUntil(window.name.isVisible)  # two staff members: the name is asked
     qtbot.waitUntil(window.name.hasFocus)  # none remembered: the name comes first
     opened = []
@@ -169,12 +175,7 @@ def test_unknown_staff_and_damaged_vault_messages(qtbot, tmp_path, vault_dir, va
 
 def test_unlock_asks_only_the_passphrase_when_the_vault_has_one_staff_member(
         qtbot, vault_dir, vault, runner):
-    vault.lock()
-    prefs.remember_name(None)
-    window = UnlockWindow(vault_dir, runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
+    window = locked_window(qtbot, vault, vault_dir, runner)
     qtbot.waitUntil(window.passphrase.hasFocus)  # the cursor is there from the start
     qtbot.waitUntil(lambda: window.hint.text() == "Enter your passphrase, then press Enter.")
     assert not window.name.isVisible() and not window.remember.isVisible()
