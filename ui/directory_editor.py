@@ -65,7 +65,7 @@ class DirectoryEditor(FormBase):
         row.addLayout(right, 3)
         self.refresh()
         self.new_entry()
-        self.setFocusProxy(self.filter)
+        self.setFocusProxy(self.name)  # opens on a new service
 
     def refresh(self) -> None:
         keep = self.entry.id if self.entry else None
