@@ -2,7 +2,6 @@
 chord counts 1; typed text apart, in characters). The budgets are in the README's "Using
 the app"; the counts before issue 14 are in each test's docstring."""
 import pytest
-from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
