@@ -4,8 +4,8 @@ from weekdata import WEEK, coordinator, week_vault  # noqa: F401 (fixtures)
 from helpers import open_bundle, pdf_text
 from records import drafts, visits
 from records.printing import PrintJob
-from reports.export_bundle import build
-from reports.render import job_pdf
+from flows.export import build
+from flows.documents import job_pdf
 
 MARK = "Qzdraftonly"
 
