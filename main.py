@@ -2,7 +2,7 @@
 
 Each command module below (one per command group, in cli/) defines `add_commands(subparsers)`;
 a command's function returns an exit code. A user mistake prints one clear line on standard error and exits 1, never a
-traceback (conventions in README).
+traceback (conventions in docs/cli.md).
 """
 from __future__ import annotations
 

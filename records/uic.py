@@ -1,6 +1,6 @@
 """The unique identifier code (UIC): counting people without names.
 
-Recipe (one function, documented in README): gender code (F, M or X) + the first two letters
+Recipe (one function, documented in docs/nurse.md): gender code (F, M or X) + the first two letters
 of the first name + the first two letters of the last name + the 4-digit birth year, from the
 parts the client gives for the code, e.g. F + MA + SM + 1990 -> "FMASM1990". Letters are
 upper-cased with accents removed. A client may instead choose a code of the same shape; it is

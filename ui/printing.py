@@ -9,7 +9,7 @@ files after them.
 Qt's CUPS engine writes the job as a PDF into $TMPDIR before handing it to the print server,
 then deletes it. While printing, TMPDIR points to a memory-backed folder when there is one,
 so that copy never reaches the disk (what the print server keeps is its own business: see
-the README, "What the app cannot control").
+docs/security.md, "Setting up the van laptop").
 """
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
 Period is the ISO week in DHIS2's form (`2026W48`), the org unit is the van's code, and each
 indicator has a data element code `HR_` + its code in capitals with `.` as `_` (e.g.
-`contacts.total` -> `HR_CONTACTS_TOTAL`); the full list is in the README ("The weekly
-export"). Import with `POST /api/dataValueSets?idScheme=CODE` so codes, not DHIS2 uids, are
-matched.
+`contacts.total` -> `HR_CONTACTS_TOTAL`); the full list is in docs/export-format.md,
+which tests/test_docs.py keeps in step. Import with `POST /api/dataValueSets?idScheme=CODE`
+so codes, not DHIS2 uids, are matched.
 """
 from __future__ import annotations
 

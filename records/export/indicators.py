@@ -1,5 +1,5 @@
 """The week's indicators: exact counts, every code always present (zeros included) so vans
-add up key by key. Definitions (also in the README, "The weekly export"):
+add up key by key. Definitions (also in docs/export-format.md):
 
 - a *contact* is one visit or quick contact (voided ones do not count); *named* when it is
   linked to a client record, *anonymous* otherwise;
