@@ -65,6 +65,7 @@ def code_for(fields: dict) -> tuple[str, bool]:
 
 
 def search_terms(row: dict) -> str:
+    """The search text of the index before migration 0008 (migration 0007 still writes it)."""
     names = [row["name"], row["legal_name"], *row["aliases"], row["uic"], row["ref"] or ""]
     return " ".join(n for n in names if n)
 
@@ -105,12 +106,8 @@ def _check_ref_free(vault: "Vault", ref: str, client_id: int | None = None) -> N
 
 
 def _index(vault: "Vault", client_id: int) -> None:
-    row = next(vault.db.query("SELECT * FROM clients WHERE id = ?", [client_id]))
-    row["aliases"] = json.loads(row["aliases"])
-    vault.db.execute("DELETE FROM client_fts WHERE rowid = ?", [client_id])
-    if row["deleted_at"] is None and row["merged_into"] is None:
-        vault.db.execute("INSERT INTO client_fts (rowid, terms) VALUES (?, ?)",
-                         [client_id, search_terms(row)])
+    from . import search
+    search.reindex(vault.db, client_id)
 
 
 def db_row(fields: dict, created_at: datetime | None = None) -> dict:

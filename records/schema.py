@@ -229,3 +229,50 @@ CREATE TABLE drafts (
     client_id INTEGER REFERENCES clients(id), pages TEXT NOT NULL, kept_at TEXT NOT NULL);
 CREATE INDEX drafts_staff ON drafts(staff_id);
 """)
+
+
+# A client's search key (records.search.key_for) from their newest non-voided visit or, if
+# none is newer, their registration: Unix seconds shifted above the client id.
+_KEY_OF_CLIENT = """(coalesce(max(0, CAST(strftime('%s', max(c.created_at, coalesce(
+    (SELECT max(v.occurred_at) FROM visits v WHERE v.client_id = c.id AND v.voided = 0), '')))
+    AS INTEGER)), 0) << 28) | c.id"""
+
+
+@migrations(name="0010_ranked_search")
+def ranked_search(db: Database) -> None:
+    """Search ranked by how words match, then by last contact (records/search.py): each word
+    of the index is tagged with its field, and each client's entry is keyed by last contact
+    and client id (client_seen holds the key). Triggers re-key an entry when a visit is
+    added, changed, voided, moved (merge) or removed, whatever code writes it."""
+    from . import search
+    run_script(db, """
+DROP TABLE client_fts;
+CREATE VIRTUAL TABLE client_fts USING fts5(
+    terms, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'", prefix = '3 4 5 6');
+CREATE TABLE client_seen (client_id INTEGER PRIMARY KEY, search_key INTEGER NOT NULL)
+""")
+    recompute = (f"UPDATE client_seen SET search_key = (SELECT {_KEY_OF_CLIENT} FROM clients c"
+                 " WHERE c.id = client_seen.client_id) WHERE client_id IN ({})")
+    for statement in (
+        """CREATE TRIGGER client_seen_rekey AFTER UPDATE OF search_key ON client_seen
+           WHEN NEW.search_key != OLD.search_key BEGIN
+             INSERT INTO client_fts (rowid, terms)
+               SELECT NEW.search_key, terms FROM client_fts WHERE rowid = OLD.search_key;
+             DELETE FROM client_fts WHERE rowid = OLD.search_key;
+           END""",
+        """CREATE TRIGGER client_seen_visit_added AFTER INSERT ON visits
+           WHEN NEW.client_id IS NOT NULL AND NEW.voided = 0 BEGIN
+             UPDATE client_seen SET search_key = max(search_key, coalesce(max(0, CAST(
+               strftime('%s', NEW.occurred_at) AS INTEGER)), 0) << 28 | client_id)
+             WHERE client_id = NEW.client_id;
+           END""",
+        f"""CREATE TRIGGER client_seen_visit_changed AFTER UPDATE ON visits
+           WHEN NEW.occurred_at IS NOT OLD.occurred_at OR NEW.voided IS NOT OLD.voided
+             OR NEW.client_id IS NOT OLD.client_id BEGIN
+             {recompute.format("OLD.client_id, NEW.client_id")};
+           END""",
+        f"""CREATE TRIGGER client_seen_visit_removed AFTER DELETE ON visits BEGIN
+             {recompute.format("OLD.client_id")};
+           END"""):
+        db.execute(statement)
+    search.rebuild(db)

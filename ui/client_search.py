@@ -1,17 +1,21 @@
 """Find a client: a search box with focus, results as you type, a lazily paged list.
 
-Typing searches names, aliases, UIC and ref (records.search). Down or Page Down moves into
-the list, Enter opens the highlighted client (Enter in the box opens the first one). The list
-model fetches a page at a time with keyset paging, so scrolling through 100k clients never
-re-reads earlier rows.
+Typing searches what a row shows: names, aliases, code (UIC) and ref (records.search), best
+match first, then the most recent contact. Each row shows what tells people apart: pronouns,
+aliases, the code or "no code", the ref when a typed word matched it, the last contact date.
+The legal name is searched only while "Show legal names" is ticked; the rows then show it and
+each such search is audited. Down or Page Down moves into the list, Enter opens the
+highlighted client (Enter in the box opens the first, best one). The list model fetches a
+page at a time with keyset paging, so scrolling through 100k clients never re-reads earlier
+rows.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListView,
+                               QPushButton, QVBoxLayout, QWidget)
 
-from records import search
+from records import clock, search
 
 # Rows fetched per query and per scroll: a small screen's list plus a few. Qt asks for the
 # next page by itself (fetchMore) when a taller window or a scroll reaches the end.
@@ -21,16 +25,18 @@ PAGE = 25
 DEBOUNCE_MS = 30
 
 
-def describe(hit: search.SearchHit) -> str:
-    parts = [hit.name]
-    if hit.pronouns:
-        parts.append(f"({hit.pronouns})")
+def describe(hit: search.SearchHit, zone, legal: bool = False) -> str:
+    """One row: what tells two people of the same name apart, all of it visible."""
+    parts = [f"{hit.name} ({hit.pronouns})" if hit.pronouns else hit.name]
     if hit.aliases:
-        parts.append("· also " + ", ".join(hit.aliases))
-    extra = [x for x in (hit.uic if "?" not in hit.uic else "", hit.ref) if x]
-    if extra:
-        parts.append("· " + " · ".join(extra))
-    return " ".join(parts)
+        parts.append("also " + ", ".join(hit.aliases))
+    parts.append(hit.uic or "no code")
+    if hit.on_ref:
+        parts.append(f"ref {hit.ref}")
+    if legal:
+        parts.append(f"legal name {hit.legal_name}" if hit.legal_name else "no legal name")
+    parts.append(f"last contact {hit.last_contact.astimezone(zone).date().isoformat()}")
+    return " · ".join(parts)
 
 
 class ClientListModel(QStringListModel):
@@ -48,16 +54,20 @@ class ClientListModel(QStringListModel):
         self._text = ""
         self._hits: list[search.SearchHit] = []
         self._more = False
+        self._legal = False
+        self._zone = clock.zone(vault.settings.timezone)
 
-    def set_query(self, text: str) -> None:
-        """Nothing typed lists nothing: the home screen shows no names to someone walking up."""
-        self._text = text
-        self._hits = search.search(self._vault, text, limit=PAGE) if text.strip() else []
+    def set_query(self, text: str, legal: bool = False) -> None:
+        """Nothing typed lists nothing: the home screen shows no names to someone walking up.
+        `legal`: search and show legal names too (records.search audits it)."""
+        self._text, self._legal = text, legal
+        self._hits = (search.search(self._vault, text, limit=PAGE, hidden=legal)
+                      if text.strip() else [])
         self._more = len(self._hits) == PAGE
-        self.setStringList([describe(hit) for hit in self._hits])
+        self.setStringList([describe(hit, self._zone, legal) for hit in self._hits])
 
     def clear(self) -> None:
-        self._text, self._hits, self._more = "", [], False
+        self._text, self._hits, self._more, self._legal = "", [], False, False
         self.setStringList([])
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
@@ -66,14 +76,15 @@ class ClientListModel(QStringListModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         if parent.isValid() or not self._more:
             return
-        page = search.search(self._vault, self._text, limit=PAGE, before_id=self._hits[-1].id)
+        page = search.search(self._vault, self._text, limit=PAGE, before_id=self._hits[-1].id,
+                             hidden=self._legal)
         self._more = len(page) == PAGE
         if page:
             first = len(self._hits)
             self._hits.extend(page)
             self.insertRows(first, len(page))
             for row, hit in enumerate(page, first):
-                self.setData(self.index(row), describe(hit))
+                self.setData(self.index(row), describe(hit, self._zone, self._legal))
 
     def client_id(self, row: int) -> int | None:
         return self._hits[row].id if 0 <= row < len(self._hits) else None
@@ -101,10 +112,13 @@ class ClientSearch(QWidget):
         self.new_button.setAccessibleName("New client")
         self.anon_button = QPushButton("No name (anonymous): quick contact (Ctrl+K)")
         self.anon_button.setAccessibleName("Anonymous quick contact")
+        self.legal = QCheckBox("Show &legal names (audited)")
+        self.legal.setAccessibleName("Show and search legal names (audited)")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.anon_button)
+        buttons.addWidget(self.legal)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -122,11 +136,12 @@ class ClientSearch(QWidget):
         self.list.activated.connect(self._open_index)
         self.new_button.clicked.connect(lambda: self.new_client.emit(self.box.text().strip()))
         self.anon_button.clicked.connect(self.anonymous_contact.emit)
+        self.legal.toggled.connect(lambda _: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()
-        self.model.set_query(self.box.text())
+        self.model.set_query(self.box.text(), self.legal.isChecked())
         rows = self.model.rowCount()
         more = "+" if self.model.canFetchMore() else ""
         if rows == 0 and self.box.text().strip():
@@ -179,8 +194,11 @@ class ClientSearch(QWidget):
 
     def wipe(self) -> None:
         """Forget the typed text and the results (on lock)."""
-        self.box.blockSignals(True)
+        for widget in (self.box, self.legal):
+            widget.blockSignals(True)
         self.box.clear()
-        self.box.blockSignals(False)
+        self.legal.setChecked(False)
+        for widget in (self.box, self.legal):
+            widget.blockSignals(False)
         self._timer.stop()
         self.model.clear()

@@ -8,8 +8,8 @@ records. The generator is built to reach 100k clients and a million visits in mi
   the fixed pools of text, services, referral and incident templates are cleaned once, at
   start, by the records' own cleaning functions;
 - rows are inserted with executemany in large batches, each batch one `vault.write("demo",
-  ...)` transaction with one audit entry summarising it; the search index is filled from
-  `clients.search_terms`, as for a client registered by hand.
+  ...)` transaction with one audit entry summarising it; the search index is built once
+  the visits are in (`search.rebuild`), as registering and visits keep it by hand.
 
 The vault's settings (letterhead, schedule, UIC secret, an export recipient) are set by
 `create`; `populate` adds records to any open vault.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from records import clock, validate
+from records import clock, search, validate
 from records.errors import ValidationError
 from records.models import Settings
 
@@ -108,6 +108,8 @@ def populate(vault: "Vault", *, clients: int = 200, weeks: int = 8, seed: int = 
     shifts = gen.shifts(weeks, end_week)
     plans = gen.clients(clients_wanted, shifts)
     counts = gen.visits(plans, shifts, end)
+    with vault.together():  # derived data: the batches above carry the audit entries
+        search.rebuild(vault.db)
     return Counts(clients=clients_wanted, visits=counts["visits"], anonymous=counts["anonymous"],
                   shifts=len(shifts), referrals=counts["referrals"], incidents=counts["incidents"],
                   directory=len(destinations), seconds=timer.perf_counter() - started)

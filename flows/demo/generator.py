@@ -131,7 +131,7 @@ class Generator:
             plans.append((first, sorted({first, *extra})))
         plans.sort(key=lambda p: p[0])
         next_id = self._next_id("clients")
-        out, rows, terms, done = [], [], [], 0
+        out, rows, done = [], [], 0
         columns = None
         for first, visit_shifts in plans:
             fields = self._person()
@@ -139,22 +139,20 @@ class Generator:
             if columns is None:
                 columns = ("id", *row)
             rows.append((next_id, *row.values()))
-            terms.append((next_id, clients.search_terms(row | {"aliases": fields["aliases"], "ref": ""})))
             out.append((next_id, visit_shifts))
             next_id += 1
             if len(rows) >= BATCH:
-                done = self._flush_clients(columns, rows, terms, done, count)
-                rows, terms = [], []
-        self._flush_clients(columns, rows, terms, done, count)
+                done = self._flush_clients(columns, rows, done, count)
+                rows = []
+        self._flush_clients(columns, rows, done, count)
         return out
 
-    def _flush_clients(self, columns, rows, terms, done: int, total: int) -> int:
+    def _flush_clients(self, columns, rows, done: int, total: int) -> int:
         if not rows:
             return done
         with self.vault.write("demo", "client", f"{rows[0][0]}-{rows[-1][0]}",
                               detail=f"{len(rows)} clients"):
             self._insert("clients", columns, rows)
-            self._insert("client_fts", ("rowid", "terms"), terms)
         self._tell("clients", done + len(rows), total)
         return done + len(rows)
 
