@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from benchmarks.bench_startup import probe
 from benchmarks.report import Row
+from records.search import fts_query
 
 LIMIT_MB = 150
 
 
 def widest_letter(db) -> tuple[str, int]:
     counts = [(letter, db.execute("SELECT count(*) FROM client_fts WHERE client_fts MATCH ?",
-                                  [f'"{letter}"*']).fetchone()[0])
+                                  [fts_query(letter)]).fetchone()[0])
               for letter in "abcdefghijklmnopqrstuvwxyz"]
     return max(counts, key=lambda lc: lc[1])
 

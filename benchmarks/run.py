@@ -1,7 +1,7 @@
 """The benchmark command: build (or reuse) the vaults, run every measure at every size,
 print one table and write it as JSON.
 
-    python -m benchmarks                      # 1k, 10k and 100k clients -> results/latest.json
+    python -m benchmarks                      # 1k, 10k, 20k and 100k clients -> results/latest.json
     python -m benchmarks --sizes 1000 --out /tmp/b.json
     python -m benchmarks --quick --out /tmp/b.json   # 200 clients, cheap KDF, few repeats
 
@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from benchmarks import report, vaults  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-SIZES = (1_000, 10_000, 100_000)
+SIZES = (1_000, 10_000, 20_000, 100_000)
 QUICK_SIZE = 200
 # In-process measures (run on an open scratch copy), then measures in their own processes.
 MEASURES = ("bench_search", "bench_client_page", "bench_save", "bench_letter", "bench_weekly_export",

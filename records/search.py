@@ -119,10 +119,6 @@ def key_for(moment: str, client_id: int) -> int:
     return seconds << SHIFT | client_id
 
 
-def _last_contact(key: int) -> datetime:
-    return datetime.fromtimestamp(key >> SHIFT, timezone.utc)
-
-
 _CLIENT = ("SELECT id, name, aliases, uic, uic_complete, ref, legal_name, created_at,"
            " deleted_at IS NULL AND merged_into IS NULL FROM clients")
 
@@ -183,12 +179,11 @@ _SEP = "\x1f"
 
 def _hit(row, rank: int, typed: list[str], hidden: bool) -> SearchHit:
     key, client_id, name, code, complete, ref, pronouns, legal, aliases = row
-    ref = ref or ""
-    ref_words = words(ref)
     return SearchHit(
-        client_id, name, code if complete else "", ref,
-        tuple(aliases.split(_SEP)) if aliases else (), pronouns, _last_contact(key), rank,
-        on_ref=any(r.startswith(w) for w in typed for r in ref_words),
+        client_id, name, code if complete else "", ref or "",
+        tuple(aliases.split(_SEP)) if aliases else (), pronouns,
+        datetime.fromtimestamp(key >> SHIFT, timezone.utc), rank,
+        on_ref=bool(ref) and any(r.startswith(w) for w in typed for r in words(ref)),
         legal_name=legal if hidden else "")
 
 

@@ -55,12 +55,13 @@ class ClientListModel(QStringListModel):
         self._hits: list[search.SearchHit] = []
         self._more = False
         self._legal = False
-        self._zone = clock.zone(vault.settings.timezone)
+        self._zone = None
 
     def set_query(self, text: str, legal: bool = False) -> None:
         """Nothing typed lists nothing: the home screen shows no names to someone walking up.
         `legal`: search and show legal names too (records.search audits it)."""
         self._text, self._legal = text, legal
+        self._zone = clock.zone(self._vault.settings.timezone)
         self._hits = (search.search(self._vault, text, limit=PAGE, hidden=legal)
                       if text.strip() else [])
         self._more = len(self._hits) == PAGE
