@@ -17,6 +17,7 @@ migration 0010) re-key a client's entry when a visit changes its last contact;
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NamedTuple
@@ -125,7 +126,6 @@ _CLIENT = ("SELECT id, name, aliases, uic, uic_complete, ref, legal_name, create
 
 def _entry(row, last_visit: str | None) -> tuple[int, str | None]:
     """(key, text or None when the client is not live) for a row of _CLIENT."""
-    import json
     client_id, name, aliases, code, complete, ref, legal, created, live = row
     key = key_for(max(created, last_visit or ""), client_id)
     text = index_text(name, json.loads(aliases), code, complete, ref, legal) if live else None

@@ -4,26 +4,15 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from records import audit, clients, clock, search, visits
+from test_pages import main  # noqa: F401  (the fixture: the main window on `vault`)
 from ui.client_page import ClientPage
 from ui.client_search import PAGE, ClientSearch
-from ui.main_window import MainWindow
 
 NOW = clock.now_utc()
-
-
-@pytest.fixture
-def main(qtbot, vault):
-    window = MainWindow(vault)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def client_since(vault, name: str, days_ago: int, **fields) -> int:
