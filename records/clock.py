@@ -7,7 +7,7 @@ local day is derived from them with the zone's rules.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ValidationError
@@ -82,17 +82,119 @@ def last_complete_week(tz: str, now: datetime | None = None) -> str:
 
 def parse_local(text: str, tz: str, field: str = "date") -> datetime:
     """An ISO 8601 date or date-time typed in clinic local time -> aware UTC datetime.
-    A bare date means noon local time (inside that day whatever the DST rules)."""
+    A bare date means noon local time (inside that day whatever the DST rules). A time the
+    spring change skips is refused; one the autumn change shows twice needs its UTC offset
+    (`2026-11-01T01:30-05:00`)."""
     value = (text or "").strip()
     try:
         if len(value) == 10:
             moment = datetime.combine(date.fromisoformat(value), time(12), zone(tz))
         else:
             moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=zone(tz))
     except ValueError:
         raise ValidationError(field, "is not an ISO date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
+    if moment.tzinfo is None:
+        try:
+            moment = to_utc(moment, tz, field=field)
+        except AmbiguousTime as exc:
+            (name1, off1), (name2, off2) = (_named(m, tz) for m in (exc.first, exc.second))
+            raise ValidationError(field, f"{_twice(exc.first, exc.second, tz)}: add the UTC "
+                                         f"offset, {off1} for the first ({name1}) or {off2} for "
+                                         f"the second ({name2}), as in YYYY-MM-DDTHH:MM{off2}"
+                                  ) from None
     if not 1900 <= moment.year <= 2200:
         raise ValidationError(field, "is out of range (years 1900 to 2200)")
     return moment.astimezone(timezone.utc).replace(microsecond=0)
+
+
+# --- local times the nurse types: skipped or shown twice by a daylight-saving change --------
+
+class AmbiguousTime(ValidationError):
+    """A clinic local time the autumn change shows twice; `first` and `second` are the two
+    UTC instants, in order."""
+
+    def __init__(self, field: str, problem: str, first: datetime, second: datetime):
+        super().__init__(field, problem)
+        self.first, self.second = first, second
+
+
+def instants(wall: datetime, tz: str) -> tuple[datetime, ...]:
+    """The UTC instants at which the clinic's clocks show `wall` (naive, local): none when
+    the spring change skips it, two (in order) when the autumn change shows it twice.
+    Found by round trip: a candidate counts only if it converts back to the same wall time."""
+    local = zone(tz)
+    found: list[datetime] = []
+    for fold in (0, 1):
+        moment = wall.replace(tzinfo=local, fold=fold).astimezone(timezone.utc)
+        if moment.astimezone(local).replace(tzinfo=None) == wall and moment not in found:
+            found.append(moment)
+    return tuple(sorted(found))
+
+
+def to_utc(wall: datetime, tz: str, fold: int | None = None, field: str = "time") -> datetime:
+    """A wall-clock time typed in the clinic's zone (naive) -> aware UTC. A time the spring
+    change skips is refused; for one the autumn change shows twice, `fold` says which
+    (0 the first, 1 the second), and without it AmbiguousTime asks."""
+    found = instants(wall, tz)
+    if not found:
+        raise ValidationError(field, skipped_problem(wall, tz))
+    if len(found) == 1:
+        return found[0]
+    if fold is None:
+        (name1, off1), (name2, off2) = (_named(m, tz) for m in found)
+        raise AmbiguousTime(field, f"{_twice(*found, tz)}: choose {name1} (UTC{off1}, the "
+                                   f"first) or {name2} (UTC{off2}, the second)", *found)
+    return found[1 if fold else 0]
+
+
+def latest_at(clock_time: time, tz: str, now: datetime, fold: int | None = None,
+              field: str = "time") -> datetime:
+    """The latest instant not after `now` at which the clinic's clocks showed `clock_time`:
+    today, or yesterday when today's is still ahead (a shift started before midnight and
+    entered after). Twice in the past (the autumn night) needs `fold`, as in `to_utc`."""
+    wall = datetime.combine(now.astimezone(zone(tz)).date(), clock_time.replace(tzinfo=None))
+    found = instants(wall, tz)
+    if not found:
+        raise ValidationError(field, skipped_problem(wall, tz))
+    past = [m for m in found if m <= now]
+    if not past:
+        return to_utc(wall - timedelta(days=1), tz, fold, field)
+    if len(past) == 1:
+        return past[0]
+    return to_utc(wall, tz, fold, field)
+
+
+def skipped_problem(wall: datetime, tz: str) -> str:
+    local = zone(tz)
+    before, after = (wall.replace(tzinfo=local, fold=f) for f in (0, 1))
+    jump = _span(after.utcoffset() - before.utcoffset())
+    return (f"does not exist in {tz}: the clocks jump ahead {jump} that night "
+            f"({before.tzname()} to {after.tzname()}); type the time the clock showed")
+
+
+def zone_name(moment: datetime, tz: str) -> str:
+    """The clinic zone's abbreviation at `moment` (EST, EDT)."""
+    return moment.astimezone(zone(tz)).tzname() or ""
+
+
+def zone_differs(moment: datetime, tz: str, laptop: tzinfo | None = None) -> bool:
+    """Whether a laptop in zone `laptop` (None: the system's, as Python sees it) shows
+    `moment` at another wall-clock time than the clinic's clocks."""
+    return moment.astimezone(zone(tz)).utcoffset() != moment.astimezone(laptop).utcoffset()
+
+
+def _twice(first: datetime, second: datetime, tz: str) -> str:
+    return f"happens twice in {tz} (the clocks go back {_span(second - first)} that night)"
+
+
+def _named(moment: datetime, tz: str) -> tuple[str, str]:
+    """('EDT', '-04:00')"""
+    offset = moment.astimezone(zone(tz)).strftime("%z")
+    return zone_name(moment, tz), f"{offset[:3]}:{offset[3:]}"
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(abs(delta).total_seconds()) // 60
+    if minutes % 60:
+        return f"{minutes} minutes"
+    return "1 hour" if minutes == 60 else f"{minutes // 60} hours"

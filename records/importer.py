@@ -13,7 +13,9 @@ header; read strictly by records.import_csv (a stray quote is an error, not rows
   `services`, `note`, `supplies`, `needles_returned`, `secondary`. `client_ref` is a `ref` of
   the clients file or of a client already in the vault; a row without one is an anonymous
   quick contact. `date` is an ISO 8601 date or date-time in the clinic's local time
-  (`2026-03-14`, `2026-03-14 22:30`); a bare date means noon.
+  (`2026-03-14`, `2026-03-14 22:30`); a bare date means noon. A time the spring change
+  skips is an error; one the autumn change shows twice needs its UTC offset
+  (`2026-11-01T01:30-05:00`).
 - directory: `name` and `kind` (required; a code such as `shelter` or its English label),
   `paper_name` (the neutral name printed on client copies), `address`, `phone`, `hours`, `notes`.
 
