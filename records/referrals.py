@@ -142,7 +142,8 @@ def set_outcome(vault: "Vault", referral_id: int, status: str, on: date | None =
     vault.require_clinical()
     current = get(vault, referral_id)
     status = validate.choice("status", status, REFERRAL_STATUSES)
-    on = validate.past_date("outcome date", on or date.today(), today=date.today())
+    today = clock.local_date(clock.now_utc(), vault.settings.timezone)  # the clinic's day
+    on = validate.past_date("outcome date", on or today, today=today)
     recorded = validate.moment("recorded at", recorded_at or clock.now_utc())
     with vault.write("outcome", "referral", referral_id, detail=status):
         revisions.keep(vault, "referral", referral_id, current.version, _as_dict(current))

@@ -12,8 +12,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from records import client_page, clients, clock, directory, incidents, referrals, visits, vocab
+from records import client_page, clients, directory, incidents, referrals, visits, vocab
 from records.errors import ClinicError
+from ui import clinic_time
 
 # (form name, button text, accessible name); the shortcuts belong to the main window's actions.
 ACTIONS = (
@@ -35,7 +36,7 @@ _OUTCOMES = (("attended", "Attended"), ("not_attended", "Did not attend"),
 
 
 def visit_line(visit, tz: str) -> str:
-    when = visit.occurred_at.astimezone(clock.zone(tz)).strftime("%Y-%m-%d %H:%M")
+    when = clinic_time.text(visit.occurred_at, tz)
     parts = [when, "Quick contact" if visit.quick else (visit.reason or "Visit")]
     if visit.site:
         parts.append(visit.site)
@@ -203,7 +204,7 @@ class ClientPage(QWidget):
         self.referrals.clear()
         names = {entry_id: entry.name for entry_id, entry in destinations.items()}
         for ref in client_referrals:
-            made = ref.made_at.astimezone(clock.zone(self._tz)).date().isoformat()
+            made = clinic_time.day(ref.made_at, self._tz)
             status = vocab.label("referral_status", ref.status)
             text = f"{made} · {names[ref.destination_id]} · {status}"
             item = QListWidgetItem(("[voided] " if ref.voided else "") + text)
@@ -235,7 +236,7 @@ class ClientPage(QWidget):
     def _show_incidents(self, reported) -> None:
         self.incidents.clear()
         for incident in reported:
-            when = incident.occurred_at.astimezone(clock.zone(self._tz)).strftime("%Y-%m-%d")
+            when = clinic_time.day(incident.occurred_at, self._tz)
             item = QListWidgetItem(f"{when} · {incident.area or 'place not given'}")
             item.setData(Qt.ItemDataRole.UserRole, incident.id)
             self.incidents.addItem(item)

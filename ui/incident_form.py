@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from records import clients, incidents
 from records.errors import AccessDenied, ClinicError, ValidationError
 from ui.form_base import FormBase
-from ui.widgets import (ClientPicker, MomentEdit, TextBox, YesNo, check_box, form_layout,
-                        hint, named, strong)
+from ui.a11y import buddy
+from ui.clinic_time import MomentEdit
+from ui.widgets import (ClientPicker, TextBox, YesNo, check_box, form_layout, hint, named,
+                        strong)
 
 CONSENT_SHEET = "Include it, anonymised, on the printed alert sheet?"
 CONSENT_POLICE = "Share it with the police liaison?"
@@ -68,7 +70,10 @@ class IncidentForm(FormBase):
         plate_phone.addWidget(self.phone)
         left.addRow("Partial plate", plate_phone)
         left.addRow("What happened", self.what)
-        left.addRow("&When", self.when)
+        when = QHBoxLayout()
+        when.addWidget(self.when)
+        when.addWidget(self.when.note, 1)  # the zone, or which of a repeated hour
+        left.addRow(buddy("&When", self.when), when)
 
         right = QVBoxLayout()
         consent = QGroupBox("The person reporting chooses")

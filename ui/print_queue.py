@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from records import clients, clock, printing, referrals, visits
+from records import clients, printing, referrals, visits
 from records.errors import ClinicError
 from records.printing import QueuedJob
 from flows.documents import job_pdf
+from ui import clinic_time
 from ui.print_preview import PrintPreview
 from ui.printing import PrintFailed, ask_printer, print_pdf, printer_names
 from ui.widgets import dialog_buttons
@@ -29,8 +30,7 @@ def describe(vault, queued: QueuedJob) -> str:
             text += f" · {job.date_from:%Y-%m-%d} to {job.date_to:%Y-%m-%d}"
     except ClinicError:
         text += " · no longer printable"
-    local = queued.queued_at.astimezone(clock.zone(vault.settings.timezone))
-    return f"{text} · kept {local:%Y-%m-%d %H:%M}"
+    return f"{text} · kept {clinic_time.text(queued.queued_at, vault.settings.timezone)}"
 
 
 class PrintQueue(QDialog):

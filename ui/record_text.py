@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from records import clock, directory
+from records import directory
 from records.errors import NotFound
 from records.vocab import label
+from ui import clinic_time
 
 _FIELDS = {  # entity -> ordered (field, caption)
     "visit": (("occurred_at", "When"), ("site", "Site"), ("reason", "Reason"),
@@ -31,7 +32,7 @@ _FIELDS = {  # entity -> ordered (field, caption)
 
 def local_time(vault, value) -> str:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.astimezone(clock.zone(vault.settings.timezone)).strftime("%Y-%m-%d %H:%M")
+    return clinic_time.text(moment, vault.settings.timezone)
 
 
 def _value(vault, name: str, value) -> str:

@@ -2,25 +2,12 @@
 keeps running across locks (records.shifts.current)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QTimeEdit, QWidget)
-
-from records import clock, shifts
+from records import shifts
 from records.errors import ValidationError
-
-
-def start_moment(picked: QTime, tz: str, now: datetime | None = None) -> datetime:
-    """The UTC instant of a wall-clock time picked today in the clinic's zone; a time later
-    than now means yesterday (a shift started before midnight, entered after)."""
-    now = now or clock.now_utc()
-    local_now = now.astimezone(clock.zone(tz))
-    local = local_now.replace(hour=picked.hour(), minute=picked.minute(), second=0, microsecond=0)
-    if local > local_now:
-        local -= timedelta(days=1)
-    return local.astimezone(timezone.utc)
+from ui import clinic_time
 
 
 class ShiftBar(QWidget):
@@ -34,8 +21,8 @@ class ShiftBar(QWidget):
         self.status.setAccessibleName("Shift")
         self.sites = QLineEdit(placeholderText="Site(s), separated by ;")
         self.sites.setAccessibleName("Shift sites")
-        self.started = QTimeEdit(displayFormat="HH:mm")
-        self.started.setAccessibleName("Shift started at")
+        self.started = clinic_time.ClockTimeEdit("Shift started at", self._tz,
+                                                 field="shift start")
         self.button = QPushButton()
         self.button.setAccessibleName("Start or end the shift")
         layout = QHBoxLayout(self)
@@ -45,6 +32,7 @@ class ShiftBar(QWidget):
         self._from = QLabel("from")
         layout.addWidget(self._from)
         layout.addWidget(self.started)
+        layout.addWidget(self.started.note)
         layout.addWidget(self.button)
         self.button.clicked.connect(self.toggle)
         self.sites.returnPressed.connect(self.toggle)
@@ -55,16 +43,16 @@ class ShiftBar(QWidget):
     def refresh(self) -> None:
         running = shifts.current(self._vault)
         editing = running is None
-        for widget in (self.sites, self._from, self.started):
+        for widget in (self.sites, self._from, self.started, self.started.note):
             widget.setVisible(editing)
         if running:
-            since = running.started_at.astimezone(clock.zone(self._tz)).strftime("%H:%M")
+            since = clinic_time.text(running.started_at, self._tz, "%H:%M")
             where = f" at {', '.join(running.sites)}" if running.sites else ""
             self.status.setText(f"Shift running since {since}{where}")
             self.button.setText("End shift (Ctrl+Shift+S)")
         else:
             self.status.setText("No shift running.")
-            self.started.setTime(QTime.currentTime())
+            self.started.set_now()
             self.button.setText("Start shift (Ctrl+Shift+S)")
 
     def toggle(self) -> None:
@@ -76,7 +64,7 @@ class ShiftBar(QWidget):
                 shifts.end(self._vault, running.id)
             else:
                 sites = [s.strip() for s in self.sites.text().split(";") if s.strip()]
-                shifts.start(self._vault, sites, at=start_moment(self.started.time(), self._tz))
+                shifts.start(self._vault, sites, at=self.started.moment())
                 self.sites.clear()
         except ValidationError as exc:
             self.message.emit(f"{exc.field}: {exc.problem}")
@@ -85,7 +73,7 @@ class ShiftBar(QWidget):
 
     def confirm_end(self, running) -> bool:
         """Ending a shift asks first: Enter ends it, Esc keeps it running."""
-        since = running.started_at.astimezone(clock.zone(self._tz)).strftime("%H:%M")
+        since = clinic_time.text(running.started_at, self._tz, "%H:%M")
         box = QMessageBox(QMessageBox.Icon.Question, "End shift",
                           f"End the shift running since {since}?", parent=self.window())
         end = box.addButton("End shift", QMessageBox.ButtonRole.AcceptRole)

@@ -13,8 +13,9 @@ from records.models import SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, Serv
 from records.vocab import label
 from ui.a11y import buddy
 from ui.form_base import FormBase
-from ui.widgets import (ChecklistFilter, MomentEdit, QuantitySpin, TextBox, check_box,
-                        form_layout, mnemonic, named)
+from ui.clinic_time import MomentEdit
+from ui.widgets import (ChecklistFilter, QuantitySpin, TextBox, check_box, form_layout,
+                        mnemonic, named)
 
 # Alt+letter reaching each supply's number (none of the menu bar's C, V, H).
 SUPPLY_KEYS = {"needles": "n", "pipes": "p", "condoms": "o", "naloxone_injectable": "j",
@@ -66,6 +67,8 @@ class VisitForm(FormBase):
         for text, widget in (("&When", self.when), ("S&ite", self.site)):
             row.addWidget(buddy(text, widget))
             row.addWidget(widget, 1 if widget is self.site else 0)
+            if widget is self.when:
+                row.addWidget(self.when.note)  # the zone, or which of a repeated hour
             row.addSpacing(16)
         row.addWidget(QLabel("Staff"))
         self.staff_label = QLabel(self.vault.staff.name)

@@ -1,23 +1,21 @@
 """Small pieces the forms share: quantity fields, multi-line boxes that Tab through, a
-date-time field in the clinic's zone, a type-to-filter checklist, a client picker, a folder
-picker that keeps no history, and a background call. The save/cancel plumbing is
-ui/form_base.py.
+type-to-filter checklist, a client picker, a folder picker that keeps no history, and a
+background call. The save/cancel plumbing is ui/form_base.py; date and time fields in the
+clinic's zone are ui/clinic_time.py.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QDir, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QDir, QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QButtonGroup, QCheckBox,
-                               QDateTimeEdit, QDialog, QDialogButtonBox, QFileSystemModel,
+                               QDialog, QDialogButtonBox, QFileSystemModel,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QRadioButton, QSpinBox, QTableWidget, QTreeView, QVBoxLayout,
                                QWidget)
 
-from records import clock
 from records import search as client_search
 from records.errors import ClinicError
 
@@ -84,31 +82,6 @@ class TextBox(QPlainTextEdit):
 
     def setText(self, text: str) -> None:
         self.setPlainText(text)
-
-
-class MomentEdit(QDateTimeEdit):
-    """A date and time typed in the clinic's local time; reads back as an aware UTC datetime."""
-
-    def __init__(self, name: str, tz: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.tz = tz
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.setCalendarPopup(True)
-        named(self, name)
-        self.set_moment(clock.now_utc())
-
-    def set_moment(self, moment: datetime) -> None:
-        local = moment.astimezone(clock.zone(self.tz)).replace(tzinfo=None, second=0)
-        self.setDateTime(QDateTime(local))
-
-    def moment(self) -> datetime:
-        local = self.dateTime().toPython().replace(second=0, microsecond=0)
-        return local.replace(tzinfo=clock.zone(self.tz)).astimezone(timezone.utc)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt naming)
-        """Tab leaves the field, as from any other field, instead of walking its five parts
-        (typing fills them in turn; Left and Right move between them)."""
-        return QWidget.focusNextPrevChild(self, forward)
 
 
 def form_layout() -> QFormLayout:

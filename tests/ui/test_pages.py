@@ -12,7 +12,6 @@ from ui import forms, theme
 from ui.client_page import ClientPage
 from ui.client_search import PAGE, ClientSearch
 from ui.main_window import NIGHT_PREF, MainWindow
-from ui.shift_bar import start_moment
 
 
 @pytest.fixture
@@ -117,11 +116,6 @@ def test_shift_start_and_end_and_start_time(qtbot, main, vault):
     key(qtbot, main, "Ctrl+Shift+S")
     assert asked and shifts.current(vault) is None and shifts.get(vault, running.id).ended_at is not None
     assert bar.sites.isVisible()
-    from datetime import datetime, timezone
-    from PySide6.QtCore import QTime
-    now = datetime(2026, 3, 8, 6, 30, tzinfo=timezone.utc)  # 01:30 in Toronto
-    assert start_moment(QTime(23, 15), "America/Toronto", now) == datetime(
-        2026, 3, 8, 4, 15, tzinfo=timezone.utc)  # 23:15 the evening before
 
 
 def test_night_theme_toggles_and_is_remembered_for_the_staff_member(qtbot, main, vault):

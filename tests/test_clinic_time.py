@@ -114,3 +114,14 @@ def test_import_accepts_a_twice_shown_time_with_its_offset(vault, tmp_path):
         (at(5, 30), 2), (at(6, 30), 3)]
     days = vault.db.execute("SELECT DISTINCT local_date FROM visits").fetchall()
     assert [tuple(d) for d in days] == [("2026-11-01",)]  # one local day, not two
+
+
+def test_a_referral_outcome_is_dated_on_the_clinic_day_not_the_laptop_day(vault, monkeypatch):
+    from records import clients, directory, referrals
+    rose = clients.register(vault, "Rose")
+    shelter = directory.add(vault, "Shelter", "shelter")
+    made = referrals.make(vault, rose.id, shelter.id, made_at=at(15, 0, 13, 6))
+    # 23:00 on Sunday 14 June in Toronto is 03:00 on Monday 15 June UTC.
+    monkeypatch.setattr(clock, "now_utc", lambda: at(3, 0, 15, 6))
+    done = referrals.set_outcome(vault, made.id, "attended")
+    assert done.status_date == datetime(2026, 6, 14).date()
