@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDateTimeEdit, QHBoxLayout, QLabel, QRadioButton,
-                               QTimeEdit, QWidget)
+                               QSizePolicy, QTimeEdit, QWidget)
 
 from records import clock
 from records.errors import ValidationError
@@ -61,6 +61,7 @@ class ZoneNote(QWidget):
         self._tz = tz
         self.label = QLabel()
         self.label.setAccessibleName(f"{name}: time zone")
+        self.label.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Preferred)  # never cut short
         self.first, self.second = QRadioButton(), QRadioButton()
         self._group = QButtonGroup(self)
         layout = QHBoxLayout(self)
@@ -89,8 +90,9 @@ class ZoneNote(QWidget):
             moment = convert(None)
         except clock.AmbiguousTime as exc:
             self._ask(exc.first, exc.second)
-        except ValidationError as exc:
-            self._show(f"This time {exc.problem}.")
+        except ValidationError as exc:  # a skipped time: the full reason in the tooltip
+            self._show("No such time here: the clocks jump ahead that night.")
+            self.label.setToolTip(f"This time {exc.problem}.")
         else:
             self._show(zone_suffix(moment, self._tz))
 
@@ -104,6 +106,7 @@ class ZoneNote(QWidget):
 
     def _show(self, words: str, asking: bool = False) -> None:
         self.label.setText(words)
+        self.label.setToolTip("")
         self.label.setVisible(bool(words))
         self.first.setVisible(asking)
         self.second.setVisible(asking)

@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from formkit import save_keys, show
+from formkit import save_keys, shoot, show
 from PySide6.QtCore import Qt
 
 from records import clients, clock, incidents, shifts, visits
@@ -131,7 +131,7 @@ def test_the_shift_bar_refuses_a_skipped_time(qtbot, vault, laptop_utc, now):
     show(qtbot, bar)
     bar.started.setFocus(Qt.TabFocusReason)
     qtbot.keyClicks(bar.started, "0230")
-    assert "does not exist in America/Toronto" in bar.started.note.label.text()
+    assert "does not exist in America/Toronto" in bar.started.note.label.toolTip()
     qtbot.keyClick(bar.sites, Qt.Key_Return)
     assert shifts.current(vault) is None
     assert messages == ["shift start: does not exist in America/Toronto: the clocks jump ahead "
@@ -139,13 +139,17 @@ def test_the_shift_bar_refuses_a_skipped_time(qtbot, vault, laptop_utc, now):
 
 
 def test_a_skipped_time_typed_in_the_visit_form_is_refused_and_nothing_saved(
-        qtbot, vault, laptop_utc, now):
+        qtbot, vault, laptop_utc, now, tmp_path):
     now.set(at(16, 0, 9, 3))
     client = clients.register(vault, "Rosie")
     form = show(qtbot, VisitForm(vault, client_id=client.id))
     type_moment(qtbot, form.when, "202603080230")
     assert form.when.text() == "2026-03-08 02:30"
-    assert form.when.note.label.text() == (
+    label = form.when.note.label
+    qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width())  # laid out in full
+    shoot(form, "visit_form_time_skipped", tmp_path)
+    assert form.when.note.label.text() == "No such time here: the clocks jump ahead that night."
+    assert form.when.note.label.toolTip() == (
         "This time does not exist in America/Toronto: the clocks jump ahead 1 hour that night "
         "(EST to EDT); type the time the clock showed.")
     save_keys(qtbot, form)
@@ -160,7 +164,8 @@ def test_a_skipped_time_typed_in_the_visit_form_is_refused_and_nothing_saved(
     assert [v.occurred_at for v in visits.for_client(vault, client.id)] == [at(7, 30, 8, 3)]
 
 
-def test_a_time_shown_twice_asks_which_in_the_visit_form(qtbot, vault, laptop_utc, now):
+def test_a_time_shown_twice_asks_which_in_the_visit_form(qtbot, vault, laptop_utc, now,
+                                                         tmp_path):
     now.set(at(16, 0, 2))
     client = clients.register(vault, "Rosie")
     form = show(qtbot, VisitForm(vault, client_id=client.id))
@@ -168,6 +173,7 @@ def test_a_time_shown_twice_asks_which_in_the_visit_form(qtbot, vault, laptop_ut
     note = form.when.note
     assert note.label.text() == "Happens twice (the clocks go back). Which one?"
     assert note.first.isVisible() and not note.first.isChecked() and not note.second.isChecked()
+    shoot(form, "visit_form_time_twice", tmp_path)
     save_keys(qtbot, form)
     assert form.banner.text() == (
         "Not saved. When: happens twice in America/Toronto (the clocks go back 1 hour that "
