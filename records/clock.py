@@ -172,6 +172,12 @@ def skipped_problem(wall: datetime, tz: str) -> str:
             f"({before.tzname()} to {after.tzname()}); type the time the clock showed")
 
 
+def repeated(local: datetime) -> bool:
+    """Whether the clinic's clocks show this local time (aware, in the clinic's zone) twice:
+    the other fold has another offset only inside the hour the autumn change repeats."""
+    return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+
 def zone_name(moment: datetime, tz: str) -> str:
     """The clinic zone's abbreviation at `moment` (EST, EDT)."""
     return moment.astimezone(zone(tz)).tzname() or ""

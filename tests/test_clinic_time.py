@@ -125,3 +125,9 @@ def test_a_referral_outcome_is_dated_on_the_clinic_day_not_the_laptop_day(vault,
     monkeypatch.setattr(clock, "now_utc", lambda: at(3, 0, 15, 6))
     done = referrals.set_outcome(vault, made.id, "attended")
     assert done.status_date == datetime(2026, 6, 14).date()
+
+
+def test_repeated_is_true_only_inside_the_repeated_hour():
+    local = ZoneInfo(TZ)
+    assert [clock.repeated(m.astimezone(local)) for m in (at(4, 59), at(5, 0), at(6, 59), at(7, 0))
+            ] == [False, True, True, False]

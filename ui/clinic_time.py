@@ -28,8 +28,7 @@ def zone_suffix(moment: datetime, tz: str) -> str:
     """The clinic zone's name ("EST") when the laptop's clock shows `moment` otherwise, or
     when the clinic's clocks show that time twice (01:30 EDT, then 01:30 EST); else ""."""
     local = moment.astimezone(clock.zone(tz))
-    if clock.zone_differs(moment, tz, laptop_zone) or \
-            len(clock.instants(local.replace(tzinfo=None), tz)) > 1:
+    if clock.repeated(local) or clock.zone_differs(moment, tz, laptop_zone):
         return local.tzname() or ""
     return ""
 

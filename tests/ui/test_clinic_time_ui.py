@@ -65,50 +65,56 @@ def type_moment(qtbot, edit, digits: str):
     qtbot.keyClicks(edit, digits)
 
 
-def test_the_reported_night_a_nine_minute_shift_is_nine_minutes(qtbot, vault, laptop_utc, now):
-    """04:02 on the laptop is 23:02 (EST) at the clinic: the start box, the bar and the visit
-    form all say 23:02 EST, and the export gets 0.15 hours (it got 19.15)."""
-    now.set(at(4, 2, 2, 12, second=40))
+def zone_shown(note) -> str:
+    """What the note beside a time says of its zone: the choice made, or the zone's name."""
+    chosen = [b.text() for b in (note.first, note.second) if not b.isHidden() and b.isChecked()]
+    return chosen[0] if chosen else note.label.text()
+
+
+@pytest.mark.parametrize("start, end, shown, visit_zone, week", [
+    # The reported night: 04:02 on the laptop is 23:02 EST at the clinic (it exported 19.15).
+    (at(4, 2, 2, 12, second=40), at(4, 11, 2, 12), ("2026-12-01", "23:02", "EST"), "EST",
+     "2026-W49"),
+    # Across the autumn change: it ends at 01:04 EST, the clocks reading earlier than 01:55 EDT.
+    # 01:55 happens twice that night: the visit form shows which one "now" is.
+    (at(5, 55), at(6, 4), ("2026-11-01", "01:55", "EDT"), "01:55 EDT, the first", "2026-W44"),
+])
+def test_a_nine_minute_shift_exports_nine_minutes(qtbot, vault, laptop_utc, now, start, end,
+                                                  shown, visit_zone, week):
+    """The start box, the bar and the visit form all say the clinic's time with its zone."""
+    day, time_shown, zone = shown
+    now.set(start)
     bar = ShiftBar(vault)
     qtbot.addWidget(bar)
-    assert (bar.started.text(), bar.started.note.label.text()) == ("23:02", "EST")
+    assert (bar.started.text(), bar.started.note.label.text()) == (time_shown, zone)
     bar.sites.setText("Dundas & Richmond")
     qtbot.keyClick(bar.sites, Qt.Key_Return)
-    assert bar.status.text() == "Shift running since 23:02 EST at Dundas & Richmond"
-    client = clients.register(vault, "Rosie")
-    form = VisitForm(vault, client_id=client.id)
+    assert bar.status.text() == f"Shift running since {time_shown} {zone} at Dundas & Richmond"
+    form = VisitForm(vault, client_id=clients.register(vault, "Rosie").id)
     qtbot.addWidget(form)
-    assert (form.when.text(), form.when.note.label.text()) == ("2026-12-01 23:02", "EST")
-    now.set(at(4, 11, 2, 12))
-    bar.toggle()
-    assert shifts.current(vault) is None
-    assert hours_exported(vault, "2026-W49") == 0.15
-
-
-def test_a_shift_across_the_autumn_change_exports_its_true_hours(qtbot, vault, laptop_utc,
-                                                                  now):
-    now.set(at(5, 55))  # 01:55 EDT
-    bar = ShiftBar(vault)
-    qtbot.addWidget(bar)
-    assert (bar.started.text(), bar.started.note.label.text()) == ("01:55", "EDT")
-    bar.sites.setText("Van stop A")
-    qtbot.keyClick(bar.sites, Qt.Key_Return)
-    assert bar.status.text() == "Shift running since 01:55 EDT at Van stop A"
-    now.set(at(6, 4))  # 01:04 EST: the clocks read earlier than at the start
+    assert (form.when.text(), zone_shown(form.when.note)) == (f"{day} {time_shown}", visit_zone)
+    assert form.when.moment() == start.replace(second=0)
+    now.set(end)
     bar.toggle()
     ended = shifts.get(vault, 1)
-    assert (ended.started_at, ended.ended_at) == (at(5, 55), at(6, 4))
-    assert hours_exported(vault, "2026-W44") == 0.15
+    assert (ended.started_at, ended.ended_at) == (start.replace(second=0), end)
+    assert hours_exported(vault, week) == 0.15
 
 
-def test_the_shift_bar_asks_which_of_a_time_shown_twice(qtbot, vault, laptop_utc, now):
-    now.set(at(6, 40))  # 01:40 EST: both 01:30s are past
+def typed_start(qtbot, vault, digits: str):
+    """A shift bar with `digits` typed as the start time; the bar and its messages."""
     bar = ShiftBar(vault)
     messages = []
     bar.message.connect(messages.append)
     show(qtbot, bar)
     bar.started.setFocus(Qt.TabFocusReason)
-    qtbot.keyClicks(bar.started, "0130")
+    qtbot.keyClicks(bar.started, digits)
+    return bar, messages
+
+
+def test_the_shift_bar_asks_which_of_a_time_shown_twice(qtbot, vault, laptop_utc, now):
+    now.set(at(6, 40))  # 01:40 EST: both 01:30s are past
+    bar, messages = typed_start(qtbot, vault, "0130")
     note = bar.started.note
     assert note.first.isVisible() and note.second.isVisible()
     assert (note.first.text(), note.second.text()) == ("01:30 EDT, the first",
@@ -125,12 +131,7 @@ def test_the_shift_bar_asks_which_of_a_time_shown_twice(qtbot, vault, laptop_utc
 
 def test_the_shift_bar_refuses_a_skipped_time(qtbot, vault, laptop_utc, now):
     now.set(at(7, 40, 8, 3))  # 03:40 EDT on 8 March
-    bar = ShiftBar(vault)
-    messages = []
-    bar.message.connect(messages.append)
-    show(qtbot, bar)
-    bar.started.setFocus(Qt.TabFocusReason)
-    qtbot.keyClicks(bar.started, "0230")
+    bar, messages = typed_start(qtbot, vault, "0230")
     assert "does not exist in America/Toronto" in bar.started.note.label.toolTip()
     qtbot.keyClick(bar.sites, Qt.Key_Return)
     assert shifts.current(vault) is None
@@ -277,3 +278,12 @@ def test_real_path_a_laptop_in_utc_starts_the_shift_at_clinic_time(tmp_path):
                                       f"{result['shown'][1]}")
     assert result["hours"] == round((ended - started).total_seconds() / 3600, 2)
     assert result["hours"] < 0.05
+
+
+def test_the_export_week_box_ends_on_the_clinic_day(qtbot, vault, now):
+    from PySide6.QtCore import QDate
+    from ui.export_dialog import ExportDialog
+    now.set(at(3, 0, 2, 12))  # 22:00 on Tuesday 1 December in Toronto
+    dialog = ExportDialog(vault)
+    qtbot.addWidget(dialog)
+    assert dialog.week_edit.maximumDate() == QDate(2026, 12, 1)
