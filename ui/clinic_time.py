@@ -173,7 +173,8 @@ class ClockTimeEdit(QTimeEdit):
     def set_now(self) -> None:
         local = clock.now_utc().astimezone(clock.zone(self.tz))
         self.setTime(QTime(local.hour, local.minute))
-        self._typed()
+        self.note.choose(local.fold)  # now is the second 01:40 if both are past
+        self._check()
 
     def moment(self) -> datetime:
         return self._convert(self.note.fold)

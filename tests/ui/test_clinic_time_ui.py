@@ -129,6 +129,16 @@ def test_the_shift_bar_asks_which_of_a_time_shown_twice(qtbot, vault, laptop_utc
     assert bar.status.text() == "Shift running since 01:30 EST at Van stop A"
 
 
+def test_the_shift_bar_started_now_in_the_repeated_hour_needs_no_answer(qtbot, vault,
+                                                                         laptop_utc, now):
+    now.set(at(6, 40, second=30))  # 01:40 EST, the second 01:40 of the night
+    bar = ShiftBar(vault)
+    qtbot.addWidget(bar)
+    assert zone_shown(bar.started.note) == "01:40 EST, the second"
+    bar.toggle()
+    assert shifts.current(vault).started_at == at(6, 40)
+
+
 def test_the_shift_bar_refuses_a_skipped_time(qtbot, vault, laptop_utc, now):
     now.set(at(7, 40, 8, 3))  # 03:40 EDT on 8 March
     bar, messages = typed_start(qtbot, vault, "0230")
