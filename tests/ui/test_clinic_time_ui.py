@@ -41,6 +41,12 @@ def laptop_utc(monkeypatch):
     monkeypatch.setattr(clinic_time, "laptop_zone", ZoneInfo("UTC"))
 
 
+@pytest.fixture(autouse=True)
+def end_without_asking(monkeypatch):
+    """Ending a shift asks (tests/ui/test_pages.py); here the answer is always yes."""
+    monkeypatch.setattr(ShiftBar, "confirm_end", lambda self, running: True)
+
+
 @pytest.fixture
 def now(monkeypatch):
     """Set the clock: now.set(moment)."""
@@ -248,6 +254,7 @@ from records.models import Settings
 from records.vault import Vault
 from ui.shift_bar import ShiftBar
 
+ShiftBar.confirm_end = lambda self, running: True  # ending asks; answered yes
 app = QApplication([])
 vault = Vault.create(Path(sys.argv[1]), "Nora", "correct horse battery",
                      settings=Settings(timezone="America/Toronto"),
@@ -274,7 +281,8 @@ def test_real_path_a_laptop_in_utc_starts_the_shift_at_clinic_time(tmp_path):
     env = dict(os.environ, TZ="UTC", QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
                PYTHONPATH=str(ROOT))
     done = subprocess.run([sys.executable, "-c", SUBPROCESS, str(tmp_path / "vault")],
-                          env=env, capture_output=True, text=True, cwd=ROOT, check=False)
+                          env=env, capture_output=True, text=True, cwd=ROOT, check=False,
+                          timeout=300)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     before, after = clock.from_db(result["before"]), clock.from_db(result["after"])
@@ -291,9 +299,8 @@ def test_real_path_a_laptop_in_utc_starts_the_shift_at_clinic_time(tmp_path):
 
 
 def test_the_export_week_box_ends_on_the_clinic_day(qtbot, vault, now):
-    from PySide6.QtCore import QDate
     from ui.export_dialog import ExportDialog
     now.set(at(3, 0, 2, 12))  # 22:00 on Tuesday 1 December in Toronto
     dialog = ExportDialog(vault)
     qtbot.addWidget(dialog)
-    assert dialog.week_edit.maximumDate() == QDate(2026, 12, 1)
+    assert dialog.week_edit.latest == datetime(2026, 12, 1).date()
