@@ -10,7 +10,7 @@ UTC QDateTime (UTC has no gaps), and the current time comes from records.clock.n
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDateTimeEdit, QHBoxLayout, QLabel, QRadioButton,
@@ -113,8 +113,7 @@ class ZoneNote(QWidget):
 
 class MomentEdit(QDateTimeEdit):
     """A date and time typed in the clinic's local time; reads back as an aware UTC datetime.
-    The form places `note` beside it; `moment()` raises records.clock's ValidationError for a
-    skipped time and AmbiguousTime for a time shown twice until the note's question is answered."""
+    The form places `note` beside it, and calls `check()` before saving."""
 
     def __init__(self, name: str, tz: str, parent: QWidget | None = None,
                  field: str = "when"):
@@ -141,7 +140,20 @@ class MomentEdit(QDateTimeEdit):
         self._check()
 
     def moment(self) -> datetime:
-        return clock.to_utc(self.wall(), self.tz, self.note.fold, self._field)
+        """The instant shown. It never raises, so a draft kept at lock or a check for changes
+        works whatever is typed: a skipped time, or a repeated one not yet answered, reads as
+        Python's rules read it (fold 0: 02:30 as 03:30 EDT, 01:30 as the first). Saving calls
+        `check()` first, which refuses those."""
+        try:
+            return clock.to_utc(self.wall(), self.tz, self.note.fold, self._field)
+        except ValidationError:
+            local = self.wall().replace(tzinfo=clock.zone(self.tz), fold=self.note.fold or 0)
+            return local.astimezone(timezone.utc)
+
+    def check(self) -> None:
+        """Raise records.clock's ValidationError for a time the spring change skips, or
+        AmbiguousTime for a repeated one whose question is not answered."""
+        clock.to_utc(self.wall(), self.tz, self.note.fold, self._field)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt naming)
         """Tab leaves the field, as from any other field, instead of walking its five parts

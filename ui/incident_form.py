@@ -156,6 +156,7 @@ class IncidentForm(FormBase):
         }
 
     def commit(self):
+        self.when.check()
         data = self.values()
         for name in ("consent_sheet", "consent_police"):
             if data[name] is None:

@@ -212,10 +212,15 @@ class VisitForm(FormBase):
     def save_and_refer(self) -> None:
         """Check the visit here, where a refused field can be fixed; save it with the referral."""
         data = self.values()
-        if self.attempt(lambda: visits.clean(self.vault, {"client_id": self.client_id, **data})):
+
+        def checked():
+            self.when.check()
+            return visits.clean(self.vault, {"client_id": self.client_id, **data})
+        if self.attempt(checked):
             self.refer_requested.emit(data)
 
     def commit(self):
+        self.when.check()
         data = self.values()
         if self.visit is None:
             return visits.record(self.vault, client_id=self.client_id, **data)

@@ -162,6 +162,7 @@ def test_a_skipped_time_typed_in_the_visit_form_is_refused_and_nothing_saved(
     form = show(qtbot, VisitForm(vault, client_id=client.id))
     type_moment(qtbot, form.when, "202603080230")
     assert form.when.text() == "2026-03-08 02:30"
+    assert form.has_changes()  # what Esc and the lock ask: never fails on such a time
     label = form.when.note.label
     qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width())  # laid out in full
     shoot(form, "visit_form_time_skipped", tmp_path)
@@ -304,3 +305,36 @@ def test_the_export_week_box_ends_on_the_clinic_day(qtbot, vault, now):
     dialog = ExportDialog(vault)
     qtbot.addWidget(dialog)
     assert dialog.week_edit.latest == datetime(2026, 12, 1).date()
+
+
+def test_locking_over_a_time_not_yet_answered_keeps_the_draft(qtbot, tmp_path):
+    """Ctrl+L never fails: a repeated time still to be answered (or a skipped one) is kept in
+    the draft (it failed: the vault closed, the unlock window never showed)."""
+    from nurse import Nurse
+    from shellkit import flush_deletes, make_app, finish_setup, unlock
+    app = make_app(tmp_path / "vault")
+    try:
+        finish_setup(qtbot, app)
+        rosie = clients.register(app.vault, "Rosie")
+        nurse = Nurse(qtbot)
+        nurse.type("rosie")
+        nurse.press("Return", "Ctrl+R", "Alt+W")
+        nurse.type("202611010130")
+        form = app.main.current_page()
+        assert form.when.note.first.isVisible() and form.when.note.fold is None
+        nurse.press("Ctrl+L")  # never asks, never fails
+        flush_deletes()
+        assert app.vault is None and app.unlock_window.isVisible()
+        unlock(qtbot, app)
+        qtbot.waitUntil(lambda: app.main is not None and app.main.host.offer is not None,
+                        timeout=10000)
+        nurse.press("Return")  # Restore
+        form = app.main.current_page()
+        assert isinstance(form, VisitForm) and form.when.text() == "2026-11-01 01:30"
+        # The draft holds an instant: the question is back, with the first (EDT) chosen.
+        assert form.when.note.first.isVisible() and form.when.note.fold == 0
+        form.when.note.second.setChecked(True)
+        nurse.press("Ctrl+S")
+        assert [v.occurred_at for v in visits.for_client(app.vault, rosie.id)] == [at(6, 30)]
+    finally:
+        app.shutdown()
