@@ -16,6 +16,7 @@ from .errors import REFUSED_ERRNOS, VaultDamaged, refused_write
 from .fsutil import fsync_dir
 from .keyfile import KeyFile
 from .paths import DB_NAME, KEY_NAME, NEXT_KEY_NAME
+from .serial import SerialConnection
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\0"
 DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
@@ -28,7 +29,8 @@ STALE_NEXT_KEY = ("vault.keys.next: left by a re-key (staff remove or passwd --r
 
 
 class VaultDatabase(Database):
-    """sqlite-utils' Database, with a query() that reads without a savepoint.
+    """sqlite-utils' Database on a SerialConnection (records/serial.py), with a query() that
+    reads without a savepoint.
 
     sqlite-utils wraps every query() in SAVEPOINT ... RELEASE so that a statement returning
     no rows can be undone before it complains. Records passes only SELECTs, and outside a
@@ -42,6 +44,15 @@ class VaultDatabase(Database):
         keys = [d[0] for d in cursor.description]
         return (dict(zip(keys, row)) for row in cursor)
 
+    def execute(self, sql: str, parameters=None):
+        """sqlite-utils' execute (a statement, then maybe a COMMIT) as one locked step."""
+        with self.conn.mutex:
+            return super().execute(sql, parameters)
+
+    @property
+    def closed(self) -> bool:
+        return self.conn.closed
+
 
 def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDatabase:
     """Open (or, with create, make) the encrypted database and prove the key reads it."""
@@ -53,7 +64,8 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDat
     old_umask = os.umask(0o077)
     try:
         conn = sqlcipher3.connect(f"file:{db_path}?mode={mode}", uri=True,
-                                  isolation_level=None, check_same_thread=False)
+                                  isolation_level=None, check_same_thread=False,
+                                  factory=SerialConnection)
     except sqlcipher3.DatabaseError as exc:
         raise VaultDamaged(f"cannot open the database file: {exc}") from None
     finally:

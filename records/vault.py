@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,13 +52,13 @@ class Vault:
     def __init__(self, path: Path, db: VaultDatabase, keyfile: KeyFile, data_key: bytes,
                  staff: Staff):
         self.path = Path(path)
-        self.db = db
+        self._db: VaultDatabase | None = db
         self.keyfile = keyfile
         self._data_key = data_key
         self.staff = staff
         self._settings: Settings | None = None
         self._listeners: list[Callable[[Change], None]] = []
-        self._held: list[Change] | None = None  # changes of an open together() block
+        self._block = threading.local()  # .changes: of this thread's open together() block
         self._owner: owner.OwnerLock | None = None  # this vault's one-owner lock, while open
         self.resolved: list[str] = []  # leftovers of interrupted work this open resolved
 
@@ -192,11 +193,13 @@ class Vault:
 
     def lock(self) -> None:
         """Close the database (SQLCipher cannot un-key an open connection), drop the key and
-        let go of the vault: another window or command may open it now."""
-        if self.db is not None:
+        let go of the vault: another window or command may open it now. A statement or
+        transaction running on another thread finishes first (records/serial.py); any use
+        after this raises Locked."""
+        if self._db is not None:
             with contextlib.suppress(sqlcipher3.Error):
-                self.db.close()
-        self.db = None
+                self._db.close()
+        self._db = None
         self._data_key = b""
         self._settings = None
         self._listeners.clear()
@@ -205,8 +208,15 @@ class Vault:
             self._owner = None
 
     @property
+    def db(self) -> VaultDatabase:
+        """The open database; Locked once the vault is locked."""
+        if self._db is None:
+            raise Locked()
+        return self._db
+
+    @property
     def is_open(self) -> bool:
-        return self.db is not None
+        return self._db is not None
 
     @property
     def data_key(self) -> bytes:
@@ -229,29 +239,28 @@ class Vault:
             audit.append(self.db, self.staff.name, action, entity,
                          "" if box["entity_id"] is None else box["entity_id"], detail)
             if entity:
-                self._held.append(Change(entity, box["entity_id"], action))
+                self._block.changes.append(Change(entity, box["entity_id"], action))
 
     @contextlib.contextmanager
     def together(self) -> Iterator[None]:
         """Several writes as one transaction: all saved or none, with one commit (one
         fsync). Each write keeps its own audit entry; listeners hear of the changes once
         the outermost block has committed, never of a change that was rolled back."""
-        if self.db is None:
-            raise Locked()
-        if self._held is not None:  # nested: the outer block commits
-            with self.db.atomic():
+        db = self.db
+        if getattr(self._block, "changes", None) is not None:  # nested: the outer block commits
+            with db.atomic():
                 yield
             return
-        self._held = []
+        self._block.changes = []
         try:
-            with self.db.atomic():
+            with db.atomic():
                 yield
         except sqlcipher3.OperationalError as exc:
             if is_disk_full(exc):
                 raise refused_write(self.path) from None
             raise
         finally:
-            held, self._held = self._held, None
+            held, self._block.changes = self._block.changes, None
         for change in held:
             self.notify(change)
 

@@ -1,24 +1,20 @@
 """The end-of-week export: pick a week and a folder (a USB stick), get one encrypted file.
 
-The export (reading the week, the PDF, encryption, writing, recording) runs off the GUI
-thread, so the window never freezes; while it runs the dialog cannot be closed and nothing
-else in it touches the vault. Pass the main window's serial runner as `run` (its
-`run(fn, on_success, on_error)`) so the export queues behind any other database work;
-without one the dialog uses its own single-thread pool.
+The export (reading the week, the PDF, encryption, writing, recording) runs on the app's
+runner (ui/ops.py), queued behind any other database work, so the window never freezes;
+while it runs the dialog cannot be closed and nothing else in it touches the vault.
 
-Locking while an export runs calls `cancel()`: the job stops at its next step if the file is
-not written yet (nothing is left behind), or finishes recording a file already written; the
+Locking while an export runs cancels it: the job stops at its next step if the file is not
+written yet (nothing is left behind), or finishes recording a file already written; the
 vault is closed only after the job has returned (the runner is serial), never under a query.
 """
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStorageInfo, Qt, QThreadPool, Signal
+from PySide6.QtCore import QStorageInfo, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
@@ -28,33 +24,9 @@ from records import settings as settings_store
 from records.errors import ClinicError
 from flows.export import STEPS, default_file_name, export_week
 from ui.a11y import buddy
+from ui.ops import Op
 from ui.week_box import WeekBox, monday_of
 from ui.widgets import FolderDialog
-
-Run = Callable[[Callable[[], object], Callable[[object], None], Callable[[BaseException], None]],
-               object]
-
-
-class _Relay(QObject):
-    """Signals emitted from the worker thread, delivered on the GUI thread (queued)."""
-    progress = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], object], relay: _Relay):
-        super().__init__()
-        self._fn, self._relay = fn, relay
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:  # shown in the dialog, on the GUI thread
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.succeeded.emit(result)
-
 
 class ExportCancelled(Exception):
     """The export was stopped (the app locked) before its file was written."""
@@ -87,22 +59,12 @@ def default_folder(vault) -> str:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, vault, parent: QWidget | None = None, *, folder: Path | None = None,
-                 run: Run | None = None):
+    def __init__(self, vault, parent: QWidget | None = None, *, folder: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export the week for the coordinator")
         self._vault = vault
-        self._run = run
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._on_progress)
-        self._relay.succeeded.connect(self._finished)
-        self._relay.failed.connect(self._failed)
         self._replacing = False
-        self._running = False
-        self._cancelled = threading.Event()
-        self._gate = threading.Lock()  # no progress is emitted once cancel() has returned
+        self.op: Op | None = None  # the export running, or the last one
         self.exported = None  # the last result (flows.export.Exported)
 
         settings = vault.settings  # read on the GUI thread, before any worker runs
@@ -196,7 +158,7 @@ class ExportDialog(QDialog):
     # --- running -------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._running
+        return self.op is not None and self.op.running
 
     def start(self) -> None:
         if not self.week_edit.accept_text():
@@ -228,30 +190,24 @@ class ExportDialog(QDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
-        replacing = self._replacing
-        vault, relay, cancelled, gate = self._vault, self._relay, self._cancelled, self._gate
+        replacing, vault = self._replacing, self._vault
 
-        def progress(n: int, total: int, what: str) -> None:  # on the worker thread
-            with gate:
-                if not cancelled.is_set():
-                    relay.progress.emit(n, total, what)
-                    return
-            if n < WRITTEN:
-                raise ExportCancelled()
-
-        def job():
-            done = export_week(vault, week, path, progress=progress, force=replacing)
+        def job(progress):  # on the runner
+            def step(n: int, total: int, what: str) -> None:
+                if progress.cancelled and n < WRITTEN:
+                    raise ExportCancelled()
+                progress(n, total, what)
+            done = export_week(vault, week, path, progress=step, force=replacing)
             staff.set_pref(vault, FOLDER_PREF, str(folder))  # the next export starts there
             return done
 
-        self._set_running(True)
         self.result.clear()
         self.status.setText("Starting…")
         self.progress.setValue(0)
-        if self._run is not None:
-            self._run(job, self._finished, self._failed)
-        else:
-            self._pool.start(_Job(job, relay))
+        self.op = Op(self, job).on_progress(self._on_progress).success(self._finished) \
+            .failure(self._failed)
+        self._set_running(True)
+        self.op.run_in_background()
 
     def _on_progress(self, step: int, steps: int, what: str) -> None:
         self.progress.setValue(step)
@@ -286,26 +242,23 @@ class ExportDialog(QDialog):
         self.adjustSize()
 
     def _set_running(self, running: bool) -> None:
-        self._running = running
         for widget in (self.week_edit, self.folder_edit, self.export_button, self.close_button):
             widget.setEnabled(not running and (widget is not self.export_button
                                                or self._has_key))
 
     def cancel(self) -> None:
         """Stop a running export at its next step (see the module docstring); returns once
-        no more progress can reach this dialog (and, with the dialog's own pool, once the
-        job has returned)."""
-        with self._gate:
-            self._cancelled.set()
-        self._pool.waitForDone()
+        no more progress can reach this dialog."""
+        if self.op is not None:
+            self.op.cancel()
 
     # --- not closable while the export runs -------------------------------------------
     def reject(self) -> None:
-        if not self._running:
+        if not self.running:
             super().reject()
 
     def closeEvent(self, event) -> None:
-        if self._running:
+        if self.running:
             event.ignore()
         else:
             super().closeEvent(event)

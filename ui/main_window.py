@@ -60,10 +60,9 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, vault, runner=None, parent=None):
+    def __init__(self, vault, parent=None):
         super().__init__(parent)
         self.vault = vault
-        self.runner = runner
         self.changes = Changes(vault, self)
         self.export_dialog = None
         self.setWindowTitle(f"{APP_TITLE} - {vault.settings.van_name}")
@@ -112,7 +111,7 @@ class MainWindow(QMainWindow):
             "incidents": self.open_incidents,
             "directory": lambda: self.open_form("directory"),
             "staff": lambda: self.open_form("staff"),
-            "settings": lambda: self.open_form("settings", run=self.runner and self.runner.run),
+            "settings": lambda: self.open_form("settings"),
             "export": self.open_export, "lock": self.lock_requested.emit,
             "print": self.print_for_client, "alert_sheet": self.print_alert_sheet,
             "print_queue": self.open_print_queue,
@@ -277,11 +276,8 @@ class MainWindow(QMainWindow):
     def preview(self, job: PrintJob) -> None:
         """The print preview (copy and language can be switched there)."""
         from ui.print_preview import PrintPreview
-        try:
-            dialog = self.print_dialog = PrintPreview(self.vault, job, parent=self)
-        except ClinicError as exc:
-            self.say(f"Cannot print: {exc}")
-            return
+        dialog = self.print_dialog = PrintPreview(self.vault, job, parent=self)
+        dialog.unavailable.connect(lambda reason: self.say(f"Cannot print: {reason}"))
         dialog.accepted.connect(lambda: self.say(dialog.outcome))
         dialog.open()
 
@@ -294,8 +290,7 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         """The export dialog comes from its own module, imported only when asked for."""
         from ui.export_dialog import ExportDialog
-        run = self.runner.run if self.runner is not None else None  # queue behind other work
-        self.export_dialog = ExportDialog(self.vault, parent=self, run=run)
+        self.export_dialog = ExportDialog(self.vault, parent=self)
         self.export_dialog.open()
 
     def toggle_night(self) -> None:

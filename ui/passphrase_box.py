@@ -1,17 +1,16 @@
 """Your own passphrase, on the Settings screen: current, new twice, and whether to re-key the
 vault now (records.rekey.change_passphrase). The box says what each choice revokes. The key
-derivation and the re-key take a while, so they run off the GUI thread: on the app's runner
-when the form is given one (so locking waits for them), else on a BackgroundCall."""
+derivation and the re-key take a while, so they run on the app's runner (ui/ops.py): never
+on the GUI thread, and locking waits for them."""
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout
 
 from records.errors import ClinicError, ValidationError, WrongPassphrase
 from records.rekey import change_passphrase
 from ui.form_base import FormBase
-from ui.widgets import BackgroundCall, check_box, form_layout, hint, named
+from ui.ops import Op
+from ui.widgets import check_box, form_layout, hint, named
 
 REKEY_NOW = ("The vault gets a new key: your old passphrase stops opening it, with any copy "
              "of the key file. Backups made before now still open with the passphrases of "
@@ -24,9 +23,9 @@ REKEY_LATER = ("Until the vault is re-keyed (here, or when a staff member is rem
 class PassphraseBox(QGroupBox):
     """Registers its fields with `form`, whose banner shows what was refused."""
 
-    def __init__(self, form: FormBase, *, kdf=None, run: Callable | None = None):
+    def __init__(self, form: FormBase, *, kdf=None):
         super().__init__("Your passphrase")
-        self.form, self.kdf, self.run = form, kdf, run
+        self.form, self.kdf = form, kdf
         self.busy = False
         self.current = form.field("passphrase", named(QLineEdit(), "Current passphrase"),
                                   "Current passphrase")
@@ -61,19 +60,15 @@ class PassphraseBox(QGroupBox):
             return
         vault, kdf = self.form.vault, self.kdf
 
-        def work():
+        def work(_progress):
             change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
             return rekey
         self.busy = True
         self.change_button.setEnabled(False)
-        self.status.setText("Re-keying the vault…" if rekey else "Changing the passphrase…")
-        if self.run is not None:
-            self.run(work, self._changed, self._failed)
-        else:
-            self.worker = BackgroundCall(work)
-            self.worker.done.connect(self._changed)
-            self.worker.failed.connect(self._failed)
-            self.worker.start()
+        doing = "Re-keying the vault…" if rekey else "Changing the passphrase…"
+        self.status.setText(doing)
+        Op(self, work).success(self._changed).failure(self._failed).with_progress(doing) \
+            .run_in_background()
 
     def _finish(self) -> None:
         self.busy = False

@@ -1,5 +1,7 @@
 """Print preview: a document's pages rendered from memory, then Print…, Save as PDF…,
-Print later or Close.
+Print later or Close. Making the document (records + reportlab) and spooling it to the
+printer run on the app's runner (ui/ops.py), never on the GUI thread: `ready` says the pages
+are shown, `unavailable(reason)` that the document cannot be made (the dialog then closes).
 
 The PDF never touches the disk unless the staff member saves it, after a warning that the file
 leaves the encrypted vault; the save dialog is Qt's own (no native dialog, no recent-files
@@ -14,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QStyle,
                                QVBoxLayout, QWidget)
 
@@ -29,6 +31,7 @@ from ui.printing import (PrintFailed, ask_printer, open_pdf, print_pdf, printer_
                          render_size)
 from ui import screenfit
 from ui.a11y import buddy
+from ui.ops import Op
 from ui.widgets import dialog_buttons
 
 LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
@@ -61,11 +64,18 @@ class PrintPreview(QDialog):
     """`queued_id`: the preview of a job from the print-later queue, taken off the queue
     once printed or saved."""
 
+    ready = Signal()
+    unavailable = Signal(str)
+
     def __init__(self, vault, job: PrintJob, *, queued_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.vault = vault
         self.queued_id = queued_id
+        self.job = job
+        self.pdf = b""
+        self.busy = False  # rendering or printing on the runner
+        self.closed = False
         self.setWindowTitle("Print preview")
         self.setModal(True)
         screenfit.fit_size(self, QSize(720, 860))
@@ -127,20 +137,62 @@ class PrintPreview(QDialog):
         layout.addLayout(buttons)
 
     # --- the document -----------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        """While the runner renders or prints: no second job, no change of copy or language
+        (_show_options enables those again)."""
+        self.busy = busy
+        for widget in (self.print_button, self.save_button, self.later_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.copy_box.setEnabled(False)
+            self.language_box.setEnabled(False)
+
     def load(self, job: PrintJob) -> None:
-        """Render `job` (in memory) and show its first page."""
-        pdf = job_pdf(self.vault, job)
+        """Render `job` (in memory) on the runner, then show its first page."""
+        if self.document is None:
+            self._show_options()
+            self.what.setText(job.title.capitalize())
+            self.view.setText("Preparing the document…")
+        self._set_busy(True)
+        vault = self.vault
+        Op(self, lambda _progress: job_pdf(vault, job)) \
+            .success(lambda pdf: self._loaded(job, pdf)).failure(self._load_failed) \
+            .run_in_background()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        reason = str(exc) if isinstance(exc, ClinicError) else \
+            f"the document could not be made ({type(exc).__name__})"
+        self._set_busy(False)
+        if self.closed:
+            return
+        if self.document is None:  # nothing to show: say why, and close
+            self.unavailable.emit(reason)
+            self.reject()
+            return
+        self._show_options()  # the choices of the document still shown
+        QMessageBox.warning(self, "Print preview", f"Cannot show it: {reason}.")
+
+    def _loaded(self, job: PrintJob, pdf: bytes) -> None:
+        self._set_busy(False)
+        if self.closed:
+            return
         document = open_pdf(pdf, self)
         if self.document is not None:
             self.document.close()
             self.document.deleteLater()
         self.job, self.pdf, self.document, self.page = job, pdf, document, 0
+        self._show_options()
         heading = job.title.capitalize()
         client_id = printing.client_of(self.vault, job)
         if client_id is not None:  # the heading names the client; the window title never
             heading += f" — {clients.get(self.vault, client_id).name}"
         self.what.setText(heading)
         self.setAccessibleName(heading)
+        self.show_page()
+        self.ready.emit()
+
+    def _show_options(self) -> None:
+        job = self.job
         copies = printing.COPIES[job.kind]
         self.copy_box.clear()
         for copy in copies:
@@ -152,7 +204,6 @@ class PrintPreview(QDialog):
         self.language_box.setItemText(0, "Client's language" if copies else "Default (English)")
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(job.language or "")))
         self.language_box.setEnabled(self.queued_id is None)
-        self.show_page()
 
     def _options_changed(self) -> None:
         job = PrintJob(self.job.kind, self.job.entity_id, self.copy_box.currentData() or "",
@@ -166,13 +217,14 @@ class PrintPreview(QDialog):
         return self.document.pageCount()
 
     def go(self, page: int) -> None:
-        if 0 <= page < self.page_count and page != self.page:
+        if self.document is not None and 0 <= page < self.page_count and page != self.page:
             self.page = page
             self.show_page()
 
     def _zoom(self, fit_width: bool) -> None:
         self.fit_width = fit_width
-        self.show_page()
+        if self.document is not None:
+            self.show_page()
 
     def show_page(self) -> None:
         """Render the current page to fit the view (its width, or the whole page)."""
@@ -200,24 +252,35 @@ class PrintPreview(QDialog):
 
     # --- print, save, later ------------------------------------------------------------------
     def print_document(self) -> None:
+        if self.busy:
+            return
         if not printer_names():
             self._offer_later("No printer is reachable from this laptop.")
             return
         printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            print_pdf(self.pdf, printer)
-        except PrintFailed as exc:
-            QApplication.restoreOverrideCursor()
-            self._offer_later(f"Printing failed: {exc}.")
-            return
-        QApplication.restoreOverrideCursor()
+        self._set_busy(True)
+        pdf = self.pdf
+        Op(self, lambda _progress: print_pdf(pdf, printer)) \
+            .success(lambda _pages: self._printed(printer)).failure(self._print_failed) \
+            .with_progress("Sending the document to the printer…").run_in_background()
+
+    def _printed(self, printer) -> None:
+        self._set_busy(False)
         copies = printer.copyCount()
         self._finished("printer", f" ({copies} copies)" if copies > 1 else "")
 
+    def _print_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show_options()
+        if not isinstance(exc, PrintFailed):
+            exc = PrintFailed(f"the printer could not be given the job ({type(exc).__name__})")
+        self._offer_later(f"Printing failed: {exc}.")
+
     def save_as_pdf(self) -> None:
+        if self.busy:
+            return
         answer = QMessageBox.warning(
             self, "Save as PDF", LEAVES_VAULT,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
@@ -258,6 +321,8 @@ class PrintPreview(QDialog):
         return Path(files[0]) if accepted and files else None
 
     def print_later(self) -> None:
+        if self.busy:
+            return
         try:
             printing.queue(self.vault, self.job)
         except ClinicError as exc:
@@ -293,6 +358,7 @@ class PrintPreview(QDialog):
 
     def done(self, result: int) -> None:
         """Closing (any way) drops the rendered pages from memory."""
+        self.closed = True
         if self.document is not None:
             self.view.clear()
             self.document.close()

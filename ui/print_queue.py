@@ -1,9 +1,9 @@
 """The print-later queue: documents kept (encrypted, in the vault) while no printer was
-there. Each is rendered again from the records when it is printed."""
+there. Each is rendered again from the records when it is printed, on the app's runner."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from records import clients, printing, referrals, visits
@@ -13,6 +13,7 @@ from flows.documents import job_pdf
 from ui import clinic_time
 from ui.print_preview import PrintPreview
 from ui.printing import PrintFailed, ask_printer, print_pdf, printer_names
+from ui.ops import Op
 from ui.widgets import dialog_buttons
 
 
@@ -75,11 +76,9 @@ class PrintQueue(QDialog):
         queued = self._selected()
         if queued is None:
             return
-        try:
-            dialog = PrintPreview(self.vault, queued.job, queued_id=queued.id, parent=self)
-        except ClinicError as exc:
-            QMessageBox.warning(self, "Print queue", f"{exc}. Remove it from the queue.")
-            return
+        dialog = PrintPreview(self.vault, queued.job, queued_id=queued.id, parent=self)
+        dialog.unavailable.connect(lambda reason: QMessageBox.warning(
+            self, "Print queue", f"{reason}. Remove it from the queue."))
         dialog.exec()
         self.refresh()
 
@@ -99,26 +98,43 @@ class PrintQueue(QDialog):
         printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
             return
-        printed, problems = 0, []
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            for queued in printing.pending(self.vault):
-                try:
-                    print_pdf(job_pdf(self.vault, queued.job), printer)
-                except PrintFailed as exc:
-                    problems.append(str(exc))
-                    break  # the printer itself failed: keep the rest for later
-                except ClinicError as exc:
-                    problems.append(f"{queued.job.title}: {exc}")
-                    continue
-                printing.record_print(self.vault, queued.job, "printer")
-                printing.done(self.vault, queued.id)
-                printed += 1
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.print_all_button.setEnabled(False)
+        vault = self.vault
+        Op(self, lambda progress: print_waiting(vault, printer, progress)) \
+            .success(self._all_printed).failure(self._all_failed) \
+            .with_progress("Sending the documents to the printer…").run_in_background()
+
+    def _all_printed(self, outcome: tuple[int, list[str]]) -> None:
+        printed, problems = outcome
         self.refresh()
         message = f"Sent {printed} document{'s' * (printed != 1)} to the printer."
         if problems:
             QMessageBox.warning(self, "Print queue", message + "\n\n" + "\n".join(problems))
         else:
             QMessageBox.information(self, "Print queue", message)
+
+    def _all_failed(self, exc: BaseException) -> None:
+        self.refresh()
+        QMessageBox.warning(self, "Print queue", f"Printing stopped ({type(exc).__name__}); "
+                            "what was not printed stays in the queue.")
+
+
+def print_waiting(vault, printer, progress) -> tuple[int, list[str]]:
+    """On the runner: render and print every waiting document on `printer`, taking each off
+    the queue once sent. Returns how many were sent and what went wrong (no names)."""
+    printed, problems = 0, []
+    for queued in printing.pending(vault):
+        if progress.cancelled:  # the app is locking: the rest waits for next time
+            break
+        try:
+            print_pdf(job_pdf(vault, queued.job), printer)
+        except PrintFailed as exc:
+            problems.append(str(exc))
+            break  # the printer itself failed: keep the rest for later
+        except ClinicError as exc:
+            problems.append(f"{queued.job.title}: {exc}")
+            continue
+        printing.record_print(vault, queued.job, "printer")
+        printing.done(vault, queued.id)
+        printed += 1
+    return printed, problems

@@ -1,30 +1,48 @@
-"""One background worker for slow work (key derivation, large queries, PDFs, exports).
+"""The one background worker for slow work (key derivation, re-keys, exports, printing).
 
-Jobs run one at a time, in order, on a single worker thread (like Anki's taskman), so the
-vault's database is never used by two jobs at once. `fn` must not touch any widget: it gets
-no arguments and returns a value; `on_success(value)` or `on_error(exception)` then runs on
-the GUI thread. `forget()` drops the callbacks of every job queued so far (used on lock, so
-a late result cannot bring client data back on screen).
+Jobs run one at a time, in order, on a single worker thread (like Anki's taskman): every use
+of the vault outside the GUI thread goes through it, so two jobs never use the database at
+once (the vault's connection also serialises each statement against the GUI thread's short
+reads: records/connection.py). `fn` must not touch any widget: it gets no arguments and
+returns a value; `on_success(value)` or `on_error(exception)` then runs on the GUI thread.
+
+`shared()` is the app's runner (ui/ops.py's op factories use it). On lock the app calls
+`cancel_all()` (jobs that can stop early do so at their next step), `forget()` (a late
+result cannot bring client data back on screen) and queues the vault's close behind the
+running job: the close waits for it, and nothing is written after it.
 """
 from __future__ import annotations
 
 import itertools
 import queue
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 _STOP = object()
 
 
-class _Worker(QThread):
-    finished_job = Signal(int, bool, object)
+class Runner(QObject):
+    """`run(fn, on_success, on_error, cancel=)`; `busy` tells whether jobs are pending."""
 
-    def __init__(self, jobs: queue.Queue):
-        super().__init__()
-        self._jobs = jobs
+    busy_changed = Signal(bool)
+    _finished_job = Signal(int, bool, object)  # worker -> GUI thread (queued)
 
-    def run(self) -> None:
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._jobs: queue.Queue = queue.Queue()
+        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._cancels: dict[int, Callable[[], None]] = {}
+        self._pending = 0
+        self._ids = itertools.count(1)
+        self._finished_job.connect(self._deliver)
+        # A plain daemon thread: unlike a QThread, one still running at interpreter exit
+        # does not abort the program.
+        self._thread = threading.Thread(target=self._work, name="clinic-runner", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
         while True:
             item = self._jobs.get()
             if item is _STOP:
@@ -34,37 +52,38 @@ class _Worker(QThread):
                 result, ok = fn(), True
             except BaseException as exc:  # delivered to on_error on the GUI thread
                 result, ok = exc, False
-            self.finished_job.emit(job_id, ok, result)
-
-
-class Runner(QObject):
-    """`run(fn, on_success, on_error)`; `busy` tells whether jobs are pending."""
-
-    busy_changed = Signal(bool)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._jobs: queue.Queue = queue.Queue()
-        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
-        self._pending = 0
-        self._ids = itertools.count(1)
-        self._worker = _Worker(self._jobs)
-        self._worker.finished_job.connect(self._deliver)  # queued: worker -> GUI thread
-        self._worker.start()
+            self._finished_job.emit(job_id, ok, result)
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
 
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def on_worker(self) -> bool:
+        """True when called from this runner's worker thread."""
+        return threading.current_thread() is self._thread
+
     def run(self, fn: Callable[[], object], on_success: Callable[[object], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> int:
+            on_error: Callable[[BaseException], None] | None = None, *,
+            cancel: Callable[[], None] | None = None) -> int:
+        """Queue `fn`; `cancel` (optional) asks it to stop early, see cancel_all()."""
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_success, on_error)
+        if cancel is not None:
+            self._cancels[job_id] = cancel
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
         self._jobs.put((job_id, fn))
         return job_id
+
+    def cancel_all(self) -> None:
+        """Ask every queued or running job that can stop early to stop (on lock)."""
+        for cancel in list(self._cancels.values()):
+            cancel()
 
     def forget(self) -> None:
         """Results of jobs already queued or running are thrown away when they arrive (their
@@ -74,6 +93,7 @@ class Runner(QObject):
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, result: object) -> None:
         self._pending -= 1
+        self._cancels.pop(job_id, None)
         callbacks = self._callbacks.pop(job_id, None)
         try:
             if callbacks is None:  # forgotten (on lock): the result, or error, is dropped
@@ -91,6 +111,7 @@ class Runner(QObject):
 
     def shutdown(self) -> None:
         """Finish the running job, drop the rest, stop the thread."""
+        self.cancel_all()
         self.forget()
         while True:
             try:
@@ -98,4 +119,16 @@ class Runner(QObject):
             except queue.Empty:
                 break
         self._jobs.put(_STOP)
-        self._worker.wait()
+        self._thread.join()
+
+
+_shared: Runner | None = None
+
+
+def shared() -> Runner:
+    """The app's one runner, made on first use (on the GUI thread); a new one after the
+    previous one was shut down."""
+    global _shared
+    if _shared is None or not _shared.alive:
+        _shared = Runner()
+    return _shared

@@ -26,7 +26,7 @@ from ui.widgets import FolderDialog, TextBox, check_box, form_layout, hint, name
 class SettingsEditor(FormBase):
     heading = "Settings"
 
-    def __init__(self, vault, parent=None, *, run=None, kdf=None):
+    def __init__(self, vault, parent=None, *, kdf=None):
         super().__init__(vault, parent)
         self.cancel_button.setText("Close")
         left = QVBoxLayout()
@@ -35,7 +35,7 @@ class SettingsEditor(FormBase):
         right = QVBoxLayout()
         right.addWidget(self._keys_box())
         right.addWidget(self._safety_box())
-        self.passphrase_box = PassphraseBox(self, kdf=kdf, run=run)
+        self.passphrase_box = PassphraseBox(self, kdf=kdf)
         right.addWidget(self.passphrase_box)
         right.addStretch(1)
         row = QHBoxLayout(self.body)

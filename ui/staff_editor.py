@@ -1,5 +1,6 @@
-"""Staff members: the list, and adding one with their own passphrase (typed twice). The key
-derivation takes about a second, so adding runs on a background thread."""
+"""Staff members: the list, adding one with their own passphrase (typed twice), removing one.
+Adding derives a key (about a second) and removing re-keys the whole vault, so both run on
+the app's runner (ui/ops.py), never on the GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -7,12 +8,13 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QTa
                                QVBoxLayout)
 
 from records import staff
-from records.errors import ValidationError
+from records.errors import ClinicError, ValidationError
 from records.models import MIN_PASSPHRASE, ROLES
 from records.rekey import remove_staff
 from records.vocab import label
 from ui.form_base import FormBase
-from ui.widgets import BackgroundCall, form_layout, hint, named, record_table
+from ui.ops import Op
+from ui.widgets import form_layout, hint, named, record_table
 
 
 class StaffEditor(FormBase):
@@ -22,7 +24,7 @@ class StaffEditor(FormBase):
     def __init__(self, vault, parent=None, *, kdf=None):
         super().__init__(vault, parent)
         self.kdf = kdf
-        self.worker = None
+        self.working: Op | None = None  # an add or a removal on the runner
         self.cancel_button.setText("Close")
 
         self.table = record_table(("Name", "Role", "Contact line"), "Staff members")
@@ -79,30 +81,34 @@ class StaffEditor(FormBase):
         item = self.table.item(self.table.currentRow(), 0)
         return item.data(Qt.UserRole) if item else None
 
-    # --- adding (slow: key derivation on a thread) -------------------------------------
+    # --- adding (slow: key derivation, on the runner) ----------------------------------
     def commit(self):
-        """Check what can be checked at once, then derive the key on a thread; `saved`
-        is emitted when it finishes. Returns None meanwhile."""
-        if self.worker is not None:
+        """Check what can be checked at once, then add on the runner; `saved` is emitted
+        when it finishes. Returns None meanwhile."""
+        if self.working is not None:
             return None
         name, role = self.name.text(), self.role.currentData()
         contact, passphrase = self.contact.text(), self.passphrase.text()
         staff.validate_new(name, role, contact, passphrase)
         if passphrase != self.passphrase_again.text():
             raise ValidationError("passphrase", "the two entries are not the same")
-        self.worker = BackgroundCall(lambda: staff.add(self.vault, name, role, passphrase,
-                                                       contact_line=contact, kdf=self.kdf))
-        self.worker.done.connect(self._added)
-        self.worker.failed.connect(self._failed)
-        self.save_button.setEnabled(False)
-        self.status.setText("Adding… (deriving the key takes a moment)")
-        self.worker.start()
+        vault, kdf = self.vault, self.kdf
+        self._start(Op(self, lambda _progress: staff.add(vault, name, role, passphrase,
+                                                         contact_line=contact, kdf=kdf))
+                    .success(self._added), "Adding… (deriving the key takes a moment)")
         return None
 
+    def _start(self, op: Op, doing: str) -> None:
+        self.working = op.failure(self._failed).with_progress(doing)
+        for button in (self.save_button, self.remove_button, self.confirm_remove):
+            button.setEnabled(False)
+        self.status.setText(doing)
+        op.run_in_background()
+
     def _finish(self) -> None:
-        self.worker.wait()
-        self.worker = None
-        self.save_button.setEnabled(True)
+        self.working = None
+        for button in (self.save_button, self.remove_button, self.confirm_remove):
+            button.setEnabled(True)
         self.status.setText("")
 
     def _added(self, member) -> None:
@@ -113,8 +119,10 @@ class StaffEditor(FormBase):
         self.status.setText(f"{member.name} can now unlock this laptop.")
         self.saved.emit(member)
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._finish()
+        if not isinstance(exc, ClinicError):
+            exc = ClinicError(f"it stopped with an error ({type(exc).__name__})")
         self.show_error(exc)
 
     # --- removing (two steps: the button, then a confirmation naming the person) ------
@@ -134,11 +142,17 @@ class StaffEditor(FormBase):
         self.confirm_remove.setFocus()
 
     def confirm_removal(self) -> None:
-        if self.attempt(self._remove_chosen):
-            self.refresh()
-            self.status.setText(f"{self.to_remove.name} was removed.")
+        """Re-key on the runner (seconds on a large vault); the list refreshes after."""
+        if self.working is not None or self.to_remove is None:
+            return
+        self.clear_error()
         self.confirm_remove.hide()
+        vault, member = self.vault, self.to_remove
+        self._start(Op(self, lambda _progress: remove_staff(vault, member.id))
+                    .success(lambda _: self._removed(member)), "Re-keying the vault…")
 
-    def _remove_chosen(self) -> bool:
-        remove_staff(self.vault, self.to_remove.id)
-        return True
+    def _removed(self, member) -> None:
+        self._finish()
+        self.to_remove = None
+        self.refresh()
+        self.status.setText(f"{member.name} was removed.")

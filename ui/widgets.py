@@ -1,14 +1,13 @@
 """Small pieces the forms share: quantity fields, multi-line boxes that Tab through, a
-type-to-filter checklist, a client picker, a folder picker that keeps no history, and a
-background call. The save/cancel plumbing is ui/form_base.py; date and time fields in the
-clinic's zone are ui/clinic_time.py.
+type-to-filter checklist, a client picker and a folder picker that keeps no history. The
+save/cancel plumbing is ui/form_base.py; date and time fields in the clinic's zone are
+ui/clinic_time.py; background work goes through the app's runner (ui/ops.py).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QDir, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QButtonGroup, QCheckBox,
                                QDialog, QDialogButtonBox, QFileSystemModel,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QButtonGroup
                                QWidget)
 
 from records import search as client_search
-from records.errors import ClinicError
 
 # Above any sensible count on purpose: records validates the real limit and says so by name.
 QUANTITY_MAX = 99_999
@@ -286,33 +284,6 @@ class FolderDialog(QDialog):
 
     def selected(self) -> str:
         return self.model.filePath(self.tree.currentIndex())
-
-
-class BackgroundCall(QThread):
-    """Run one slow records call (a key derivation) off the UI thread; `done` or `failed`
-    arrives on the UI thread. A running call keeps itself alive even if the widget that
-    started it is closed (a QThread destroyed while running aborts the program)."""
-
-    done = Signal(object)
-    failed = Signal(object)
-    _running: set = set()
-
-    def __init__(self, fn: Callable):
-        super().__init__()
-        self._fn = fn
-        self.finished.connect(lambda: BackgroundCall._running.discard(self))
-
-    def start(self) -> None:
-        BackgroundCall._running.add(self)
-        super().start()
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except Exception as exc:  # noqa: BLE001 - handed to the UI thread, never lost
-            self.failed.emit(exc if isinstance(exc, ClinicError) else ClinicError(str(exc)))
-            return
-        self.done.emit(result)
 
 
 def check_box(text: str) -> QCheckBox:

@@ -31,8 +31,12 @@ def test_exports_in_the_background_and_shows_the_file(qtbot, week_vault, coordin
     qtbot.addWidget(dialog)
     dialog.set_week(WEEK)
     steps = []
-    dialog._relay.progress.connect(lambda n, total, what: steps.append(
-        (n, threading.current_thread() is threading.main_thread())))
+    shown = dialog._on_progress
+
+    def on_progress(n, total, what):
+        steps.append((n, threading.current_thread() is threading.main_thread()))
+        shown(n, total, what)
+    dialog._on_progress = on_progress
     dialog.show()
     dialog.export_button.click()
     assert dialog.running and not dialog.close_button.isEnabled()
@@ -69,22 +73,21 @@ def test_exports_in_the_background_and_shows_the_file(qtbot, week_vault, coordin
     assert not dialog.isVisible()
 
 
-def test_uses_the_main_window_runner_when_given(qtbot, week_vault, tmp_path):
-    calls = []
-
-    def run(fn, on_success, on_error):  # a synchronous stand-in for ui.runner.Runner.run
-        calls.append(fn)
-        try:
-            on_success(fn())
-        except Exception as exc:
-            on_error(exc)
-
-    dialog = ExportDialog(week_vault, folder=tmp_path, run=run)
+def test_runs_on_the_apps_one_runner(qtbot, week_vault, tmp_path, monkeypatch):
+    import ui.export_dialog
+    from ui.runner import shared
+    threads = []
+    real = ui.export_dialog.export_week
+    monkeypatch.setattr(ui.export_dialog, "export_week", lambda *args, **kwargs: (
+        threads.append(shared().on_worker()), real(*args, **kwargs))[1])
+    dialog = ExportDialog(week_vault, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.set_week(WEEK)
     dialog.export_button.click()
-    assert len(calls) == 1 and not dialog.running
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert threads == [True]  # the export ran on the shared runner's thread, nowhere else
     assert (tmp_path / "PAR-VAN1-2026-W10.age").exists()
+    assert not hasattr(ui.export_dialog, "QThreadPool")
 
 
 def test_missing_key_and_missing_folder_are_explained(qtbot, week_vault, coordinator,

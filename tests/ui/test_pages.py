@@ -187,22 +187,16 @@ def test_police_liaison_account_starts_on_shared_incidents(qtbot, vault_dir, vau
         liaison.lock()
 
 
-def test_export_opens_from_the_shortcut_on_the_shared_runner(qtbot, vault):
+def test_export_opens_from_the_shortcut(qtbot, vault):
     from ui.export_dialog import ExportDialog
-    from ui.runner import Runner
-    runner = Runner()
-    try:
-        window = MainWindow(vault, runner)
-        qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
-        key(qtbot, window, "Ctrl+Shift+E")
-        assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
-        assert window.export_dialog._run == runner.run
-        window.teardown()
-    finally:
-        runner.shutdown()
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
+    key(qtbot, window, "Ctrl+Shift+E")
+    assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
+    window.teardown()
 
 
 def test_printing_from_the_client_page_previews_the_right_document(qtbot, main, vault):
@@ -219,14 +213,18 @@ def test_printing_from_the_client_page_previews_the_right_document(qtbot, main, 
     main.client_page().buttons["print"].click()
     dialog = main.print_dialog
     assert isinstance(dialog, PrintPreview) and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)  # made on the runner
     assert (dialog.job.kind, dialog.job.entity_id) == ("referral", referral.id)
     dialog.reject()
+    main.activateWindow()  # the preview was the active window while it was made
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     page = main.client_page()
     page.visits.setCurrentRow(0)
     page.visits.currentItem().setSelected(True)
     assert page.selected() == ("visit", visit.id)
     qtbot.keyClick(main, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert (main.print_dialog.job.kind, main.print_dialog.job.entity_id) == ("visit", visit.id)
+    qtbot.waitUntil(lambda: not main.print_dialog.busy, timeout=20_000)
     main.print_dialog.reject()
 
 

@@ -66,19 +66,16 @@ def test_change_without_rekey_keeps_the_data_key_and_says_what_still_opens(qtbot
     assert vault.keyfile.unlock(None, NEW)[0] == old_key
 
 
-def test_the_change_runs_on_the_apps_runner_when_given_one(qtbot, vault, vault_dir):
-    from ui.runner import Runner
-    runner = Runner()
-    jobs = []
-    try:
-        def run(fn, on_success, on_error):
-            jobs.append(fn)
-            return runner.run(fn, on_success, on_error)
-        editor = show(qtbot, SettingsEditor(vault, kdf=FAST_KDF, run=run))
-        _change(qtbot, editor.passphrase_box, PASSPHRASE, NEW)
-    finally:
-        runner.shutdown()
-    assert len(jobs) == 1
+def test_the_change_runs_on_the_apps_runner(qtbot, vault, vault_dir, monkeypatch):
+    from records import keys
+    from ui.runner import shared
+    threads = []
+    real = keys.change_passphrase
+    monkeypatch.setattr(keys, "change_passphrase", lambda *args, **kwargs: (
+        threads.append(shared().on_worker()), real(*args, **kwargs))[1])
+    editor = show(qtbot, SettingsEditor(vault, kdf=FAST_KDF))
+    _change(qtbot, editor.passphrase_box, PASSPHRASE, NEW)
+    assert threads == [True]
     assert editor.passphrase_box.status.text() == "Passphrase changed. " + REKEY_NOW
     vault.lock()
     Vault.open(vault_dir, None, NEW).lock()

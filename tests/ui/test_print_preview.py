@@ -19,6 +19,7 @@ from ui import print_preview, print_queue
 from ui.print_preview import PrintPreview
 from ui.print_queue import PrintQueue
 from ui.printing import PrintFailed
+from ui.runner import shared
 
 
 @pytest.fixture
@@ -55,9 +56,11 @@ def messages(monkeypatch):
 
 
 def open_preview(qtbot, vault, job, **kwargs):
+    """The preview, shown once the runner has made the document."""
     dialog = PrintPreview(vault, job, **kwargs)
     qtbot.addWidget(dialog)
-    dialog.show()
+    with qtbot.waitSignal(dialog.ready, timeout=20_000):
+        dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -92,7 +95,8 @@ def test_preview_renders_pages_and_navigates(qtbot, clinic, private_tmp):
     dialog.zoom.setChecked(True)  # fit width: taller than the fitted page
     assert dialog.view.pixmap().height() > height
     dialog.copy_box.setCurrentIndex(dialog.copy_box.findData("client"))
-    dialog.copy_box.activated.emit(dialog.copy_box.currentIndex())
+    with qtbot.waitSignal(dialog.ready, timeout=20_000):  # made again, on the runner
+        dialog.copy_box.activated.emit(dialog.copy_box.currentIndex())
     assert dialog.job.copy == "client" and dialog.page_count == 1 and dialog.page == 0
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
@@ -212,6 +216,7 @@ def test_failed_print_offers_print_later(qtbot, clinic, messages, monkeypatch, p
     job = PrintJob("visit", clinic.visit.id, "clinical")
     dialog = open_preview(qtbot, clinic.vault, job)
     dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
     assert "did not accept" in messages[0][1]
     assert [q.job for q in printing.pending(clinic.vault)] == [job]
 
@@ -231,17 +236,25 @@ def test_the_job_title_carries_the_clinics_date_not_the_laptops(qtbot, clinic, m
                                                         "service", language="en"))
     assert "November 24, 2025" in pdf_text(dialog.pdf)
     dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     assert titles == ["Clinic document 2025-11-24"]
 
 
 def test_print_is_audited(qtbot, clinic, monkeypatch, private_tmp):
     monkeypatch.setattr(print_preview, "printer_names", lambda: ["Van printer"])
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    sent = []
-    monkeypatch.setattr(print_preview, "print_pdf", lambda pdf, printer: sent.append(pdf) or 1)
+    sent, made_on = [], []
+    monkeypatch.setattr(print_preview, "print_pdf", lambda pdf, printer: sent.append(
+        (pdf, shared().on_worker())) or 1)
+    render = print_preview.job_pdf
+    monkeypatch.setattr(print_preview, "job_pdf", lambda *args: made_on.append(
+        shared().on_worker()) or render(*args))
     dialog = open_preview(qtbot, clinic.vault, PrintJob("visit", clinic.visit.id, "clinical"))
+    assert made_on == [True]  # rendered on the runner's thread
     dialog.print_button.click()
-    assert sent == [dialog.pdf]
+    assert dialog.busy and not dialog.print_button.isEnabled()  # no second job meanwhile
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert sent == [(dialog.pdf, True)]  # spooled on the runner's thread
     assert audit_prints(clinic.vault) == [
         f"document=visit copy=clinical client={clinic.rose.id} to=printer"]
 
@@ -267,6 +280,7 @@ def test_queue_view_prints_everything_waiting(qtbot, clinic, messages, monkeypat
     sent = []
     monkeypatch.setattr(print_queue, "print_pdf", lambda pdf, printer: sent.append(pdf) or 1)
     view.print_all_button.click()
+    qtbot.waitUntil(lambda: view.list.count() == 0, timeout=20_000)
     assert len(sent) == 2 and all(pdf.startswith(b"%PDF") for pdf in sent)
     assert printing.pending(vault) == [] and view.list.count() == 0
     assert view.summary.text() == "Nothing is waiting to print."

@@ -26,7 +26,9 @@ from ui.settings_editor import SettingsEditor
 from ui.staff_editor import StaffEditor
 
 
-def test_staff_editor_removal_rekeys_the_vault(qtbot, vault, vault_dir, tmp_path):
+def test_staff_editor_removal_rekeys_the_vault(qtbot, vault, vault_dir, tmp_path, monkeypatch):
+    import ui.staff_editor
+    from ui.runner import shared
     staff.add(vault, "Omar Outreach", "outreach", "omar's passphrase", kdf=FAST_KDF)
     kept = tmp_path / "kept.keys"
     shutil.copy(vault_dir / KEY_NAME, kept)
@@ -35,8 +37,16 @@ def test_staff_editor_removal_rekeys_the_vault(qtbot, vault, vault_dir, tmp_path
     rows = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
     editor.table.setCurrentCell(rows.index("Omar Outreach"), 0)
     qtbot.mouseClick(editor.remove_button, Qt.LeftButton)
+    rekeyed_on = []
+    real = ui.staff_editor.remove_staff
+    monkeypatch.setattr(ui.staff_editor, "remove_staff", lambda *args: (
+        rekeyed_on.append(shared().on_worker()), real(*args))[1])
     qtbot.mouseClick(editor.confirm_remove, Qt.LeftButton)
-    assert "was removed" in editor.status.text()
+    assert not editor.save_button.isEnabled()  # nothing else starts while it re-keys
+    qtbot.waitUntil(lambda: "was removed" in editor.status.text(), timeout=20_000)
+    assert rekeyed_on == [True]  # the re-key ran on the runner's thread, not the GUI's
+    assert [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())] == [
+        "Nora Nurse"]
     vault.lock()
     old_key, _ = KeyFile.load(kept).unlock("Omar Outreach", "omar's passphrase")
     with pytest.raises(VaultDamaged):

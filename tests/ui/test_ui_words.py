@@ -133,7 +133,10 @@ def test_saves_and_prints_confirm_in_the_status_bar_without_names(qtbot, ready_a
     monkeypatch.setattr(QPrintDialog, "exec", two_copies)
     monkeypatch.setattr(print_preview, "print_pdf", lambda pdf, printer: 1)
     key(qtbot, main, "Ctrl+P")
+    qtbot.waitUntil(lambda: not main.print_dialog.busy, timeout=20_000)  # made on the runner
     click(qtbot, main.print_dialog.print_button)
+    qtbot.waitUntil(lambda: main.print_dialog.result() == QDialog.DialogCode.Accepted,
+                    timeout=20_000)  # spooled on the runner
     assert main.statusBar().currentMessage() == (
         "Printed: referral letter, service copy (2 copies).")
 
@@ -141,6 +144,7 @@ def test_saves_and_prints_confirm_in_the_status_bar_without_names(qtbot, ready_a
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
     key(qtbot, main, "Ctrl+P")
+    qtbot.waitUntil(lambda: not main.print_dialog.busy, timeout=20_000)
     click(qtbot, main.print_dialog.print_button)
     assert main.statusBar().currentMessage() == (
         "Kept to print later: referral letter, service copy.")
