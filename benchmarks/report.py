@@ -20,7 +20,8 @@ class Row:
                                # None: only `abs_limit` is a target
     target: str
     unit: str = "ms"
-    compare: str = "ratio"     # "ratio": ours / baseline; "delta": ours - baseline
+    compare: str = "ratio"     # "ratio": ours / baseline; "delta": ours - baseline;
+    #                            "abs": ours itself against `limit` (baseline: for reference)
     abs_limit: float | None = None  # also required of `ours` itself, e.g. one 60 Hz frame
     detail: dict = field(default_factory=dict)
 
@@ -28,6 +29,8 @@ class Row:
     def value(self) -> float:
         if self.compare == "delta":
             return self.ours - self.baseline
+        if self.compare == "abs":
+            return self.ours
         return self.ours / self.baseline if self.baseline > 0 else float("inf")
 
     @property
@@ -69,6 +72,9 @@ def _fmt(value: float, unit: str) -> str:
 def _cell(row: Row) -> str:
     if row.compare == "delta":
         shown = f"{row.value:+.0f} MB"
+    elif row.compare == "abs":
+        return f"{_fmt(row.ours, row.unit)} (idle {_fmt(row.baseline, row.unit)})" + (
+            "" if row.ok else " !")
     else:
         shown = f"{row.value:.2f}x"
     mark = "" if row.ok else " !"

@@ -27,7 +27,7 @@ SIZES = (1_000, 10_000, 20_000, 100_000)
 QUICK_SIZE = 200
 # In-process measures (run on an open scratch copy), then measures in their own processes.
 MEASURES = ("bench_search", "bench_client_page", "bench_save", "bench_letter", "bench_weekly_export",
-            "bench_unlock", "bench_startup", "bench_memory", "bench_merge")
+            "bench_session", "bench_unlock", "bench_startup", "bench_memory", "bench_merge")
 
 
 @dataclass
