@@ -12,8 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "benchmarks" / "results" / "latest.json"
 KEYS = {f"search_{n}_{stat}" for n in (1, 2, 3, 4) for stat in ("p50", "p95")} | {
-    "client_page", "save_visit", "referral_letter", "weekly_export", "unlock", "startup",
-    "memory"} | {f"merge_pdf_{pdf}{m}" for pdf in ("none", "combined") for m in ("", "_memory")}
+    "client_page", "save_visit", "referral_letter", "weekly_export", "session_p99",
+    "session_worst", "unlock", "startup", "memory"} | {f"merge_pdf_{pdf}{m}" for pdf in ("none", "combined") for m in ("", "_memory")}
 
 
 @pytest.mark.slow
@@ -38,6 +38,15 @@ def test_benchmark_command_end_to_end_at_a_tiny_size(tmp_path):
     assert rows["client_page"]["detail"]["visits"] == 300
     assert rows["referral_letter"]["detail"]["pages"] == rows["referral_letter"]["detail"]["bare_pages"]
     assert rows["weekly_export"]["detail"]["contacts"] > 0
+    session = rows["session_p99"]["detail"]
+    assert session["session"]["ticks"] > 50 and session["idle"]["ticks"] > 50  # the monitor ran
+    steps = session["steps"]  # every step of the nurse's session did its work
+    assert steps["search_rows"] >= 1 and steps["client_visits"] == 300
+    assert steps["preview_pages"] >= 1 and steps["printed_bytes"] > 1000
+    assert steps["export_contacts"] > 0 and steps["export_bytes"] > 0
+    assert set(rows["session_worst"]["detail"]["worst_by_step"]) == {
+        "search", "open busy client", "save a visit", "save and refer", "print preview",
+        "print to a PDF printer", "export"}
     memory = rows["memory"]["detail"]
     assert memory["rows"] == memory["matches"] > 50  # scrolled past the first page to the end
     assert rows["unlock"]["detail"]["kdf"]["time_cost"] >= 1
