@@ -187,16 +187,11 @@ def test_police_liaison_account_starts_on_shared_incidents(qtbot, vault_dir, vau
         liaison.lock()
 
 
-def test_export_opens_from_the_shortcut(qtbot, vault):
+def test_export_opens_from_the_shortcut(qtbot, main):
     from ui.export_dialog import ExportDialog
-    window = MainWindow(vault)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
-    key(qtbot, window, "Ctrl+Shift+E")
-    assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
-    window.teardown()
+    key(qtbot, main, "Ctrl+Shift+E")
+    assert isinstance(main.export_dialog, ExportDialog) and main.export_dialog.isVisible()
+    main.teardown()
 
 
 def test_printing_from_the_client_page_previews_the_right_document(qtbot, main, vault):
