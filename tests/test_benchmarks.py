@@ -41,7 +41,7 @@ def test_benchmark_command_end_to_end_at_a_tiny_size(tmp_path):
     session = rows["session_p99"]["detail"]
     assert session["session"]["ticks"] > 50 and session["idle"]["ticks"] > 50  # the monitor ran
     steps = session["steps"]  # every step of the nurse's session did its work
-    assert steps["search_rows"] >= 1 and steps["client_visits"] == 300
+    assert steps["search_rows"] >= 1 and steps["client_visits"] >= 300
     assert steps["preview_pages"] >= 1 and steps["printed_bytes"] > 1000
     assert steps["export_contacts"] > 0 and steps["export_bytes"] > 0
     assert set(rows["session_worst"]["detail"]["worst_by_step"]) == {

@@ -30,12 +30,17 @@ WITH_GUARD = textwrap.dedent("""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ui import qtguard
     qtguard.hold()
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QObject, QTimer, Signal
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     timer = QTimer()
     for _ in range(200_000):
         timer.stop()
+    class Relay(QObject):
+        step = Signal(int)
+    relay = Relay()
+    for n in range(200_000):  # emit() drops a reference to True ("bool_dealloc")
+        relay.step.emit(n)
     print("survived")
 """)
 

@@ -5,10 +5,11 @@
 
 `work(progress)` runs on the app's one runner (ui/runner.py), never on the GUI thread, and
 must not touch a widget. `success(result)` or `failure(exception)` then runs on the GUI
-thread, only while `parent` still exists (a page closed meanwhile hears nothing). Work that
-can stop early checks `progress.cancelled` between its steps (the app cancels on lock);
-`progress(n, total, what)` reaches `on_progress` on the GUI thread. `with_progress(label)`
-shows a busy dialog when the work takes more than a second.
+thread, only while `parent` still exists: a page closed meanwhile hears nothing, and nobody
+hears of work the lock stopped (Locked). Work that can stop early checks
+`progress.cancelled` between its steps (the app cancels on lock); `progress(n, total, what)`
+reaches `on_progress` on the GUI thread. `with_progress(label)` shows a busy dialog when
+the work takes more than a second.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from records.errors import ClinicError
+from records.errors import ClinicError, Locked
 from ui import runner as runner_module
 
 SHOW_AFTER_MS = 1000
@@ -127,7 +128,7 @@ class Op:
             self._on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
-        if not self._done():
+        if not self._done() or isinstance(exc, Locked):  # the vault locked under it: no news
             return
         if self._on_failure is None:
             raise exc

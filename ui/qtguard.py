@@ -2,9 +2,11 @@
 
 Every call of a Qt method that returns void drops one reference to None that it never took;
 after a few thousand calls (`setText`, `QTimer.stop`, model resets...) the interpreter aborts
-with "Fatal Python error: none_dealloc" - minutes into a night shift. Python 3.12+ makes None
-immortal, so there the bug is harmless. On 3.11 we raise None's reference count once, by a
-billion, and never give those references back: the same thing 3.12 does by design. (PySide6
+with "Fatal Python error: none_dealloc" - minutes into a night shift. A signal's `emit()`
+drops one reference to True the same way ("bool_dealloc"): the background runner emits for
+every job and every progress step. Python 3.12+ makes None, True and False immortal, so there
+the bug is harmless. On 3.11 we raise their reference counts once, by a billion, and never
+give those references back: the same thing 3.12 does by design. (PySide6
 6.11 does not have the bug, but its QtPdf module only ships in the much larger Addons wheel.)
 Call `hold()` before the first Qt call of a process.
 
@@ -27,6 +29,6 @@ def hold() -> None:
     global _held
     if _held or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    # ob_refcnt is the first field of every CPython object.
-    ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
+    for singleton in (None, True, False):  # ob_refcnt: the first field of every object
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
     _held = True

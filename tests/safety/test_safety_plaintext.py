@@ -111,11 +111,17 @@ def step_incident(vault, state):
 
 def step_print_preview(vault, state):
     """The nurse previews the letter and the summary (pages rendered from memory)."""
+    from PySide6.QtTest import QTest
+
     from ui.print_preview import PrintPreview
     for job in (PrintJob("referral", state["referral"].id, "service"),
                 PrintJob("visit", state["visit"].id, "client")):
         dialog = PrintPreview(vault, job)
         dialog.show()
+        for _ in range(4000):  # made on the app's runner
+            if dialog.document is not None and not dialog.busy:
+                break
+            QTest.qWait(5)
         assert dialog.page_count >= 1 and not dialog.view.pixmap().isNull()
         assert not dialog.grab().isNull()
         dialog.reject()

@@ -302,6 +302,7 @@ def test_queue_view_remove_and_preview(qtbot, clinic, monkeypatch, private_tmp):
                                                     self.copy_box.isEnabled())))
     view.preview_button.click()
     assert opened == [(printing.pending(vault)[0].id, True, False)]
+    qtbot.waitUntil(lambda: not shared().busy, timeout=20_000)  # the preview was made
 
 
 def _save_through_the_real_file_dialog(qtbot, dialog, target: Path) -> None:
