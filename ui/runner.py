@@ -3,7 +3,7 @@
 Jobs run one at a time, in order, on a single worker thread (like Anki's taskman): every use
 of the vault outside the GUI thread goes through it, so two jobs never use the database at
 once (the vault's connection also serialises each statement against the GUI thread's short
-reads: records/connection.py). `fn` must not touch any widget: it gets no arguments and
+reads: records/serial.py). `fn` must not touch any widget: it gets no arguments and
 returns a value; `on_success(value)` or `on_error(exception)` then runs on the GUI thread.
 
 `shared()` is the app's runner (ui/ops.py's op factories use it). On lock the app calls

@@ -67,11 +67,11 @@ def test_change_without_rekey_keeps_the_data_key_and_says_what_still_opens(qtbot
 
 
 def test_the_change_runs_on_the_apps_runner(qtbot, vault, vault_dir, monkeypatch):
-    from records import keys
+    import ui.passphrase_box
     from ui.runner import shared
     threads = []
-    real = keys.change_passphrase
-    monkeypatch.setattr(keys, "change_passphrase", lambda *args, **kwargs: (
+    real = ui.passphrase_box.change_passphrase
+    monkeypatch.setattr(ui.passphrase_box, "change_passphrase", lambda *args, **kwargs: (
         threads.append(shared().on_worker()), real(*args, **kwargs))[1])
     editor = show(qtbot, SettingsEditor(vault, kdf=FAST_KDF))
     _change(qtbot, editor.passphrase_box, PASSPHRASE, NEW)
