@@ -151,7 +151,7 @@ class PrintPreview(QDialog):
         """Render `job` (in memory) on the runner, then show its first page."""
         if self.document is None:
             self._show_options()
-            self.what.setText(job.title.capitalize())
+            self._show_heading(job)
             self.view.setText("Preparing the document…")
         self._set_busy(True)
         vault = self.vault
@@ -182,14 +182,21 @@ class PrintPreview(QDialog):
             self.document.deleteLater()
         self.job, self.pdf, self.document, self.page = job, pdf, document, 0
         self._show_options()
-        heading = job.title.capitalize()
-        client_id = printing.client_of(self.vault, job)
-        if client_id is not None:  # the heading names the client; the window title never
-            heading += f" — {clients.get(self.vault, client_id).name}"
-        self.what.setText(heading)
-        self.setAccessibleName(heading)
+        self._show_heading(job)
         self.show_page()
         self.ready.emit()
+
+    def _show_heading(self, job: PrintJob) -> None:
+        """The document and whose it is (two short reads); the window title never names
+        the client. A record gone meanwhile leaves the title alone: making the document
+        then says why."""
+        heading = job.title.capitalize()
+        with contextlib.suppress(ClinicError):
+            client_id = printing.client_of(self.vault, job)
+            if client_id is not None:
+                heading += f" — {clients.get(self.vault, client_id).name}"
+        self.what.setText(heading)
+        self.setAccessibleName(heading)
 
     def _show_options(self) -> None:
         job = self.job
