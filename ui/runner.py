@@ -6,6 +6,11 @@ once (the vault's connection also serialises each statement against the GUI thre
 reads: records/serial.py). `fn` must not touch any widget: it gets no arguments and
 returns a value; `on_success(value)` or `on_error(exception)` then runs on the GUI thread.
 
+Python's cyclic garbage collector runs on whichever thread happens to allocate: on the
+worker it would destroy Qt objects (a closed dialog's wrapper) off the GUI thread, and Qt
+crashes. While a runner lives, automatic collection is off and the GUI thread collects on a
+timer instead (Anki does the same).
+
 `shared()` is the app's runner (ui/ops.py's op factories use it). On lock the app calls
 `cancel_all()` (jobs that can stop early do so at their next step), `forget()` (a late
 result cannot bring client data back on screen) and queues the vault's close behind the
@@ -13,14 +18,18 @@ running job: the close waits for it, and nothing is written after it.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import queue
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 _STOP = object()
+GC_MS = 1000  # young objects every second, everything every FULL_GC_EVERY ticks
+FULL_GC_EVERY = 60
+_live: set["Runner"] = set()  # runners whose worker may run: automatic collection stays off
 
 
 class Runner(QObject):
@@ -37,6 +46,11 @@ class Runner(QObject):
         self._pending = 0
         self._ids = itertools.count(1)
         self._finished_job.connect(self._deliver)
+        self._gc_ticks = 0
+        self._gc_timer = QTimer(self, interval=GC_MS, timeout=self._collect)
+        self._gc_timer.start()
+        _live.add(self)
+        gc.disable()
         # A plain daemon thread: unlike a QThread, one still running at interpreter exit
         # does not abort the program.
         self._thread = threading.Thread(target=self._work, name="clinic-runner", daemon=True)
@@ -52,7 +66,14 @@ class Runner(QObject):
                 result, ok = fn(), True
             except BaseException as exc:  # delivered to on_error on the GUI thread
                 result, ok = exc, False
+            del item, fn  # the job's objects (Qt ones too) are let go of on the GUI thread
             self._finished_job.emit(job_id, ok, result)
+            del result
+
+    @Slot()
+    def _collect(self) -> None:
+        self._gc_ticks += 1
+        gc.collect(2 if self._gc_ticks % FULL_GC_EVERY == 0 else 1)
 
     @property
     def busy(self) -> bool:
@@ -120,6 +141,10 @@ class Runner(QObject):
                 break
         self._jobs.put(_STOP)
         self._thread.join()
+        self._gc_timer.stop()
+        _live.discard(self)
+        if not _live:
+            gc.enable()
 
 
 _shared: Runner | None = None

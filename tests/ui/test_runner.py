@@ -1,4 +1,5 @@
 """The background runner: work off the GUI thread, results on it, one job at a time."""
+import gc
 import threading
 
 import pytest
@@ -56,3 +57,23 @@ def test_busy_signal_and_forget_drops_late_results(qtbot, runner):
     assert busy == [True, False]
     runner.run(lambda: "fresh", results.append)
     qtbot.waitUntil(lambda: results == ["fresh"])
+
+
+def test_garbage_is_collected_on_the_gui_thread_not_the_workers(qtbot, runner):
+    """A cycle holding a Qt object, collected on the worker, would destroy it off the GUI
+    thread (Qt crashes): while a runner lives the GUI thread does every collection."""
+    assert not gc.isenabled()
+    freed_on_gui = []
+
+    class Cycle:
+        def __del__(self):
+            freed_on_gui.append(threading.current_thread() is threading.main_thread())
+
+    def job():
+        garbage = Cycle()
+        garbage.me = garbage
+        del garbage
+        return len([[n] for n in range(200_000)])  # allocations enough to trigger collections
+    runner.run(job)
+    qtbot.waitUntil(lambda: bool(freed_on_gui), timeout=10_000)
+    assert freed_on_gui == [True]
