@@ -150,8 +150,16 @@ class Vault:
 
     @classmethod
     def _finish_open(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
+        """Migrate (a vault from a newer version is refused; an older one is backed up first,
+        records/upgrade.py), then sign in."""
+        from .upgrade import backup_before_migrating
+
+        def backup(pending: list[str]) -> None:
+            old = cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
+            backup_before_migrating(old, pending)
+
         try:
-            schema.migrate(db)
+            schema.migrate(db, before=backup)
             vault = cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
             vault.deactivate_removed_slots()
             return vault
