@@ -9,6 +9,10 @@
 # the size budget. Usage: bash desktop/build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "$(uname -s)" != Linux ]; then
+    echo "desktop/build.sh builds the Linux app; for Windows and macOS see docs/deployment.md" >&2
+    exit 1
+fi
 VENV=.build-venv
 PY="$VENV/bin/python"
 ID=org.vanclinic.Records
@@ -28,10 +32,7 @@ say "installing the build's Python packages into $VENV"
 "$PY" -c "import PyInstaller, PySide6, sqlcipher3, _rl_accel" # the install worked
 
 VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
-case "$(uname -s)-$(uname -m)" in
-    Linux-x86_64) PLATFORM=linux-x86_64 ;;
-    *) PLATFORM="$(uname -s | tr A-Z a-z)-$(uname -m)" ;;
-esac
+PLATFORM="linux-$(uname -m)"  # linux-x86_64 on the machines this is tested on
 
 say "checking the desktop metadata"
 desktop-file-validate "desktop/$ID.desktop"
@@ -72,6 +73,14 @@ for pattern in 'van-clinic' '_internal/libpython3*' '_internal/PySide6/QtPdf.*' 
     fi
 done
 [ "$missing" = 0 ] || exit 1
+# The platform plugins must find every library they link to (in the folder or, for the C
+# library and the graphics drivers, on any Linux).
+plugins="$APP/_internal/PySide6/Qt/plugins/platforms"
+if LD_LIBRARY_PATH="$APP/_internal:$APP/_internal/PySide6/Qt/lib" \
+        ldd "$plugins/libqxcb.so" "$plugins/libqoffscreen.so" | grep "not found"; then
+    echo "a Qt platform plugin lacks a library (run .ci/system-packages before building)" >&2
+    exit 1
+fi
 if compgen -G "$APP/_internal/PySide6/Qt/lib/libQt6WebEngine*" >/dev/null; then
     echo "the build carries QtWebEngine, which the app does not use" >&2
     exit 1
