@@ -74,7 +74,7 @@ expect 1 print visit-summary --client C1 --printer "No Such Printer" \
 step "export, decrypted with the stock age tool"
 age-keygen -o "$WORK/in/coordinator.key" 2> "$WORK/in/keygen.txt"
 recipient=$(sed -n 's/^Public key: //p' "$WORK/in/keygen.txt")
-printf 'smoke-test program secret\n' > "$WORK/in/secret"
+expect 0 coordinator secret --out "$WORK/in/secret"
 expect 0 settings set uic_secret --value-file "$WORK/in/secret" --data-dir "$V" --passphrase-file "$PASS"
 expect 0 settings set export_recipient --value "$recipient" --data-dir "$V" --passphrase-file "$PASS"
 expect 0 export --week 2026-W47 --out "$WORK/out/week.age" --data-dir "$V" --passphrase-file "$PASS"
