@@ -54,8 +54,11 @@ def test_pending_migrations_run_after_a_backup_of_the_vault_as_it_was(vault_dir,
         assert actions[-1] == "backup"
     finally:
         opened.lock()
-    Vault.open(vault_dir, "Nora Nurse", PASSPHRASE).lock()  # up to date: no second backup
+    again = Vault.open(vault_dir, "Nora Nurse", PASSPHRASE)  # up to date: no second backup
     assert len(backup.backups_in(upgrade.folder_for(vault_dir))) == 1
+    roll_back_last_migration(again)  # the next update: a second backup beside the first
+    Vault.open(vault_dir, "Nora Nurse", PASSPHRASE).lock()
+    assert len(backup.backups_in(upgrade.folder_for(vault_dir))) == 2
 
 
 def test_a_new_or_current_vault_makes_no_upgrade_backup(vault_dir, vault):
