@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .backup import write_backup
 from .errors import DiskFull, NotFound, VaultDamaged
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ def folder_for(vault_path) -> Path:
 def backup_before_migrating(vault: "Vault", pending: list[str]) -> Path:
     """Back the vault up before `pending` migrations run; raise (the same kind of error,
     saying that nothing was changed) if that fails."""
-    from .backup import write_backup
     try:
         return write_backup(vault, folder_for(vault.path))
     except (DiskFull, NotFound, VaultDamaged) as exc:

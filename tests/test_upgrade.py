@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import PASSPHRASE
+from flows.documents import job_pdf
 from records import audit, backup, schema, upgrade
 from records.errors import NotFound
 from records.printing import PrintJob
 from records.vault import DB_NAME, Vault, connect
-from reports.render import job_pdf
 from safety.safety_helpers import cli, snapshot
 
 FIXTURE = Path(__file__).with_name("fixtures") / "vault-0.1.0.tar.gz"
