@@ -1,13 +1,23 @@
 """Schema migrations, recorded in the database by sqlite-utils' Migrations.
 
-Add a new function at the end for every change; never edit one that has shipped.
+Add a new function at the end for every change; never edit one that has shipped. `migrate`
+(below) refuses a vault written by a newer version and lets the caller back the vault up
+before the first migration touches an existing vault (records/upgrade.py).
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .errors import ClinicError
+
 migrations = Migrations("clinic")
+
+
+class VaultTooNew(ClinicError):
+    """The vault has migrations this version does not know: a newer version wrote it."""
 
 _V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -104,8 +114,27 @@ def initial(db: Database) -> None:
     run_script(db, _V1)
 
 
-def migrate(db: Database) -> None:
+def migrate(db: Database, *, before: Callable[[list[str]], None] | None = None) -> list[str]:
+    """Bring the database to this version's schema; returns the migrations applied.
+
+    A vault with a migration this version does not know was written by a newer version: it
+    is refused before anything is written. When an existing vault (one with migrations
+    already applied) has some pending, `before(pending names)` runs first: Vault.open backs
+    the vault up there, and an exception from it stops the upgrade with nothing changed. A
+    new, empty database has nothing to protect and is migrated directly."""
+    applied = [m.name for m in migrations.applied(db)]
+    known = {m.name for m in migrations.pending(Database(memory=True))}  # every one defined
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise VaultTooNew(
+            "this vault was written by a newer version of the app (it has changes this version "
+            f"does not know: {', '.join(unknown)}); install that version or a later one. "
+            "Nothing was changed")
+    pending = [m.name for m in migrations.pending(db)]
+    if pending and applied and before is not None:
+        before(pending)
     migrations.apply(db)
+    return pending
 
 
 @migrations(name="0002_exports")

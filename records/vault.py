@@ -27,6 +27,7 @@ from .keyfile import KdfParams, KeyFile
 from .models import Settings, Staff
 from .paths import DB_NAME, KEY_NAME, NEXT_KEY_NAME, default_data_dir, vault_exists
 from .restore_paths import interrupted_restore
+from .upgrade import backup_before_migrating
 
 # Defined in records.connection and records.paths; named here too, where callers look.
 __all__ = ["DAMAGED_DB", "DB_NAME", "KEY_NAME", "NEXT_KEY_NAME", "SQLITE_PLAIN_HEADER", "Change",
@@ -151,8 +152,14 @@ class Vault:
 
     @classmethod
     def _finish_open(cls, path, db, keyfile, data_key, slot_id) -> "Vault":
+        """Migrate (a vault from a newer version is refused; an older one is backed up first,
+        records/upgrade.py), then sign in."""
+        def back_up_first(pending: list[str]) -> None:
+            old = cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
+            backup_before_migrating(old, pending)
+
         try:
-            schema.migrate(db)
+            schema.migrate(db, before=back_up_first)
             vault = cls._signed_in(Path(path), db, keyfile, data_key, slot_id)
             vault.deactivate_removed_slots()
             return vault

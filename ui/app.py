@@ -17,23 +17,31 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QClipboard
+from PySide6.QtGui import QClipboard, QIcon
 from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
 from records.unlock_guard import UnlockGuard
 from ui import qtguard
 from ui import runner as runners
-from ui.unlock import UnlockWindow
+from ui.unlock import APP_TITLE, UnlockWindow
 
 WARM_UP_MS = 1000
 CLIPBOARD_MS = 30_000
+DESKTOP_ID = "org.vanclinic.Records"  # the .desktop file and AppStream id (desktop/)
+# The icon, from the source tree or from the packaged app (desktop/van-clinic.spec puts it
+# at the same place relative to the code); a pip-installed copy runs without it.
+ICON = Path(__file__).resolve().parent.parent / "desktop" / "icons" / "van-clinic-256.png"
+# Test hook for desktop/smoke.sh and desktop/startup_time.py: with this variable set, the app
+# prints "shown: <title of the first window>" once that window is up, and quits.
+QUIT_WHEN_SHOWN = "VAN_CLINIC_QUIT_WHEN_SHOWN"
 
 
 class ClipboardGuard(QObject):
@@ -210,10 +218,21 @@ class App(QObject):
 def run(data_dir: Path | None) -> int:
     qtguard.hold()
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Clinic records")
-    app.setDesktopFileName("van-clinic")
+    app.setApplicationName(APP_TITLE)  # also the X11 window class (StartupWMClass)
+    app.setDesktopFileName(DESKTOP_ID)
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
     app.setQuitOnLastWindowClosed(True)
     clinic = App(data_dir or default_data_dir())
     clinic.start()
     app.aboutToQuit.connect(clinic.shutdown)
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        QTimer.singleShot(0, lambda: _report_and_quit(app, clinic))
     return app.exec()
+
+
+def _report_and_quit(app: QApplication, clinic: App) -> None:
+    window = clinic.wizard if clinic.wizard is not None else clinic.unlock_window
+    state = "shown" if window.isVisible() else "not shown"
+    print(f"{state}: {window.windowTitle()}", flush=True)
+    app.quit()

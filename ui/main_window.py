@@ -26,7 +26,7 @@ from ui.client_register import ClientRegister
 from ui.client_search import ClientSearch
 from ui.form_host import FormHost
 from ui.shift_bar import ShiftBar
-from ui.unlock import APP_TITLE
+from ui.unlock import main_title
 
 # name -> (menu text, shortcut, menu). Listed in the F1 help (ui.shortcuts_help) in this order.
 ACTIONS = {
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self.changes = Changes(vault, self)
         self.export_dialog = None
-        self.setWindowTitle(f"{APP_TITLE} - {vault.settings.van_name}")
+        self.setWindowTitle(main_title(vault.settings.van_name))
         self.setMinimumSize(1024, 600)
         screenfit.place_main(self, prefs.geometry("main"))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlain
 
 from records import vocab
 from records.models import MIN_PASSPHRASE, ROLES
+from ui.unlock import APP_TITLE
 
 AGE_KEY = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 MIN_BITS = 45
@@ -307,7 +308,7 @@ class SetupWizard(QWizard):
         self._runner = runner
         self._kdf = kdf
         self._creating = False
-        self.setWindowTitle("Clinic records - first setup")
+        self.setWindowTitle(f"{APP_TITLE} — first setup")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.clinic, self.staff = ClinicPage(), StaffPage()

@@ -24,7 +24,14 @@ from records.paths import KEY_NAME
 from records.unlock_guard import UnlockGuard, open_guarded
 from ui import prefs
 
-APP_TITLE = "Clinic records"
+# Window titles are read over a shoulder on a laptop in public places: they name the app
+# neutrally, never what it is for, and a locked window never names a client or the van.
+APP_TITLE = "Records"
+
+
+def main_title(van_name: str) -> str:
+    """The main window's title: the van's configured name, e.g. "Night Van — Records"."""
+    return f"{van_name} — {APP_TITLE}"
 
 
 def _staff_count(key_path: Path) -> int:
@@ -43,7 +50,7 @@ class UnlockWindow(QWidget):
         self.guard = guard or UnlockGuard(self._data_dir)
         self._busy = False  # an open is running on the runner
         self._reason = ""  # why the last attempt failed, shown above the countdown
-        self.setWindowTitle(f"{APP_TITLE} - locked")
+        self.setWindowTitle(f"{APP_TITLE} — locked")
         self.setMinimumWidth(420)
 
         heading = QLabel("Records are locked", objectName="pageTitle")

@@ -58,7 +58,7 @@ def test_setup_shift_register_lock_unlock_find_again(qtbot, tmp_path):
         finish_setup(qtbot, app)
         main = app.main
         assert main.search.box.hasFocus() or QApplication.focusWidget() is None
-        assert main.windowTitle() == "Clinic records - Van 1"
+        assert main.windowTitle() == "Van 1 — Records"
 
         # Start the shift from the keyboard.
         qtbot.keyClicks(main.shift_bar.sites, "Dundas & Richmond")
