@@ -31,6 +31,8 @@ class HistoryView(QWidget):
     def __init__(self, vault, parent=None, *, entity: str, entity_id: int):
         super().__init__(parent)
         self.vault = vault
+        if entity not in ENTITIES:  # Ctrl+H on a client page with no entry chosen
+            raise ClinicError("choose a visit, referral or incident in the lists first")
         self.entity, self.entity_id = entity, entity_id
         self.module, self.form_class, self.form_key, heading = ENTITIES[entity]
         self.setWindowTitle(f"{heading} history")

@@ -78,3 +78,14 @@ def test_incident_history_and_void(qtbot, vault):
     with qtbot.waitSignal(view.saved):
         qtbot.mouseClick(view.void_confirm, Qt.LeftButton)
     assert incidents.find(vault) == []
+
+
+def test_history_of_nothing_chosen_says_what_to_choose(vault):
+    """Ctrl+H on a client page with no entry chosen asks for the client's history, which the
+    view does not keep: a clear message, not a KeyError ('client') shown to the nurse."""
+    import pytest
+
+    from records.errors import ClinicError
+    client = clients.register(vault, "Rosie")
+    with pytest.raises(ClinicError, match="choose a visit, referral or incident"):
+        HistoryView(vault, entity="client", entity_id=client.id)
