@@ -7,12 +7,20 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from ui.translations import LANGUAGES, qm_file
 
 _installed: list[QTranslator] = []
+_current = "en"
+
+
+def current() -> str:
+    """The language of the app's text now ("en" or "fr"): what code labels shown beside it
+    (records.vocab.label(kind, code, current())) should be written in."""
+    return _current
 
 
 def install(language: str) -> str:
     """Replace the installed translators with those of `language` ("en" or "fr"; anything
     else falls back to English). Returns the language now in use. Widgets made before the
     call keep their text."""
+    global _current
     language = language if language in LANGUAGES else "en"
     app = QCoreApplication.instance()
     for translator in _installed:
@@ -25,4 +33,5 @@ def install(language: str) -> str:
         _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
+    _current = language
     return language

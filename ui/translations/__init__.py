@@ -9,9 +9,10 @@ English needs a file too, holding only the plural forms ("%n visit(s)" -> "1 vis
 """
 from pathlib import Path
 
+from records.models import LANGUAGES  # noqa: F401  (the app's languages: one list)
+
 FOLDER = Path(__file__).resolve().parent
 UI = FOLDER.parent
-LANGUAGES = ("en", "fr")
 # Only plural forms are translated in English: the source text is English already.
 PLURAL_ONLY = {"en"}
 
