@@ -18,8 +18,8 @@ COMMAND_MODULES = ("cli.vault", "cli.records", "cli.export", "cli.coordinator", 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without `commands`, only what starting the app needs (the
     command modules load the records layer, which the app's first window does not need)."""
-    parser = argparse.ArgumentParser(
-        prog="main.py", description="Encrypted records for a street-side clinic.")
+    # No fixed prog: usage lines name what was run (main.py, van-clinic, the packaged app).
+    parser = argparse.ArgumentParser(description="Encrypted records for a street-side clinic.")
     parser.add_argument("--data-dir", metavar="DIR", dest="app_data_dir",
                         help="the app's vault folder (python main.py --data-dir DIR)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
