@@ -53,6 +53,17 @@ def vault(vault_dir):
     v.lock()
 
 
+@pytest.fixture
+def french(qapp):
+    """The app's translators in French for one test; English again after it. (Here, not in
+    tests/ui/conftest.py: a second conftest module would hide this one from
+    `from conftest import ...`.)"""
+    from ui import i18n
+    i18n.install("fr")
+    yield
+    i18n.install("en")
+
+
 def pytest_addoption(parser):
     parser.addoption("--long", action="store_true", default=False,
                      help="also run the extended @pytest.mark.long tests")
