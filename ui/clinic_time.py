@@ -6,22 +6,49 @@ twice) are records.clock's; this module adds the laptop's zone and the Qt fields
 Qt's clock and its local-time QDateTime follow the laptop's zone, so nothing here asks Qt for
 the time or converts through its local time: an edit holds the clinic's wall-clock fields in a
 UTC QDateTime (UTC has no gaps), and the current time comes from records.clock.now_utc.
+
+In English times read as they always have (2026-12-01 23:03); in another language they are
+written by that language's QLocale (French: 2026-12-01 23 h 03), never by hand.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDateTimeEdit, QHBoxLayout, QLabel, QRadioButton,
                                QSizePolicy, QTimeEdit, QWidget)
 
 from records import clock
 from records.errors import ValidationError
+from ui import i18n
 
 # The laptop's zone; None: the operating system's, as Python sees it (TZ). Tests set a zone.
 laptop_zone: tzinfo | None = None
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
+DATE_TIME = "%Y-%m-%d %H:%M"  # English, as shown since the start
+LOCALES = {"fr": QLocale(QLocale.Language.French, QLocale.Country.Canada)}
+
+
+def locale() -> QLocale | None:
+    """The QLocale dates and times are written in, or None for English (strftime, as ever)."""
+    return LOCALES.get(i18n.current())
+
+
+def use_locale(widget: QWidget) -> None:
+    """Month and day names (a calendar) in the app's language; English keeps Qt's default."""
+    if locale() is not None:
+        widget.setLocale(locale())
+
+
+def _edit_format(date: bool) -> str:
+    """A date-time edit's display format: the language's short formats, else ISO."""
+    shown = locale()
+    if shown is None:
+        return "yyyy-MM-dd HH:mm" if date else "HH:mm"
+    time_format = shown.timeFormat(QLocale.FormatType.ShortFormat)
+    return f"{shown.dateFormat(QLocale.FormatType.ShortFormat)} {time_format}" if date \
+        else time_format
 
 
 def zone_suffix(moment: datetime, tz: str) -> str:
@@ -33,16 +60,31 @@ def zone_suffix(moment: datetime, tz: str) -> str:
     return ""
 
 
-def text(moment: datetime, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """`moment` as the clinic's clocks show it, with the zone when the laptop's differs."""
-    shown = moment.astimezone(clock.zone(tz)).strftime(fmt)
+def _written(local: datetime, fmt: str) -> str:
+    words = locale()
+    if words is None:
+        return local.strftime(fmt)
+    short = QLocale.FormatType.ShortFormat
+    parts = [words.toString(QDate(local.date()), short) if "%d" in fmt else "",
+             words.toString(QTime(local.hour, local.minute), short) if "%H" in fmt else ""]
+    return " ".join(part for part in parts if part)
+
+
+def text(moment: datetime, tz: str, fmt: str = DATE_TIME) -> str:
+    """`moment` as the clinic's clocks show it, with the zone when the laptop's differs.
+    `fmt` is English's; another language shows the same parts (a date with %d, a time with
+    %H) in its QLocale's short formats."""
+    shown = _written(moment.astimezone(clock.zone(tz)), fmt)
     suffix = zone_suffix(moment, tz)
     return f"{shown} {suffix}" if suffix else shown
 
 
 def day(moment: datetime, tz: str) -> str:
-    """The clinic's local date of `moment` (YYYY-MM-DD)."""
-    return clock.local_date(moment, tz).isoformat()
+    """The clinic's local date of `moment` (YYYY-MM-DD in English and French)."""
+    local = clock.local_date(moment, tz)
+    words = locale()
+    return local.isoformat() if words is None else \
+        words.toString(QDate(local), QLocale.FormatType.ShortFormat)
 
 
 def today(tz: str) -> QDate:
@@ -59,7 +101,7 @@ class ZoneNote(QWidget):
         super().__init__(parent)
         self._tz = tz
         self.label = QLabel()
-        self.label.setAccessibleName(f"{name}: time zone")
+        self.label.setAccessibleName(self.tr("{field}: time zone").format(field=name))
         self.label.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Preferred)  # never cut short
         self.first, self.second = QRadioButton(), QRadioButton()
         self._group = QButtonGroup(self)
@@ -90,17 +132,18 @@ class ZoneNote(QWidget):
         except clock.AmbiguousTime as exc:
             self._ask(exc.first, exc.second)
         except ValidationError as exc:  # a skipped time: the full reason in the tooltip
-            self._show("No such time here: the clocks jump ahead that night.")
-            self.label.setToolTip(f"This time {exc.problem}.")
+            self._show(self.tr("No such time here: the clocks jump ahead that night."))
+            self.label.setToolTip(self.tr("This time {problem}.").format(problem=exc.problem))
         else:
             self._show(zone_suffix(moment, self._tz))
 
     def _ask(self, first: datetime, second: datetime) -> None:
-        self._show("Happens twice (the clocks go back). Which one?", asking=True)
-        for button, moment, which in ((self.first, first, "first"),
-                                      (self.second, second, "second")):
+        self._show(self.tr("Happens twice (the clocks go back). Which one?"), asking=True)
+        for button, moment, which in ((self.first, first, self.tr("{time} {zone}, the first")),
+                                      (self.second, second,
+                                       self.tr("{time} {zone}, the second"))):
             local = moment.astimezone(clock.zone(self._tz))
-            button.setText(f"{local:%H:%M} {local.tzname()}, the {which}")
+            button.setText(which.format(time=_written(local, "%H:%M"), zone=local.tzname()))
             button.setAccessibleName(button.text())
 
     def _show(self, words: str, asking: bool = False) -> None:
@@ -120,7 +163,8 @@ class MomentEdit(QDateTimeEdit):
         super().__init__(parent)
         self.tz, self._field = tz, field
         self.setTimeZone(_UTC)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setDisplayFormat(_edit_format(date=True))
+        use_locale(self)
         self.setCalendarPopup(True)
         self.setAccessibleName(name)
         self.note = ZoneNote(tz, name)
@@ -176,7 +220,8 @@ class ClockTimeEdit(QTimeEdit):
                  field: str = "start"):
         super().__init__(parent)
         self.tz, self._field = tz, field
-        self.setDisplayFormat("HH:mm")
+        self.setDisplayFormat(_edit_format(date=False))
+        use_locale(self)
         self.setAccessibleName(name)
         self.note = ZoneNote(tz, name)
         self.timeChanged.connect(self._typed)

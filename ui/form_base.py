@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QFrame, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit,
@@ -60,7 +60,7 @@ class ErrorBanner(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.setAccessibleName("Error message")
+        self.setAccessibleName(self.tr("Error message"))
         self.setStyleSheet("QLabel { background: rgba(211, 47, 47, 0.14); color: palette(text);"
                            " border-left: 4px solid #d32f2f; padding: 6px 10px; }")
         self.hide()
@@ -72,6 +72,11 @@ class ErrorBanner(QLabel):
     def clear_message(self) -> None:
         self.clear()
         self.hide()
+
+
+def key_text(key) -> str:
+    """A key as the app's language names it ("Esc", "Échap")."""
+    return QKeySequence(key).toString(QKeySequence.NativeText)
 
 
 def ask(parent: QWidget, title: str, text: str, answers: tuple[tuple[str, object], ...],
@@ -102,9 +107,12 @@ def ask_unsaved(parent: QWidget, what: str, on_save: Callable, on_discard: Calla
     and what Esc answers; the text names the form, never the client (the screen may be
     seen)."""
     role = QMessageBox.ButtonRole
-    return ask(parent, "Unsaved changes", f"{what}: the changes are not saved.",
-               (("&Save", role.AcceptRole), ("&Discard", role.DestructiveRole),
-                ("&Keep editing", role.RejectRole)), default=2, escape=2,
+    answers = ((QCoreApplication.translate("FormBase", "&Save"), role.AcceptRole),
+               (QCoreApplication.translate("FormBase", "&Discard"), role.DestructiveRole),
+               (QCoreApplication.translate("FormBase", "&Keep editing"), role.RejectRole))
+    return ask(parent, QCoreApplication.translate("FormBase", "Unsaved changes"),
+               QCoreApplication.translate("FormBase", "{form}: the changes are not saved."
+                                          ).format(form=what), answers, default=2, escape=2,
                on_answer=lambda i: (on_save, on_discard, lambda: None)[i]())
 
 
@@ -117,13 +125,16 @@ class FormBase(QWidget):
     opens with the cursor there), and implement `commit()` returning the saved record.
     Buttons come after the fields in the Tab order. A form that sets `draft_name` (its name
     in ui.forms) asks before closing with changes and is kept as a draft at lock: it
-    implements `values()`, `fill(values)` and `draft_context()`."""
+    implements `values()`, `fill(values)` and `draft_context()`.
+
+    `heading` and `save_label` are English source texts, marked in the class that sets them
+    with QT_TRANSLATE_NOOP("ThatClass", "...") and shown translated (`own_text`)."""
 
     saved = Signal(object)
     cancelled = Signal()
 
     heading = ""
-    save_label = "Save"
+    save_label = QT_TRANSLATE_NOOP("FormBase", "Save")
     enter_saves = False  # Enter in any field saves (forms without multi-line text)
     draft_name = ""
 
@@ -140,7 +151,8 @@ class FormBase(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
         outer.setSpacing(8)
-        self.title_label = QLabel(self.heading)
+        heading = self.own_text("heading")
+        self.title_label = QLabel(heading)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -158,17 +170,19 @@ class FormBase(QWidget):
 
         self.button_row = QHBoxLayout()
         self.button_row.addStretch(1)
-        self.cancel_button = named(QPushButton("Cancel"), "Cancel")
-        self.cancel_button.setToolTip("Esc")
+        cancel = self.tr("Cancel")
+        self.cancel_button = named(QPushButton(cancel), cancel)
+        self.cancel_button.setToolTip(key_text(Qt.Key_Escape))
         self.cancel_button.clicked.connect(self.cancel)
-        self.save_button = named(QPushButton(self.save_label), self.save_label)
-        self.save_button.setToolTip("Ctrl+S")
+        save = self.own_text("save_label")
+        self.save_button = named(QPushButton(save), save)
+        self.save_button.setToolTip(key_text(QKeySequence.Save))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.button_row.addWidget(self.cancel_button)
         self.button_row.addWidget(self.save_button)
         outer.addLayout(self.button_row)
-        self.set_heading(self.heading)
+        self.set_heading(heading)
 
         keys = [QKeySequence.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
         if self.enter_saves:
@@ -178,6 +192,13 @@ class FormBase(QWidget):
         self.shortcut(QKeySequence(Qt.Key_Escape), self.cancel)
 
     # --- building -------------------------------------------------------------------
+    def own_text(self, attribute: str) -> str:
+        """A class attribute's text (`heading`, `save_label`), translated in the context of
+        the class that set it."""
+        owner = next(k for k in type(self).__mro__ if attribute in vars(k))
+        text = getattr(self, attribute)
+        return QCoreApplication.translate(owner.__name__, text) if text else text
+
     def shortcut(self, key, slot: Callable) -> QShortcut:
         """A key that works anywhere inside this form (and only there)."""
         return QShortcut(QKeySequence(key), self, slot, context=Qt.WidgetWithChildrenShortcut)
@@ -213,7 +234,7 @@ class FormBase(QWidget):
         button = named(QPushButton(text), text)
         if key is not None:
             self.shortcut(key, slot)
-            button.setToolTip(QKeySequence(key).toString(QKeySequence.NativeText))
+            button.setToolTip(key_text(key))
         button.clicked.connect(slot)
         self.button_row.insertWidget(self.button_row.count() - 1, button)
         return button
@@ -293,7 +314,8 @@ class FormBase(QWidget):
     def show_error(self, exc: ClinicError) -> None:
         if isinstance(exc, ValidationError):
             widget, label = self._lookup(exc.field)
-            self.banner.show_message(f"Not saved. {label or exc.field}: {exc.problem}")
+            self.banner.show_message(self.tr("Not saved. {field}: {problem}").format(
+                field=label or exc.field, problem=exc.problem))
             if widget is not None:
                 mark_invalid(widget, True)
                 self._marked.append(widget)
@@ -301,7 +323,7 @@ class FormBase(QWidget):
                 if isinstance(widget, (QAbstractSpinBox, QLineEdit)):
                     widget.selectAll()  # typing the right value replaces the refused one
         else:
-            self.banner.show_message(f"Not saved. {exc}")
+            self.banner.show_message(self.tr("Not saved. {problem}").format(problem=exc))
 
     def _lookup(self, field: str) -> tuple[QWidget | None, str]:
         if field in self._fields:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from records import clients, drafts
@@ -21,8 +21,12 @@ from ui import forms
 from ui.form_base import ask
 
 # What a kept form is called in the question after unlock (never whose it is).
-KEPT = {"visit": "a visit", "referral": "a referral", "incident": "an incident report",
-        "quick_contact": "a quick contact", "new_client": "a new client's details"}
+KEPT = {"visit": QT_TRANSLATE_NOOP("FormHost", "a visit"),
+        "referral": QT_TRANSLATE_NOOP("FormHost", "a referral"),
+        "incident": QT_TRANSLATE_NOOP("FormHost", "an incident report"),
+        "quick_contact": QT_TRANSLATE_NOOP("FormHost", "a quick contact"),
+        "new_client": QT_TRANSLATE_NOOP("FormHost", "a new client's details")}
+A_FORM = QT_TRANSLATE_NOOP("FormHost", "a form")
 
 
 class FormHost(QObject):
@@ -95,7 +99,7 @@ class FormHost(QObject):
         """True (and a hint) when a form is being filled in: finish or cancel it first."""
         if self.current() in self.browsers:
             return False
-        self.window.say("Finish this form first: Ctrl+S saves, Esc cancels.")
+        self.window.say(self.tr("Finish this form first: Ctrl+S saves, Esc cancels."))
         return True
 
     def open_form(self, name: str, **context) -> QWidget | None:
@@ -104,7 +108,8 @@ class FormHost(QObject):
         try:
             widget = forms.create(name, self.vault, **context)
         except Exception as exc:  # a form that refuses this account or context
-            self.window.say(f"Cannot open {forms.TITLES[name].lower()}: {exc}")
+            self.window.say(self.tr("Cannot open {form}: {problem}").format(
+                form=forms.title(name).lower(), problem=exc))
             return None
         self.show_form(widget)
         return widget
@@ -147,9 +152,11 @@ class FormHost(QObject):
         try:
             drafts.keep(self.vault, client_id, pages)
         except ClinicError as exc:
-            return f"Locked, but the unsaved form could not be kept: {exc}"
+            return self.tr("Locked, but the unsaved form could not be kept: {problem}").format(
+                problem=exc)
         except Exception as exc:  # noqa: BLE001 - the lock goes on whatever happens here
-            return f"Locked, but the unsaved form could not be kept ({type(exc).__name__})"
+            return self.tr("Locked, but the unsaved form could not be kept ({error})").format(
+                error=type(exc).__name__)
         return ""
 
     def offer_drafts(self) -> None:
@@ -158,7 +165,10 @@ class FormHost(QObject):
         if not waiting:
             return
         draft = waiting[-1]
-        what = " and ".join(KEPT.get(page["form"], "a form") for page in draft.pages)
+        kept = [self.tr(KEPT.get(page["form"], A_FORM)) for page in draft.pages]
+        what = kept[0]
+        for more in kept[1:]:
+            what = self.tr("{first} and {second}").format(first=what, second=more)
         role = QMessageBox.ButtonRole
 
         def answered(index: int) -> None:
@@ -166,13 +176,17 @@ class FormHost(QObject):
                 self.restore(draft.id)
             elif index == 1:
                 drafts.discard(self.vault, draft.id)
-                self.window.say("The unsaved form was discarded.")
+                self.window.say(self.tr("The unsaved form was discarded."))
 
-        self.offer = ask(self.window, "Unsaved form kept",
-                         f"When the app locked, {what} had not been saved. It was kept, "
-                         "encrypted in the vault. Open it again as it was?",
-                         (("&Restore", role.AcceptRole), ("&Discard", role.DestructiveRole),
-                          ("&Later", role.RejectRole)), default=0, escape=2,
+        question = self.tr("When the app locked, {what} had not been saved. It was kept, "
+                           "encrypted in the vault. Open it again as it was?").format(what=what)
+        if len(waiting) > 1:
+            question += " " + self.tr("%n older kept form(s) will be offered after a later "
+                                      "unlock.", "", len(waiting) - 1)
+        self.offer = ask(self.window, self.tr("Unsaved form kept"), question,
+                         ((self.tr("&Restore"), role.AcceptRole),
+                          (self.tr("&Discard"), role.DestructiveRole),
+                          (self.tr("&Later"), role.RejectRole)), default=0, escape=2,
                          on_answer=answered)
         self.offer.finished.connect(lambda: setattr(self, "offer", None))
 
@@ -186,7 +200,7 @@ class FormHost(QObject):
             try:
                 clients.get(self.vault, draft.client_id)
             except ClinicError:
-                self.window.say("The unsaved form's client is no longer on record.")
+                self.window.say(self.tr("The unsaved form's client is no longer on record."))
                 return
             self.window.open_client(draft.client_id)
         previous = None
@@ -205,4 +219,4 @@ class FormHost(QObject):
                 return
             form.fill(page["fields"])
             previous = form
-        self.window.say("The unsaved form is back as it was.")
+        self.window.say(self.tr("The unsaved form is back as it was."))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 FORMS = {
@@ -24,32 +25,51 @@ FORMS = {
 }
 
 TITLES = {
-    "visit": "Record a visit", "quick_contact": "Quick contact", "referral": "Referral",
-    "incident": "Incident report", "incidents": "Incident reports",
-    "history": "History and corrections", "merge": "Merge clients",
-    "delete_client": "Delete at the client's request", "directory": "Service directory",
-    "staff": "Staff", "settings": "Settings",
+    "visit": QT_TRANSLATE_NOOP("forms", "Record a visit"),
+    "quick_contact": QT_TRANSLATE_NOOP("forms", "Quick contact"),
+    "referral": QT_TRANSLATE_NOOP("forms", "Referral"),
+    "incident": QT_TRANSLATE_NOOP("forms", "Incident report"),
+    "incidents": QT_TRANSLATE_NOOP("forms", "Incident reports"),
+    "history": QT_TRANSLATE_NOOP("forms", "History and corrections"),
+    "merge": QT_TRANSLATE_NOOP("forms", "Merge clients"),
+    "delete_client": QT_TRANSLATE_NOOP("forms", "Delete at the client's request"),
+    "directory": QT_TRANSLATE_NOOP("forms", "Service directory"),
+    "staff": QT_TRANSLATE_NOOP("forms", "Staff"),
+    "settings": QT_TRANSLATE_NOOP("forms", "Settings"),
 }
 
 
 # What the status bar says once a page saved: what was saved, never whose (the bar shows to
 # anyone walking up to the van).
 SAVED_MESSAGES = {
-    "ClientRegister": "Client registered.", "VisitForm": "Visit saved.",
-    "QuickContactForm": "Quick contact saved.", "ReferralForm": "Referral saved.",
-    "IncidentForm": "Incident report saved.", "HistoryView": "Correction saved.",
-    "MergeForm": "Records merged.", "DeleteClientForm": "Client's record deleted.",
-    "DirectoryEditor": "Service directory saved.", "StaffEditor": "Staff saved.",
-    "SettingsEditor": "Settings saved.",
+    "ClientRegister": QT_TRANSLATE_NOOP("forms", "Client registered."),
+    "VisitForm": QT_TRANSLATE_NOOP("forms", "Visit saved."),
+    "QuickContactForm": QT_TRANSLATE_NOOP("forms", "Quick contact saved."),
+    "ReferralForm": QT_TRANSLATE_NOOP("forms", "Referral saved."),
+    "IncidentForm": QT_TRANSLATE_NOOP("forms", "Incident report saved."),
+    "HistoryView": QT_TRANSLATE_NOOP("forms", "Correction saved."),
+    "MergeForm": QT_TRANSLATE_NOOP("forms", "Records merged."),
+    "DeleteClientForm": QT_TRANSLATE_NOOP("forms", "Client's record deleted."),
+    "DirectoryEditor": QT_TRANSLATE_NOOP("forms", "Service directory saved."),
+    "StaffEditor": QT_TRANSLATE_NOOP("forms", "Staff saved."),
+    "SettingsEditor": QT_TRANSLATE_NOOP("forms", "Settings saved."),
 }
+
+
+def title(name: str) -> str:
+    """What the form `name` is called, in the app's language."""
+    return QCoreApplication.translate("forms", TITLES[name])
+
+
+SAVED = QT_TRANSLATE_NOOP("forms", "Saved.")
 
 
 def saved_message(page: QWidget, value) -> str:
     if getattr(value, "voided", False):
-        return "Voided; the earlier version is kept."
+        return QCoreApplication.translate("forms", "Voided; the earlier version is kept.")
     if getattr(page, "pending_visit", None) is not None:  # a new visit's "Save and refer"
-        return "Visit and referral saved."
-    return SAVED_MESSAGES.get(type(page).__name__, "Saved.")
+        return QCoreApplication.translate("forms", "Visit and referral saved.")
+    return QCoreApplication.translate("forms", SAVED_MESSAGES.get(type(page).__name__, SAVED))
 
 
 def form_class(name: str):

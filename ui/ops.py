@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from records.errors import ClinicError, Locked
@@ -30,7 +30,8 @@ class Cancelled(ClinicError):
     """The work stopped early (the app locked) before it had changed anything."""
 
     def __init__(self):
-        super().__init__("stopped before it was done; nothing was changed")
+        super().__init__(QCoreApplication.translate(
+            "Cancelled", "stopped before it was done; nothing was changed"))
 
 
 class Progress(QObject):
@@ -107,7 +108,7 @@ class Op:
         parent = self.parent if isinstance(self.parent, QWidget) else None
         dialog = QProgressDialog(self._label, "", 0, 0, parent)
         dialog.setCancelButton(None)  # the work cannot be stopped half-way by hand
-        dialog.setWindowTitle("Please wait")
+        dialog.setWindowTitle(QCoreApplication.translate("Op", "Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)
         self._dialog = dialog

@@ -4,7 +4,7 @@ asks the shell to print (print_requested). Opened from a visit form's "Save and 
 the unsaved visit, it saves both in one transaction: both are kept, or neither."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout)
@@ -13,6 +13,7 @@ from records import directory, referrals, visits
 from records.errors import ValidationError
 from records.models import NAME_ON_PAPER, TOPICS, URGENCIES
 from records.vocab import label
+from ui import i18n
 from ui.form_base import FormBase
 from ui.widgets import ArrowsMoveList, TextBox, check_box, form_layout, hint, named
 
@@ -25,7 +26,7 @@ class ReferralForm(FormBase):
     """Opens in the directory filter: type part of a service's name, arrows pick among the
     matches, Enter goes on to the reason; Ctrl+P saves and prints."""
 
-    heading = "New referral"
+    heading = QT_TRANSLATE_NOOP("ReferralForm", "New referral")
     draft_name = "referral"
     print_requested = Signal(object)
 
@@ -33,34 +34,37 @@ class ReferralForm(FormBase):
                  visit_id: int | None = None, referral_id: int | None = None,
                  visit: dict | None = None):
         super().__init__(vault, parent)
+        self.lang = i18n.current()
         self.pending_visit = visit
         self.referral = referrals.get(vault, referral_id) if referral_id is not None else None
         self.client_id = self.referral.client_id if self.referral else client_id
         self.visit_id = self.referral.visit_id if self.referral else visit_id
-        self.print_button = self.add_button("Save and print", self.save_and_print,
+        self.print_button = self.add_button(self.tr("Save and print"), self.save_and_print,
                                             QKeySequence.Print)
         self._build()
         self.refresh_destinations()
         if self.referral:
-            self.set_heading(f"Correct referral (version {self.referral.version})")
+            self.set_heading(self.tr("Correct referral (version {version})").format(
+                version=self.referral.version))
             self.fill({name: getattr(self.referral, name) for name in FIELDS})
         elif visit is not None:
-            self.set_heading("New referral, with the visit")
-            self.layout().insertWidget(1, hint(
+            self.set_heading(self.tr("New referral, with the visit"))
+            self.layout().insertWidget(1, hint(self.tr(
                 "The visit is not saved yet: saving here saves the visit and this referral "
-                "together. Esc goes back to the visit, as you left it."))
+                "together. Esc goes back to the visit, as you left it.")))
         self.name_client(self.client_id)
         self.setFocusProxy(self.dest_filter)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
         left = QVBoxLayout()
-        dest_box = QGroupBox("Destination")
+        destination = self.tr("Destination")
+        dest_box = QGroupBox(destination)
         dest = QVBoxLayout(dest_box)
-        self.dest_filter = named(QLineEdit(), "Filter the service directory")
-        self.dest_filter.setPlaceholderText("Type to filter the service directory")
-        self.dest_list = self.field("destination", named(QListWidget(), "Destination"),
-                                    "Destination")
+        self.dest_filter = named(QLineEdit(), self.tr("Filter the service directory"))
+        self.dest_filter.setPlaceholderText(self.tr("Type to filter the service directory"))
+        self.dest_list = self.field("destination", named(QListWidget(), destination),
+                                    destination)
         self.dest_filter.textChanged.connect(self.refresh_destinations)
         self.dest_filter.returnPressed.connect(lambda: self.reason.setFocus(Qt.TabFocusReason))
         ArrowsMoveList(self.dest_filter, self.dest_list)
@@ -72,31 +76,31 @@ class ReferralForm(FormBase):
         left.addWidget(dest_box, 1)
 
         form = form_layout()
-        self.urgency = self.field("urgency", named(QComboBox(), "Urgency"), "Urgency")
+        urgency, on_paper = self.tr("Urgency"), self.tr("Name on paper")
+        self.urgency = self.field("urgency", named(QComboBox(), urgency), urgency)
         for code in URGENCIES:
-            self.urgency.addItem(label("urgency", code), code)
-        self.name_on_paper = self.field("name on paper", named(QComboBox(), "Name on paper"),
-                                        "Name on paper")
+            self.urgency.addItem(label("urgency", code, self.lang), code)
+        self.name_on_paper = self.field("name on paper", named(QComboBox(), on_paper), on_paper)
         for code in NAME_ON_PAPER:
-            self.name_on_paper.addItem(label("name_on_paper", code), code)
-        form.addRow("Urgency", self.urgency)
-        form.addRow("Name on paper", self.name_on_paper)
+            self.name_on_paper.addItem(label("name_on_paper", code, self.lang), code)
+        form.addRow(urgency, self.urgency)
+        form.addRow(on_paper, self.name_on_paper)
         left.addLayout(form)
 
         middle = form_layout()
-        self.reason = self.field("reason", named(QLineEdit(), "Reason"), "Reason")
-        self.request = self.field("request", TextBox("Request", lines=3), "Request")
-        self.client_told = self.field("client_told", TextBox("What the client was told",
-                                                             lines=3),
-                                      "What the client was told")
-        middle.addRow("Reason", self.reason)
-        middle.addRow("Request", self.request)
-        middle.addRow("Client was told", self.client_told)
-        self.include_notes = check_box("Print notes on the service copy")
-        self.notes = self.field("notes", TextBox("Notes", lines=3), "Notes")
-        middle.addRow("Notes", self.notes)
+        reason, request, notes = self.tr("Reason"), self.tr("Request"), self.tr("Notes")
+        told = self.tr("What the client was told")
+        self.reason = self.field("reason", named(QLineEdit(), reason), reason)
+        self.request = self.field("request", TextBox(request, lines=3), request)
+        self.client_told = self.field("client_told", TextBox(told, lines=3), told)
+        middle.addRow(reason, self.reason)
+        middle.addRow(request, self.request)
+        middle.addRow(self.tr("Client was told"), self.client_told)
+        self.include_notes = check_box(self.tr("Print notes on the service copy"))
+        self.notes = self.field("notes", TextBox(notes, lines=3), notes)
+        middle.addRow(notes, self.notes)
         middle.addRow("", self.include_notes)
-        self.field("include_notes", self.include_notes, "Print notes")
+        self.field("include_notes", self.include_notes, self.tr("Print notes"))
 
         right = self._disclosure_box()
 
@@ -110,21 +114,21 @@ class ReferralForm(FormBase):
         columns.addWidget(right, 3)
 
     def _disclosure_box(self) -> QGroupBox:
-        box = QGroupBox("The client agrees to share")
+        box = QGroupBox(self.tr("The client agrees to share"))
         grid = QGridLayout(box)
         grid.setVerticalSpacing(2)
         self.topic_checks = {}
         for i, topic in enumerate(TOPICS):
-            check = check_box(label("topic", topic))
-            check.setAccessibleDescription(label("topic_help", topic))
+            check = check_box(label("topic", topic, self.lang))
+            check.setAccessibleDescription(label("topic_help", topic, self.lang))
             self.topic_checks[topic] = check
-            explanation = hint(label("topic_help", topic), wrap=True)
+            explanation = hint(label("topic_help", topic, self.lang), wrap=True)
             explanation.setContentsMargins(22, 0, 0, 6)
             grid.addWidget(check, i * 2, 0)
             grid.addWidget(explanation, i * 2 + 1, 0)
         grid.setRowStretch(len(TOPICS) * 2, 1)
-        self.field("disclosure", box, "Disclosure")
-        self.field("consent", box, "Consent")
+        self.field("disclosure", box, self.tr("Disclosure"))
+        self.field("consent", box, self.tr("Consent"))
         return box
 
     # --- destination picker -----------------------------------------------------------
@@ -132,7 +136,8 @@ class ReferralForm(FormBase):
         keep = self.destination_id()
         self.dest_list.clear()
         for entry in directory.entries(self.vault, self.dest_filter.text().strip()):
-            item = QListWidgetItem(f"{entry.name}  ·  {label('directory_kind', entry.kind)}")
+            kind = label("directory_kind", entry.kind, self.lang)
+            item = QListWidgetItem(f"{entry.name}  ·  {kind}")
             item.setData(Qt.UserRole, entry)
             self.dest_list.addItem(item)
             if entry.id == keep:
@@ -155,7 +160,8 @@ class ReferralForm(FormBase):
             if self.dest_list.item(row).data(Qt.UserRole).id == entry.id:
                 self.dest_list.setCurrentRow(row)
                 return
-        item = QListWidgetItem(f"{entry.name}  ·  no longer in the directory")
+        gone = self.tr("no longer in the directory")
+        item = QListWidgetItem(f"{entry.name}  ·  {gone}")
         item.setData(Qt.UserRole, entry)
         self.dest_list.addItem(item)
         self.dest_list.setCurrentItem(item)
@@ -198,7 +204,7 @@ class ReferralForm(FormBase):
     def commit(self):
         data = self.values()
         if data["destination_id"] is None:
-            raise ValidationError("destination", "choose a service from the directory")
+            raise ValidationError("destination", self.tr("choose a service from the directory"))
         if self.referral is None and self.pending_visit is not None:
             with self.vault.together():
                 visit = visits.record(self.vault, client_id=self.client_id, **self.pending_visit)

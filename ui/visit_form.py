@@ -4,22 +4,28 @@
 (refer_requested): that form saves the visit and the referral together, linked."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from records import shifts, visits
 from records.models import SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem
 from records.vocab import label
+from ui import i18n
 from ui.a11y import buddy
 from ui.form_base import FormBase
 from ui.clinic_time import MomentEdit
 from ui.widgets import (ChecklistFilter, QuantitySpin, TextBox, check_box, form_layout,
                         mnemonic, named)
 
-# Alt+letter reaching each supply's number (none of the menu bar's C, V, H).
-SUPPLY_KEYS = {"needles": "n", "pipes": "p", "condoms": "o", "naloxone_injectable": "j",
-               "naloxone_nasal": "s", "sharps_containers": "t"}
+# Alt+letter reaching each supply's number, per language (none of the menu bar's letters,
+# none of the form's other labels').
+SUPPLY_KEYS = {
+    "en": {"needles": "n", "pipes": "p", "condoms": "o", "naloxone_injectable": "j",
+           "naloxone_nasal": "s", "sharps_containers": "t"},
+    "fr": {"needles": "g", "pipes": "p", "condoms": "o", "naloxone_injectable": "j",
+           "naloxone_nasal": "n", "sharps_containers": "b"},
+}
 FIELDS = ("occurred_at", "site", "services", "supplies", "needles_returned",
           "overdose_reversals", "secondary", "reason", "note", "follow_up")
 
@@ -29,18 +35,20 @@ class VisitForm(FormBase):
     supplies (each number also on Alt+its underlined letter), notes, then when and where,
     which are rarely changed."""
 
-    heading = "New visit"
+    heading = QT_TRANSLATE_NOOP("VisitForm", "New visit")
     draft_name = "visit"
     refer_requested = Signal(dict)  # the checked, unsaved visit fields
 
     def __init__(self, vault, parent=None, *, client_id: int | None = None,
                  visit_id: int | None = None):
         super().__init__(vault, parent)
+        self.lang = i18n.current()
         self.visit = visits.get(vault, visit_id) if visit_id is not None else None
         self.client_id = self.visit.client_id if self.visit else client_id
         self._build()
         if self.visit:
-            self.set_heading(f"Correct visit (version {self.visit.version})")
+            self.set_heading(self.tr("Correct visit (version {version})").format(
+                version=self.visit.version))
             self.site.addItems(self._site_choices(None))
             self.fill({name: getattr(self.visit, name) for name in FIELDS})
         else:
@@ -48,7 +56,7 @@ class VisitForm(FormBase):
         self.name_client(self.client_id)
         self.can_refer = self.visit is None and self.client_id is not None
         if self.can_refer:
-            self.add_button("Save and refer…", self.save_and_refer, "Ctrl+Shift+R")
+            self.add_button(self.tr("Save and refer…"), self.save_and_refer, "Ctrl+Shift+R")
         self.setFocusProxy(self.find_service)
 
     # --- layout ----------------------------------------------------------------------
@@ -59,18 +67,19 @@ class VisitForm(FormBase):
         columns.addWidget(self._notes_box(), 4)
 
         row = QHBoxLayout()
-        self.when = self.field("when", MomentEdit("When", self.vault.settings.timezone), "When")
-        self.site = self.field("site", named(QComboBox(), "Site"), "Site")
+        when, site = self.tr("When"), self.tr("Site")
+        self.when = self.field("when", MomentEdit(when, self.vault.settings.timezone), when)
+        self.site = self.field("site", named(QComboBox(), site), site)
         self.site.setEditable(True)
         self.site.setMinimumWidth(220)
         self.site.setMaximumWidth(380)
-        for text, widget in (("&When", self.when), ("S&ite", self.site)):
+        for text, widget in ((self.tr("&When"), self.when), (self.tr("S&ite"), self.site)):
             row.addWidget(buddy(text, widget))
             row.addWidget(widget, 1 if widget is self.site else 0)
             if widget is self.when:
                 row.addWidget(self.when.note)  # the zone, or which of a repeated hour
             row.addSpacing(16)
-        row.addWidget(QLabel("Staff"))
+        row.addWidget(QLabel(self.tr("Staff")))
         self.staff_label = QLabel(self.vault.staff.name)
         row.addWidget(self.staff_label)
         row.addStretch(1)
@@ -82,70 +91,71 @@ class VisitForm(FormBase):
         layout.addStretch(1)
 
     def _services_box(self) -> QGroupBox:
-        box = QGroupBox("Services")
+        box = QGroupBox(self.tr("Services"))
         column = QVBoxLayout(box)
         grid = QGridLayout()
         self.service_checks, self.result_combos = {}, {}
         partners = {}  # a test's result, shown and hidden with its check box
         for row, kind in enumerate(SERVICES):
-            check = check_box(label("service", kind))
+            check = check_box(label("service", kind, self.lang))
             self.service_checks[kind] = check
             grid.addWidget(check, row, 0)
             if kind in TEST_SERVICES:
-                combo = named(QComboBox(), f"{label('service', kind)} result")
+                combo = named(QComboBox(), self.tr("{service} result").format(
+                    service=label("service", kind, self.lang)))
                 for code in TEST_RESULTS:
-                    combo.addItem(label("test_result", code), code)
+                    combo.addItem(label("test_result", code, self.lang), code)
                 combo.setEnabled(False)
                 check.toggled.connect(combo.setEnabled)
                 self.result_combos[kind] = combo
-                caption = buddy("result", combo, combo.accessibleName())
+                caption = buddy(self.tr("result"), combo, combo.accessibleName())
                 grid.addWidget(caption, row, 1)
                 grid.addWidget(combo, row, 2)
                 partners[check] = (caption, combo)
         grid.setColumnStretch(3, 1)
-        self.find_service = ChecklistFilter("Find a service", list(self.service_checks.values()),
-                                            partners)
+        self.find_service = ChecklistFilter(self.tr("Find a service"),
+                                            list(self.service_checks.values()), partners)
         find_row = QHBoxLayout()
-        find_row.addWidget(buddy("&Find", self.find_service))
+        find_row.addWidget(buddy(self.tr("&Find"), self.find_service))
         find_row.addWidget(self.find_service, 1)
         column.addLayout(find_row)
         column.addLayout(grid)
         column.addStretch(1)
-        self.field("services", box, "Services")
-        self.field("test result", box, "Test result")
+        self.field("services", box, self.tr("Services"))
+        self.field("test result", box, self.tr("Test result"))
         box.setMinimumWidth(box.sizeHint().width())  # as wide while the finder narrows it
         return box
 
     def _supplies_box(self) -> QGroupBox:
-        box = QGroupBox("Supplies")
+        box = QGroupBox(self.tr("Supplies"))
         form = form_layout()
         self.supply_spins = {}
         for kind in SUPPLIES:
-            text = label("supply", kind)
+            text = label("supply", kind, self.lang)
             spin = self.field(f"supplies.{kind}", QuantitySpin(text), text)
             self.supply_spins[kind] = spin
-            form.addRow(mnemonic(text, SUPPLY_KEYS.get(kind, "")), spin)
-        self.needles_returned = self.field("needles_returned", QuantitySpin("Needles returned"),
-                                           "Needles returned")
-        form.addRow("Needles &returned", self.needles_returned)
-        self.reversals = self.field("overdose_reversals",
-                                    QuantitySpin("Overdose reversals reported"),
-                                    "Overdose reversals reported")
-        form.addRow("Over&dose reversals reported", self.reversals)
-        self.secondary = named(QCheckBox("Collected for someone &else"),
-                               "Collected for someone else")
-        form.addRow("", self.secondary)
+            form.addRow(mnemonic(text, SUPPLY_KEYS[self.lang].get(kind, "")), spin)
+        returned = self.tr("Needles returned")
+        self.needles_returned = self.field("needles_returned", QuantitySpin(returned), returned)
+        form.addRow(self.tr("Needles &returned"), self.needles_returned)
+        reversals = self.tr("Overdose reversals reported")
+        self.reversals = self.field("overdose_reversals", QuantitySpin(reversals), reversals)
+        form.addRow(self.tr("Over&dose reversals reported"), self.reversals)
+        self.secondary = named(QCheckBox(self.tr("Collected for someone &else")),
+                               self.tr("Collected for someone else"))
+        form.addRow(self.secondary)  # across both columns: the labels keep their width
         box.setLayout(form)
         return box
 
     def _notes_box(self) -> QWidget:
-        box = QGroupBox("Notes")
+        box = QGroupBox(self.tr("Notes"))
         column = QVBoxLayout(box)
-        self.reason = self.field("reason", named(QLineEdit(), "Reason"), "Reason")
-        self.note = self.field("note", TextBox("Note", lines=6), "Note")
-        self.follow_up = self.field("follow_up", TextBox("Follow-up", lines=3), "Follow-up")
-        for text, widget in (("Re&ason", self.reason), ("Note", self.note),
-                             ("Follow-&up", self.follow_up)):
+        reason, note, follow_up = self.tr("Reason"), self.tr("Note"), self.tr("Follow-up")
+        self.reason = self.field("reason", named(QLineEdit(), reason), reason)
+        self.note = self.field("note", TextBox(note, lines=6), note)
+        self.follow_up = self.field("follow_up", TextBox(follow_up, lines=3), follow_up)
+        for text, widget in ((self.tr("Re&ason"), self.reason), (note, self.note),
+                             (self.tr("Follow-&up"), self.follow_up)):
             column.addWidget(buddy(text, widget))
             column.addWidget(widget)
         column.addStretch(1)

@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from records import clock
 from records.errors import ValidationError
+from ui import clinic_time
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-EXAMPLE = "a date like 2026-12-01 or a week like 2026-W49"
+EXAMPLE = QT_TRANSLATE_NOOP("WeekBox", "a date like 2026-12-01 or a week like 2026-W49")
 
 
 def parse_week_text(text: str, latest: date | None = None) -> str:
@@ -25,16 +26,20 @@ def parse_week_text(text: str, latest: date | None = None) -> str:
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            raise ValidationError("week", f"{text.strip()} is not a date") from None
+            raise ValidationError("week", QCoreApplication.translate(
+                "WeekBox", "{text} is not a date").format(text=text.strip())) from None
     else:
         try:
             year, number = clock.parse_week(value)
         except ValidationError:
-            raise ValidationError("week", f"type {EXAMPLE}") from None
+            raise ValidationError("week", QCoreApplication.translate(
+                "WeekBox", "type {example}").format(
+                    example=QCoreApplication.translate("WeekBox", EXAMPLE))) from None
         day = date.fromisocalendar(year, number, 1)
     week = clock.iso_week(day)
     if latest is not None and monday_of(week) > latest:
-        raise ValidationError("week", f"{week} has not started yet")
+        raise ValidationError("week", QCoreApplication.translate(
+            "WeekBox", "{week} has not started yet").format(week=week))
     return week
 
 
@@ -52,7 +57,8 @@ class _CalendarPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName("Pick a day of the week to export")
+        self.calendar.setAccessibleName(self.tr("Pick a day of the week to export"))
+        clinic_time.use_locale(self.calendar)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
         self.calendar.activated.connect(self._pick)
@@ -77,8 +83,9 @@ class WeekBox(QLineEdit):
         self.latest = latest
         self._week = clock.iso_week(latest)
         self.setText(self._week)
-        self.setPlaceholderText("2026-W49 or 2026-12-01")
-        self.setToolTip(f"Type {EXAMPLE}; F4 or Alt+Down opens a calendar")
+        self.setPlaceholderText(self.tr("2026-W49 or 2026-12-01"))
+        self.setToolTip(self.tr("Type {example}; F4 or Alt+Down opens a calendar").format(
+            example=self.tr(EXAMPLE)))
         self.popup = _CalendarPopup(self)
         self.popup.picked.connect(lambda day: self.set_week(clock.iso_week(day)))
         self.editingFinished.connect(self.accept_text)
@@ -98,7 +105,7 @@ class WeekBox(QLineEdit):
         try:
             self.set_week(self.text())
         except ValidationError as exc:
-            self.refused.emit(f"Not a week: {exc.problem}.")
+            self.refused.emit(self.tr("Not a week: {problem}.").format(problem=exc.problem))
             return False
         return True
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QButtonGroup, QCheckBox,
                                QDialog, QDialogButtonBox, QFileSystemModel,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -117,8 +117,10 @@ class YesNo(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        self.yes = named(QRadioButton("Yes"), f"{name}: yes")
-        self.no = named(QRadioButton("No"), f"{name}: no")
+        self.yes = named(QRadioButton(self.tr("Yes")), self.tr("{question}: yes").format(
+            question=name))
+        self.no = named(QRadioButton(self.tr("No")), self.tr("{question}: no").format(
+            question=name))
         self.group = QButtonGroup(self)
         for button in (self.yes, self.no):
             self.group.addButton(button)
@@ -178,7 +180,7 @@ class ChecklistFilter(QLineEdit):
         self.checks = checks
         self.partners = partners or {}  # shown and hidden with their box (a test's result)
         named(self, name)
-        self.setPlaceholderText("Type to find, Enter ticks")
+        self.setPlaceholderText(self.tr("Type to find, Enter ticks"))
         self.textChanged.connect(self._narrow)
         self.returnPressed.connect(self.toggle_first)
 
@@ -211,16 +213,17 @@ class ClientPicker(QWidget):
 
     picked = Signal(object)  # records.search.SearchHit or None
 
-    def __init__(self, vault, name: str = "Find client", exclude_id: int | None = None,
+    def __init__(self, vault, name: str = "", exclude_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        name = name or self.tr("Find client")
         self.vault = vault
         self.exclude_id = exclude_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.query = named(QLineEdit(), name)
-        self.query.setPlaceholderText("Type a name, alias or code")
-        self.results = named(QListWidget(), f"{name}: matches")
+        self.query.setPlaceholderText(self.tr("Type a name, alias or code"))
+        self.results = named(QListWidget(), self.tr("{field}: matches").format(field=name))
         self.results.setMaximumHeight(140)
         layout.addWidget(self.query)
         layout.addWidget(self.results)
@@ -260,11 +263,11 @@ class FolderDialog(QDialog):
 
     def __init__(self, start: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Choose a folder")
+        self.setWindowTitle(self.tr("Choose a folder"))
         self.model = QFileSystemModel(self)
         self.model.setFilter(QDir.AllDirs | QDir.NoDotAndDotDot | QDir.Drives)
         self.model.setRootPath("")
-        self.tree = named(QTreeView(), "Folders")
+        self.tree = named(QTreeView(), self.tr("Folders"))
         self.tree.setModel(self.model)
         for column in range(1, self.model.columnCount()):
             self.tree.hideColumn(column)
@@ -296,6 +299,6 @@ def dialog_buttons(actions, close_slot) -> QHBoxLayout:
     for button in actions:
         row.addWidget(button)
     row.addStretch(1)
-    close = QPushButton("Close", clicked=close_slot)
+    close = QPushButton(QCoreApplication.translate("dialog_buttons", "Close"), clicked=close_slot)
     row.addWidget(close)
     return row
