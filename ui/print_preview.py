@@ -75,6 +75,8 @@ class PrintPreview(QDialog):
         self.job = job
         self.pdf = b""
         self.busy = False  # rendering or printing on the runner
+        self.loading = False  # the document is being made on the runner
+        self.print_pending = False  # Ctrl+P came while it was being made
         self.closed = False
         self.setWindowTitle("Print preview")
         self.setModal(True)
@@ -154,12 +156,14 @@ class PrintPreview(QDialog):
             self._show_heading(job)
             self.view.setText("Preparing the document…")
         self._set_busy(True)
+        self.loading = True
         vault = self.vault
         Op(self, lambda _progress: job_pdf(vault, job)) \
             .success(lambda pdf: self._loaded(job, pdf)).failure(self._load_failed) \
             .run_in_background()
 
     def _load_failed(self, exc: BaseException) -> None:
+        self.loading = self.print_pending = False
         reason = str(exc) if isinstance(exc, ClinicError) else \
             f"the document could not be made ({type(exc).__name__})"
         self._set_busy(False)
@@ -173,6 +177,7 @@ class PrintPreview(QDialog):
         QMessageBox.warning(self, "Print preview", f"Cannot show it: {reason}.")
 
     def _loaded(self, job: PrintJob, pdf: bytes) -> None:
+        self.loading = False
         self._set_busy(False)
         if self.closed:
             return
@@ -185,6 +190,9 @@ class PrintPreview(QDialog):
         self._show_heading(job)
         self.show_page()
         self.ready.emit()
+        if self.print_pending:  # the nurse asked before the document was ready
+            self.print_pending = False
+            self.print_document()
 
     def _show_heading(self, job: PrintJob) -> None:
         """The document and whose it is (two short reads); the window title never names
@@ -259,7 +267,8 @@ class PrintPreview(QDialog):
 
     # --- print, save, later ------------------------------------------------------------------
     def print_document(self) -> None:
-        if self.busy:
+        if self.busy:  # still making the document: print it once made; printing: ignored
+            self.print_pending = self.loading
             return
         if not printer_names():
             self._offer_later("No printer is reachable from this laptop.")

@@ -3,6 +3,7 @@ person are replaced; the Qt file dialog is the real one, only its exec() is stub
 import contextlib
 import os
 import tempfile
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -354,3 +355,30 @@ def test_save_as_pdf_leaves_no_folder_history_in_qt_settings(qtbot, clinic, mess
             qt_settings.unlink(missing_ok=True)
         else:
             qt_settings.write_bytes(before)
+
+
+def test_ctrl_p_while_the_preview_is_made_prints_once_it_is_ready(qtbot, clinic, monkeypatch,
+                                                                   private_tmp):
+    """A nurse who presses Ctrl+P before the page appears is not ignored: the document is
+    printed once made, once."""
+    monkeypatch.setattr(print_preview, "printer_names", lambda: ["Van printer"])
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    sent = []
+    monkeypatch.setattr(print_preview, "print_pdf", lambda pdf, printer: sent.append(pdf) or 1)
+    gate = threading.Event()
+    render = print_preview.job_pdf
+    monkeypatch.setattr(print_preview, "job_pdf",
+                        lambda *args: gate.wait(20) and render(*args))
+    dialog = PrintPreview(clinic.vault, PrintJob("visit", clinic.visit.id, "clinical"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.busy and dialog.pdf == b""
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert sent == []
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert sent == [dialog.pdf]
