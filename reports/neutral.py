@@ -5,8 +5,11 @@ metadata included. Each word belongs to the disclosure topics that allow it: tic
 lets that topic's words through and no others.
 
 Matching ignores case, accents, hyphens and spacing ("Méthadone", "harm-reduction"). A word
-matches at the start of a word and may continue ("needles", "sex worker"); the short acronyms
-in _WHOLE_WORDS match only as whole words (plural allowed), so "STI" does not catch "still".
+matches as a whole word or at the start of one, so its inflections and the words built on it
+are caught ("needles", "seringues", "sexuelle", "sexuellement", "sex worker") and a word hidden
+inside another is not ("sida" in "résidant"). The short acronyms in _WHOLE_WORDS match only as
+whole words (plural allowed), so "STI" does not catch "still"; French "ITS" also only in
+capitals, since "its" is an everyday English word (the same list checks both languages).
 The list is a backstop for text typed by staff, not a guarantee: the documents never print
 free text on a client copy that was written for clinicians (see reports.referral).
 """
@@ -45,7 +48,8 @@ FORBIDDEN_WORDS: dict[str, frozenset[str]] = {
     "assault": _VIOLENCE,
     "bad date": _SEX_WORK,
     "police": _VIOLENCE,
-    # French equivalents (the documents print French too).
+    # The French list in DOMAIN.md ("prostitution", "injection", "naloxone", "police" are
+    # above; "méthadone" and "opioïde" are "methadone" and "opioid" once accents fold).
     "travail du sexe": _SEX_WORK,
     "travailleuse du sexe": _SEX_WORK,
     "travailleur du sexe": _SEX_WORK,
@@ -59,13 +63,22 @@ FORBIDDEN_WORDS: dict[str, frozenset[str]] = {
     "dépendance": _SUBSTANCES,
     "réduction des méfaits": _SUBSTANCES,
     "VIH": _HIV_STI_HEP,
+    "sida": _HIV_STI_HEP,
     "VHC": _HIV_STI_HEP,
+    "ITS": _HIV_STI_HEP,
     "ITSS": _HIV_STI_HEP,
     "hépatite": _HIV_STI_HEP,
     "sexuel": _HIV_STI_HEP | _VIOLENCE,
     "agression": _VIOLENCE,
+    # Beyond DOMAIN.md: common words that say the same thing, and forms a prefix misses
+    # ("toxicomane" is not "toxicomanie" continued).
     "policier": _VIOLENCE,
-    # Beyond DOMAIN.md: common words that say the same thing.
+    "prostitute": _SEX_WORK,
+    "prostitué": _SEX_WORK,
+    "addict": _SUBSTANCES,
+    "toxicomane": _SUBSTANCES,
+    "opiate": _SUBSTANCES,
+    "opiacé": _SUBSTANCES,
     "heroin": _SUBSTANCES,
     "fentanyl": _SUBSTANCES,
     "cocaine": _SUBSTANCES,
@@ -77,18 +90,19 @@ FORBIDDEN_WORDS: dict[str, frozenset[str]] = {
     "suicide": _MENTAL,
 }
 
-_WHOLE_WORDS = {"HIV", "STI", "HCV", "VIH", "VHC", "ITSS"}
+_WHOLE_WORDS = {"HIV", "STI", "HCV", "VIH", "VHC", "ITS", "ITSS"}
+_CAPITALS_ONLY = {"ITS"}
 
 
-def _fold(text: str) -> str:
-    """Lower case, no accents, hyphens and runs of spaces as one space."""
+def _fold(text: str, keep_case: bool = False) -> str:
+    """Lower case (unless `keep_case`), no accents, hyphens and runs of spaces as one space."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-‐‑–—_]+", " ", bare.casefold())
+    return re.sub(r"[\s\-‐‑–—_]+", " ", bare if keep_case else bare.casefold())
 
 
 def _pattern(word: str) -> re.Pattern[str]:
-    body = re.escape(_fold(word))
+    body = re.escape(_fold(word, keep_case=word in _CAPITALS_ONLY))
     tail = r"s?(?!\w)" if word in _WHOLE_WORDS else ""
     return re.compile(rf"(?<!\w){body}{tail}")
 
@@ -98,9 +112,10 @@ _PATTERNS = {word: _pattern(word) for word in FORBIDDEN_WORDS}
 
 def find_forbidden(text: str, disclose: Collection[str] = frozenset()) -> list[str]:
     """The forbidden words in `text` that none of the ticked topics allow."""
-    folded = _fold(text)
+    folded, capitals = _fold(text), _fold(text, keep_case=True)
     return [word for word, pattern in _PATTERNS.items()
-            if not FORBIDDEN_WORDS[word] & set(disclose) and pattern.search(folded)]
+            if not FORBIDDEN_WORDS[word] & set(disclose)
+            and pattern.search(capitals if word in _CAPITALS_ONLY else folded)]
 
 
 @dataclass(frozen=True)
