@@ -1,4 +1,5 @@
-"""Labels for every code in `records.models`, in English and French.
+"""Labels for every code in `records.models`, in English and French (English is the source
+text; French comes from the gettext catalog, records.i18n, with the kind as its context).
 
 `label()` gives the plain label staff see on screen and on service/clinical copies.
 `client_label()` is the one to use on anything a client takes away: a code that belongs to a
@@ -10,102 +11,100 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from records import models
+from records.i18n import C_, translation
 
-# kind -> code -> (English, French)
+# kind -> code -> (context, English)
 _LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "service": {
-        "wound_care": ("Wound care", "Soins de plaies"),
-        "sti_test": ("STI test", "Test de dépistage des ITSS"),
-        "hiv_test": ("HIV test", "Test de dépistage du VIH"),
-        "hcv_test": ("Hepatitis C test", "Test de dépistage de l'hépatite C"),
-        "pregnancy_test": ("Pregnancy test", "Test de grossesse"),
-        "vaccination": ("Vaccination", "Vaccination"),
-        "contraception": ("Contraception", "Contraception"),
-        "naloxone_training": ("Naloxone training", "Formation sur la naloxone"),
-        "counselling": ("Counselling", "Relation d'aide"),
-        "basic_needs": ("Basic needs (food, clothing, hygiene)",
-                        "Besoins de base (nourriture, vêtements, hygiène)"),
+        "wound_care": C_("service", "Wound care"),
+        "sti_test": C_("service", "STI test"),
+        "hiv_test": C_("service", "HIV test"),
+        "hcv_test": C_("service", "Hepatitis C test"),
+        "pregnancy_test": C_("service", "Pregnancy test"),
+        "vaccination": C_("service", "Vaccination"),
+        "contraception": C_("service", "Contraception"),
+        "naloxone_training": C_("service", "Naloxone training"),
+        "counselling": C_("service", "Counselling"),
+        "basic_needs": C_("service", "Basic needs (food, clothing, hygiene)"),
     },
     "test_result": {
-        "pending": ("Result pending", "Résultat à venir"),
-        "negative": ("Negative", "Négatif"),
-        "positive": ("Positive", "Positif"),
-        "invalid": ("Invalid, to be repeated", "Invalide, à refaire"),
-        "declined": ("Declined", "Refusé"),
+        "pending": C_("test_result", "Result pending"),
+        "negative": C_("test_result", "Negative"),
+        "positive": C_("test_result", "Positive"),
+        "invalid": C_("test_result", "Invalid, to be repeated"),
+        "declined": C_("test_result", "Declined"),
     },
     "supply": {
-        "needles": ("Needles and syringes", "Aiguilles et seringues"),
-        "pipes": ("Pipes", "Pipes"),
-        "condoms": ("Condoms", "Condoms"),
-        "naloxone_injectable": ("Naloxone kit (injectable)", "Trousse de naloxone (injectable)"),
-        "naloxone_nasal": ("Naloxone kit (nasal spray)", "Trousse de naloxone (vaporisateur nasal)"),
-        "sharps_containers": ("Sharps container", "Contenant pour objets pointus ou tranchants"),
+        "needles": C_("supply", "Needles and syringes"),
+        "pipes": C_("supply", "Pipes"),
+        "condoms": C_("supply", "Condoms"),
+        "naloxone_injectable": C_("supply", "Naloxone kit (injectable)"),
+        "naloxone_nasal": C_("supply", "Naloxone kit (nasal spray)"),
+        "sharps_containers": C_("supply", "Sharps container"),
     },
     "directory_kind": {
-        "addictions": ("Addictions services", "Services en dépendance"),
-        "mental_health": ("Mental health services", "Services en santé mentale"),
-        "sexual_health": ("Sexual health clinic", "Clinique de santé sexuelle"),
-        "primary_care": ("Primary care", "Soins de première ligne"),
-        "shelter": ("Shelter and housing", "Hébergement et logement"),
-        "victim_services": ("Victim services", "Services aux victimes"),
-        "legal_aid": ("Legal aid", "Aide juridique"),
-        "police_liaison": ("Police liaison", "Liaison policière"),
+        "addictions": C_("directory_kind", "Addictions services"),
+        "mental_health": C_("directory_kind", "Mental health services"),
+        "sexual_health": C_("directory_kind", "Sexual health clinic"),
+        "primary_care": C_("directory_kind", "Primary care"),
+        "shelter": C_("directory_kind", "Shelter and housing"),
+        "victim_services": C_("directory_kind", "Victim services"),
+        "legal_aid": C_("directory_kind", "Legal aid"),
+        "police_liaison": C_("directory_kind", "Police liaison"),
     },
     "urgency": {
-        "routine": ("Routine", "Courante"),
-        "soon": ("Soon (within a few days)", "Bientôt (d'ici quelques jours)"),
-        "urgent": ("Urgent", "Urgente"),
+        "routine": C_("urgency", "Routine"),
+        "soon": C_("urgency", "Soon (within a few days)"),
+        "urgent": C_("urgency", "Urgent"),
     },
     "referral_status": {
-        "made": ("Referral made", "Référence faite"),
-        "attended": ("Attended", "S'est présenté·e"),
-        "not_attended": ("Did not attend", "Ne s'est pas présenté·e"),
-        "declined": ("Declined", "Refusée"),
+        "made": C_("referral_status", "Referral made"),
+        "attended": C_("referral_status", "Attended"),
+        "not_attended": C_("referral_status", "Did not attend"),
+        "declined": C_("referral_status", "Declined"),
     },
     "name_on_paper": {
-        "chosen": ("Chosen name", "Nom choisi"),
-        "legal": ("Legal name", "Nom légal"),
-        "uic": ("Code (UIC) only", "Code (CIU) seulement"),
+        "chosen": C_("name_on_paper", "Chosen name"),
+        "legal": C_("name_on_paper", "Legal name"),
+        "uic": C_("name_on_paper", "Code (UIC) only"),
     },
     "topic": {
-        "substance_use": ("Substance use", "Consommation de substances"),
-        "sex_work": ("Sex work", "Travail du sexe"),
-        "hiv_sti_hep": ("HIV, STI and hepatitis", "VIH, ITSS et hépatites"),
-        "mental_health": ("Mental health", "Santé mentale"),
-        "violence_police": ("Violence and police contact", "Violence et contacts avec la police"),
-        "clinical_history": ("Clinical history", "Antécédents médicaux"),
+        "substance_use": C_("topic", "Substance use"),
+        "sex_work": C_("topic", "Sex work"),
+        "hiv_sti_hep": C_("topic", "HIV, STI and hepatitis"),
+        "mental_health": C_("topic", "Mental health"),
+        "violence_police": C_("topic", "Violence and police contact"),
+        "clinical_history": C_("topic", "Clinical history"),
     },
     # One line under each disclosure checkbox: what ticking it lets the letter say.
     "topic_help": {
-        "substance_use": ("Use of alcohol or drugs, supplies and related services.",
-                          "Consommation d'alcool ou de drogues, matériel et services liés."),
-        "sex_work": ("That you do sex work.", "Que vous faites du travail du sexe."),
-        "hiv_sti_hep": ("HIV, STI and hepatitis status and test results.",
-                        "Statut et résultats de tests pour le VIH, les ITSS et les hépatites."),
-        "mental_health": ("Mental health concerns and care.",
-                          "Préoccupations et soins en santé mentale."),
-        "violence_police": ("Violence you lived through, and contact with police.",
-                            "Violence vécue et contacts avec la police."),
-        "clinical_history": ("Health problems, medications, allergies and recent results.",
-                             "Problèmes de santé, médicaments, allergies et résultats récents."),
+        "substance_use": C_("topic_help",
+                            "Use of alcohol or drugs, supplies and related services."),
+        "sex_work": C_("topic_help", "That you do sex work."),
+        "hiv_sti_hep": C_("topic_help", "HIV, STI and hepatitis status and test results."),
+        "mental_health": C_("topic_help", "Mental health concerns and care."),
+        "violence_police": C_("topic_help",
+                              "Violence you lived through, and contact with police."),
+        "clinical_history": C_("topic_help",
+                               "Health problems, medications, allergies and recent results."),
     },
     "role": {
-        "nurse": ("Nurse", "Infirmier·ère"),
-        "outreach": ("Outreach worker", "Intervenant·e de proximité"),
-        "police_liaison": ("Police liaison officer", "Agent·e de liaison policière"),
+        "nurse": C_("role", "Nurse"),
+        "outreach": C_("role", "Outreach worker"),
+        "police_liaison": C_("role", "Police liaison officer"),
     },
     "gender": {
-        "F": ("Female", "Femme"),
-        "M": ("Male", "Homme"),
-        "X": ("Another gender", "Autre genre"),
+        "F": C_("gender", "Female"),
+        "M": C_("gender", "Male"),
+        "X": C_("gender", "Another gender"),
     },
     "language": {
-        "en": ("English", "Anglais"),
-        "fr": ("French", "Français"),
+        "en": C_("language", "English"),
+        "fr": C_("language", "French"),
     },
     "paper_size": {
-        "letter": ("Letter (8.5 × 11 in)", "Lettre (8,5 × 11 po)"),
-        "A4": ("A4 (210 × 297 mm)", "A4 (210 × 297 mm)"),
+        "letter": C_("paper_size", "Letter (8.5 × 11 in)"),
+        "A4": C_("paper_size", "A4 (210 × 297 mm)"),
     },
 }
 
@@ -150,12 +149,12 @@ _TOPIC_OF: dict[tuple[str, str], str] = {
     **{("topic_help", t): t for t in models.TOPICS},
 }
 
-_LAB_TEST = ("Lab test", "Analyse de laboratoire")
-_SUPPLIES = ("Health supplies", "Matériel de santé")
-_FIRST_AID_KIT = ("First-aid kit", "Trousse de premiers soins")
-_HEALTH_SERVICE = ("Health service", "Service de santé")
-_SUPPORT_SERVICE = ("Support service", "Service de soutien")
-_PERSONAL_TOPIC = ("Personal health topic", "Sujet de santé personnel")
+_LAB_TEST = C_("neutral", "Lab test")
+_SUPPLIES = C_("neutral", "Health supplies")
+_FIRST_AID_KIT = C_("neutral", "First-aid kit")
+_HEALTH_SERVICE = C_("neutral", "Health service")
+_SUPPORT_SERVICE = C_("neutral", "Support service")
+_PERSONAL_TOPIC = C_("neutral", "Personal health topic")
 
 # Neutral labels for client copies when the topic is not ticked.
 _NEUTRAL: dict[tuple[str, str], tuple[str, str]] = {
@@ -163,7 +162,7 @@ _NEUTRAL: dict[tuple[str, str], tuple[str, str]] = {
     ("service", "hiv_test"): _LAB_TEST,
     ("service", "hcv_test"): _LAB_TEST,
     ("service", "pregnancy_test"): _LAB_TEST,
-    ("service", "naloxone_training"): ("First-aid training", "Formation en premiers soins"),
+    ("service", "naloxone_training"): C_("neutral", "First-aid training"),
     ("supply", "needles"): _SUPPLIES,
     ("supply", "pipes"): _SUPPLIES,
     ("supply", "condoms"): _SUPPLIES,
@@ -172,28 +171,27 @@ _NEUTRAL: dict[tuple[str, str], tuple[str, str]] = {
     ("supply", "sharps_containers"): _SUPPLIES,
     ("directory_kind", "addictions"): _HEALTH_SERVICE,
     ("directory_kind", "mental_health"): _HEALTH_SERVICE,
-    ("directory_kind", "sexual_health"): ("Health clinic", "Clinique de santé"),
+    ("directory_kind", "sexual_health"): C_("neutral", "Health clinic"),
     ("directory_kind", "victim_services"): _SUPPORT_SERVICE,
-    ("directory_kind", "police_liaison"): ("Community liaison", "Liaison communautaire"),
-    ("role", "police_liaison"): ("Community liaison", "Liaison communautaire"),
+    ("directory_kind", "police_liaison"): C_("neutral", "Community liaison"),
+    ("role", "police_liaison"): C_("neutral", "Community liaison"),
     **{("topic", t): _PERSONAL_TOPIC for t in models.TOPICS},
     **{("topic_help", t): _PERSONAL_TOPIC for t in models.TOPICS},
 }
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    if lang not in models.LANGUAGES:
-        raise ValueError(f"language: expected one of {', '.join(models.LANGUAGES)}, got {lang!r}")
-    return pair[models.LANGUAGES.index(lang)]
+def _pick(entry: tuple[str, str], lang: str) -> str:
+    context, english = entry
+    return translation(lang).pgettext(context, english)
 
 
 def label(kind: str, code: str, lang: str = "en") -> str:
     """The plain label of `code` (staff screens, service and clinical copies)."""
     try:
-        pair = _LABELS[kind][code]
+        entry = _LABELS[kind][code]
     except KeyError:
         raise ValueError(f"no label for {kind} {code!r}") from None
-    return _pick(pair, lang)
+    return _pick(entry, lang)
 
 
 def topic_of(kind: str, code: str) -> str | None:

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from records.models import Incident, Settings
 from reports import blocks, page
 from reports.neutral import Guard
-from reports.text import long_date, t
+from reports.text import date_time, long_date, t
 
 
 def alert_sheet(incidents: Iterable[Incident], settings: Settings, *, date_from: date,
@@ -50,7 +50,7 @@ def alert_sheet(incidents: Iterable[Incident], settings: Settings, *, date_from:
 
 def _card(incident: Incident, settings: Settings, lang: str, width: float) -> Flowable:
     when = blocks.local(incident.occurred_at, settings)
-    title = (f"{long_date(when.date(), lang, weekday=True)}, {when:%H:%M}"
+    title = (f"{date_time(when, lang, weekday=True)}"
              f" · {incident.area.strip() or t('unknown_area', lang)}")
     rows = [(t("person", lang), incident.person_description),
             (t("vehicle", lang), incident.vehicle_description),

@@ -27,7 +27,6 @@ from reports import fonts
 from reports.text import t
 
 PAGE_SIZES = {"letter": LETTER, "A4": A4}
-CREATOR = "Clinic records"  # the app, named without any sensitive word
 
 INK = HexColor("#1c2730")
 ACCENT = HexColor("#1f5c70")
@@ -97,8 +96,10 @@ def _table_style(commands: list) -> TableStyle:
 
 
 def markup(value: str) -> str:
-    """Free text made safe for a Paragraph: escaped, line breaks kept."""
-    return escape(value.strip()).replace("\n", "<br/>")
+    """Text made safe for a Paragraph: escaped, line breaks kept. A narrow no-break space
+    (French, before ; ? !) becomes a no-break space: a Paragraph breaks lines at U+202F and
+    prints it as an ordinary space, and keeps U+00A0 (only a little wider) with its word."""
+    return escape(value.strip()).replace("\n", "<br/>").replace("\u202f", "\u00a0")
 
 
 def para(value: str, style: str = "body") -> Paragraph:
@@ -275,7 +276,8 @@ def render(story: list[Flowable], *, paper_size: str, lang: str, title: str, aut
     out = BytesIO()
     size = page_size(paper_size)
     doc = BaseDocTemplate(
-        out, pagesize=size, title=title, author=author, subject=subject, creator=CREATOR,
+        out, pagesize=size, title=title, author=author, subject=subject,
+        creator=t("creator", lang),  # the app, named without any sensitive word
         keywords="", lang=lang, invariant=invariant,
         # Otherwise every page opens with Helvetica selected, and the PDF references it.
         initialFontName=fonts.REGULAR,

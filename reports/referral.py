@@ -86,7 +86,7 @@ def _service_copy(referral, client, destination, staff, settings, guard, lang, r
     shown = [vocab.label("topic", topic, lang) for topic in vocab.CODES["topic"]
              if topic in disclose]
     who = t("the_client", lang) if name == "—" else name
-    consent = (t("consent_topics", lang, name=who, topics=topic_list(shown)) if shown
+    consent = (t("consent_topics", lang, name=who, topics=topic_list(shown, lang)) if shown
                else t("consent_none", lang, name=who))
     story += page.heading(t("consent", lang)) + [page.para(consent)]
     for key, value in (("reason", referral.reason), ("request", referral.request)):
@@ -153,7 +153,7 @@ def _client_copy(referral, client, destination, staff, settings, guard, lang, re
     shown = [vocab.label("topic", topic, lang) for topic in vocab.CODES["topic"]
              if topic in disclose]
     story += page.heading(t("letter_shares", lang))
-    story.append(page.para(t("letter_shares_topics", lang, topics=topic_list(shown))
+    story.append(page.para(t("letter_shares_topics", lang, topics=topic_list(shown, lang))
                            if shown else t("letter_shares_none", lang)))
     story += shared_history(client, disclose, recent, lang, to_client=True)
     story += blocks.contact(staff, guard, lang)

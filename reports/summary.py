@@ -20,7 +20,7 @@ from records import vocab
 from records.models import Client, DirectoryEntry, Referral, Settings, Staff, Visit
 from reports import blocks, page
 from reports.neutral import Guard
-from reports.text import long_date, pair, t
+from reports.text import date_time, long_date, pair, t
 
 
 def visit_summary(visit: Visit, client: Client | None, staff: Staff, settings: Settings, *,
@@ -65,7 +65,8 @@ def _client_copy(visit, client, staff, settings, guard, lang, referrals) -> list
         if item.result and vocab.topic_of("service", item.kind) in (None, *disclose):
             text = pair(text, vocab.label("test_result", item.result, lang).lower(), lang)
         counts[text] += 1
-    done = [f"{text} (×{count})" if count > 1 else text for text, count in counts.items()]
+    done = [t("times", lang, label=text, count=count) if count > 1 else text
+            for text, count in counts.items()]
     handed: Counter[str] = Counter()
     for code, quantity in visit.supplies.items():
         if quantity:
@@ -92,8 +93,7 @@ def _client_copy(visit, client, staff, settings, guard, lang, referrals) -> list
 
 def _clinical_copy(visit, client, staff, settings, guard, lang, referrals) -> list[Flowable]:
     when = blocks.local(visit.occurred_at, settings)
-    subtitle = [t("copy_clinical", lang),
-                f"{long_date(when.date(), lang)}, {when:%H:%M}"]
+    subtitle = [t("copy_clinical", lang), date_time(when, lang)]
     if visit.version > 1:
         subtitle.append(t("corrected", lang, n=visit.version))
     story = blocks.header(settings, guard, lang, t("summary_clinical_title", lang), subtitle)
@@ -103,7 +103,7 @@ def _clinical_copy(visit, client, staff, settings, guard, lang, referrals) -> li
     else:
         who = client.name + (f" · {t('client_code', lang)} {client.uic}" if client.uic else "")
     rows = [(t("client", lang), who),
-            (t("when", lang), f"{long_date(when.date(), lang, weekday=True)}, {when:%H:%M}"),
+            (t("when", lang), date_time(when, lang, weekday=True)),
             (t("site", lang), visit.site),
             (t("staff", lang), f"{staff.name}, {vocab.label('role', staff.role, lang)}"),
             (t("visit_reason", lang), visit.reason)]

@@ -63,7 +63,7 @@ def test_three_documents_saved_as_pdf(cli, tmp_path, vault_dir, capsys):
     assert "opioid" not in letter and PAPER_NAME in letter
     service = pdf_text((tmp_path / "service.pdf").read_bytes())
     assert "Addiction Services of Thames Valley" in service  # French: the client's language
-    assert "Lettre de référence" in service
+    assert "Lettre d'orientation" in service
     summary = pdf_text((tmp_path / "summary.pdf").read_bytes())
     assert find_forbidden(summary) == [] and "Come back Tuesday" in summary
     assert "Talked about overdose risk" in pdf_text((tmp_path / "clinical.pdf").read_bytes())

@@ -62,4 +62,5 @@ def test_incident_text_is_printed_as_reported():
 
 def test_french():
     printed = sheet([incident()], language="fr")
-    assert "Alerte sécurité" in printed and "mercredi 19 novembre 2025, 22:15" in printed
+    assert "Alerte de sécurité" in printed
+    assert "mercredi 19 novembre 2025 à 22 h 15" in " ".join(printed.split())

@@ -1,14 +1,21 @@
-"""Client copies carry no forbidden word at the default, and each ticked topic lets through
-only its own words. Every free-text field of the fixtures holds every forbidden word."""
+"""Client copies carry no forbidden word at the default, in English and in French (the
+English and French lists of DOMAIN.md are one list, reports.neutral), text, title and metadata
+included, and each ticked topic lets through only its own words. Every free-text field of the
+fixtures holds every forbidden word."""
+from datetime import date
+
 import pytest
 
 from pdf_helpers import (
-    POISON, TODAY, destination, metadata_of, poisoned_client, poisoned_settings, recent_tests,
-    referral, staff, text_of, visit,
+    POISON, TODAY, destination, incident, metadata_of, poisoned_client, poisoned_settings,
+    recent_tests, referral, staff, text_of, visit,
 )
 from records.models import LANGUAGES, TOPICS
-from reports import referral_letter, visit_summary
+from reports import alert_sheet, referral_letter, visit_summary
 from reports.neutral import find_forbidden
+
+# The metadata a file manager or print queue shows: every one is checked.
+METADATA = ("/Title", "/Subject", "/Keywords", "/Author", "/Creator")
 
 
 def referral_client_copy(disclose, lang):
@@ -29,7 +36,9 @@ CLIENT_COPIES = {"referral": referral_client_copy, "summary": summary_client_cop
 
 
 def everything_printed(pdf: bytes) -> str:
-    return text_of(pdf) + "\n" + "\n".join(metadata_of(pdf).values())
+    metadata = metadata_of(pdf)
+    assert set(METADATA) <= set(metadata)
+    return text_of(pdf) + "\n" + "\n".join(metadata.values())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -47,6 +56,17 @@ def test_default_client_copy_has_no_forbidden_word(document, lang):
                    "SCHEDULE", "CONTACT", "PROBLEMS", "VISITNOTE", "VISITREASON", "SITE",
                    "FOLLOWUP"):
         assert marker not in printed
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_alert_sheet_has_no_forbidden_word_of_its_own(lang):
+    """The sheet goes to clients by default: its wording, title and metadata are neutral (the
+    accounts it carries are printed as written: tests/reports/test_alerts.py)."""
+    pdf = alert_sheet([incident()], poisoned_settings(), date_from=date(2025, 11, 16),
+                      date_to=date(2025, 11, 29), language=lang)
+    printed = everything_printed(pdf)
+    assert find_forbidden(printed) == []
+    assert "Hamilton Rd" in printed and "Dark blue pickup" in printed
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -126,9 +126,9 @@ def test_metadata_is_neutral_on_both_copies():
 
 def test_french_copy():
     printed = text_of(letter(lang="fr"))
-    assert "Lettre de référence" in printed
+    assert "Lettre d'orientation" in printed
     assert "25 novembre 2025" in printed
-    assert "Réponse / contre-référence" in printed
+    assert "Réponse et suivi de l'orientation" in printed
 
 
 def test_unknown_copy_is_an_error():
