@@ -132,7 +132,7 @@ def test_field_text_fits_even_in_the_narrowest_place():
     value = "W" * 200
     while stringWidth(value, value_style.fontName, value_style.fontSize) > page.VALUE_WIDTH_MIN:
         value = value[:-1]
-    label = "Référence faite le"
+    label = "Orientation faite le"
     table = page.fields([(label, value)])
     assert table._cellvalues[0] == [label, value]  # plain text, no Paragraph
     width = page.frame_width("A4")
