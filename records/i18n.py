@@ -17,9 +17,6 @@ import gettext
 from datetime import date, time
 from functools import lru_cache
 
-from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
-
 from records.catalogs import DOMAIN, FOLDER
 from records.models import LANGUAGES
 
@@ -58,15 +55,20 @@ def translation(lang: str) -> gettext.NullTranslations:
 def long_date(day: date, lang: str, weekday: bool = False) -> str:
     """"November 25, 2025" / "25 novembre 2025"; with the day of the week
     "Tuesday, November 25, 2025" / "mardi 25 novembre 2025"."""
+    # Babel is imported where it is used: records.vocab (screens) needs only gettext, and
+    # Babel's date module takes a tenth of a second to load.
+    from babel.dates import format_date
     return format_date(day, "full" if weekday else "long", locale=LOCALES[check(lang)])
 
 
 def time_of_day(moment: time, lang: str) -> str:
     """"22:15" / "22 h 15" (no-break spaces: the time never splits across two lines)."""
+    from babel.dates import format_time
     text = format_time(moment, _TIME_FORMATS[check(lang)], locale=LOCALES[lang])
     return text.replace(" ", "\u00a0")
 
 
 def number(value: int | float, lang: str) -> str:
     """"1,250" / "1 250" (a no-break space groups French thousands)."""
+    from babel.numbers import format_decimal
     return format_decimal(value, locale=LOCALES[check(lang)])
