@@ -29,7 +29,7 @@ NBSP = "\u00a0"
 # places, times), zone names, and words French shares with English.
 SAME_IN_BOTH = {NAME, "Nora Nurse", "Dundas & Richmond", "Downtown Health Centre", "EST", "EDT",
                 "OK", "Services", "Notes", "Note", "Vaccination", "Contraception", "Pipes",
-                "Condoms", "Ctrl+S", "Ctrl+P", "Ctrl+Return"}
+                "Condoms", "Urgent", "Ctrl+S", "Ctrl+P", "Ctrl+Return"}
 
 
 def texts(root: QWidget) -> set[str]:
@@ -183,7 +183,7 @@ def test_a_referral_in_french(qtbot, vault, rosie, french, tmp_path):
     form = show(qtbot, ReferralForm(vault, client_id=rosie.id, visit={}))
     assert form.title_label.text() == f"Nouvelle orientation, avec la visite — {NAME}"
     seen = texts(form)
-    for text in ("Service de destination", "Urgence", "Courante", "Nom imprimé", "Motif",
+    for text in ("Service de destination", "Urgence", "Non urgent", "Nom imprimé", "Motif",
                  "Demande", "La personne accepte de communiquer", "Enregistrer et imprimer",
                  "Downtown Health Centre  ·  Soins de première ligne"):
         assert text in seen, text
