@@ -149,3 +149,16 @@ def test_labels_follow_the_language_asked_for_not_the_machine(monkeypatch):
     assert vocab.label("test_result", "declined", "fr") == "Refusé"  # same English, context
     with pytest.raises(ValueError, match="language"):
         translation("de")
+
+
+def test_the_fonts_draw_every_character_of_the_french_catalog():
+    """No missing glyph (a box on paper) for an accent, a no-break space, « »..."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from records.catalogs import po_file
+    from reports import fonts
+    french = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒÆ«»’" + NBSP + NNBSP
+    wanted = set(po_file("fr").read_text(encoding="utf-8")) - {"\n"} | set(french)
+    for face in (fonts.REGULAR, fonts.BOLD):
+        font = TTFontFile(str(fonts.FONT_DIR / f"{face}.ttf"))
+        assert sorted(c for c in wanted if ord(c) not in font.charToGlyph) == [], face
