@@ -54,11 +54,14 @@ def translation(lang: str) -> gettext.NullTranslations:
 
 def long_date(day: date, lang: str, weekday: bool = False) -> str:
     """"November 25, 2025" / "25 novembre 2025"; with the day of the week
-    "Tuesday, November 25, 2025" / "mardi 25 novembre 2025"."""
+    "Tuesday, November 25, 2025" / "mardi 25 novembre 2025"; the first of a month is
+    « 1er novembre 2025 » in French."""
     # Babel is imported where it is used: records.vocab (screens) needs only gettext, and
     # Babel's date module takes a tenth of a second to load.
     from babel.dates import format_date
-    return format_date(day, "full" if weekday else "long", locale=LOCALES[check(lang)])
+    if check(lang) == "fr" and day.day == 1:  # « 1er novembre »: CLDR has no ordinal day
+        return format_date(day, ("EEEE " if weekday else "") + "d'er' MMMM y", locale="fr_CA")
+    return format_date(day, "full" if weekday else "long", locale=LOCALES[lang])
 
 
 def time_of_day(moment: time, lang: str) -> str:

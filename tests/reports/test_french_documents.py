@@ -122,7 +122,8 @@ def test_visit_summary_clinical_copy():
 
 
 def test_dates_times_and_numbers_come_from_babel():
-    assert long_date(date(2025, 11, 1), "fr") == "1 novembre 2025"
+    assert long_date(date(2025, 11, 1), "fr") == "1er novembre 2025"
+    assert long_date(date(2026, 12, 1), "fr", weekday=True) == "mardi 1er décembre 2026"
     assert long_date(date(2025, 11, 1), "en") == "November 1, 2025"
     assert long_date(date(2025, 11, 25), "fr", weekday=True) == "mardi 25 novembre 2025"
     assert long_date(date(2025, 11, 25), "en", weekday=True) == "Tuesday, November 25, 2025"
