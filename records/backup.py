@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import audit, clock
 from .connection import connect, is_disk_full
-from .errors import ClinicError, DiskFull, NotFound, VaultDamaged
+from .errors import ClinicError, DiskFull, NotFound, VaultDamaged, joined, msg
 from .fsutil import atomic_write, ensure_private_dir, fsync_dir, private_umask
 from .outputs import check_place
 from .paths import DB_NAME, KEY_NAME, default_state_dir
@@ -53,17 +53,21 @@ def problems(db: "Database") -> list[str]:
     except sqlcipher3.DatabaseError as exc:
         if is_disk_full(exc):  # the disk failed the read: not a verdict on the file
             raise DiskFull() from None
-        return [f"the database cannot be read: {exc}"]
+        return [msg("the database cannot be read: {reason}", reason=str(exc))]
     if result != ["ok"]:
         found += result
     return found
 
 
-def require_intact(db: "Database", what: str = "the vault") -> None:
+def require_intact(db: "Database", what: str = msg("the vault")) -> None:
     found = problems(db)
     if found:
-        shown = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
-        raise VaultDamaged(f"{what} failed its integrity check: {shown}")
+        parts = [part for problem in found[:3] for part in ("; ", problem)][1:]
+        if len(found) > 3:
+            parts.append(msg(" (and {count} more)", count=len(found) - 3))
+        shown = joined(*parts)
+        raise VaultDamaged(msg("{what} failed its integrity check: {problems}", what=what,
+                               problems=shown))
 
 
 def check(vault: "Vault") -> int:
@@ -72,7 +76,7 @@ def check(vault: "Vault") -> int:
     try:
         require_intact(vault.db)
     except VaultDamaged as exc:
-        raise VaultDamaged(f"{exc}.{offer(vault.path)}") from None
+        raise VaultDamaged(joined(exc, ".", offer(vault.path))) from None
     return vault.db.execute("PRAGMA page_count").fetchone()[0]
 
 
@@ -120,14 +124,15 @@ def read_manifest(backup_dir: Path) -> dict:
             raise ValueError
         for name, key in ((DB_NAME, "db_sha256"), (KEY_NAME, "keys_sha256")):
             if _sha256(backup_dir / name) != manifest[key]:
-                raise VaultDamaged(f"the backup {backup_dir} is damaged: {name} changed since "
-                                   "it was written")
+                raise VaultDamaged(msg("the backup {backup} is damaged: {name} changed since "
+                                       "it was written", backup=backup_dir, name=name))
     except FileNotFoundError as exc:
-        raise VaultDamaged(f"{backup_dir} is not a complete backup of this app "
-                           f"({Path(exc.filename).name} is missing)") from None
+        raise VaultDamaged(msg("{backup} is not a complete backup of this app ({name} is "
+                               "missing)", backup=backup_dir,
+                               name=Path(exc.filename).name)) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise VaultDamaged(f"{backup_dir} is not a backup of this app, or its manifest is "
-                           "damaged") from None
+        raise VaultDamaged(msg("{backup} is not a backup of this app, or its manifest is "
+                               "damaged", backup=backup_dir)) from None
     return manifest
 
 
@@ -153,9 +158,9 @@ def offer(vault_path) -> str:
     """Text appended to a damage message: the newest good backup, as a restore command."""
     found = newest_good(vault_path)
     if found is None:
-        return " No backup of this vault was found in the folders it was backed up to."
-    return (f" Newest good backup: {found} (python main.py restore --from \"{found}\" "
-            f"--data-dir \"{vault_path}\")")
+        return msg(" No backup of this vault was found in the folders it was backed up to.")
+    return msg(" Newest good backup: {found} (python main.py restore --from \"{found}\" "
+               "--data-dir \"{vault}\")", found=found, vault=vault_path)
 
 
 # --- writing a backup ------------------------------------------------------------------
@@ -185,8 +190,9 @@ def verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
         require_intact(db, what)
         verdict = audit.verify(db, audit.recorded_heads(db))
         if not verdict.ok:
-            raise VaultDamaged(f"{what}: audit log broken at entry {verdict.first_broken}: "
-                               f"{verdict.problem}")
+            raise VaultDamaged(msg("{what}: audit log broken at entry {entry}: {problem}",
+                                   what=what, entry=verdict.first_broken,
+                                   problem=verdict.problem))
         return audit.head(db)
     finally:
         db.close()
@@ -201,7 +207,8 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise NotFound(f"cannot use the backup folder {folder}: {exc.strerror}") from None
+        raise NotFound(msg("cannot use the backup folder {folder}: {reason}", folder=folder,
+                           reason=exc.strerror)) from None
     name = PREFIX + _stamp(now or clock.now_utc(), vault.settings.timezone)
     final, n = folder / name, 1
     while final.exists():
@@ -212,7 +219,7 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
         os.mkdir(staging, 0o700)
         _export(vault, staging / DB_NAME)
         atomic_write(staging / KEY_NAME, vault.keyfile.to_bytes())
-        seq, head = verify_copy(staging / DB_NAME, vault.data_key, "the backup copy")
+        seq, head = verify_copy(staging / DB_NAME, vault.data_key, msg("the backup copy"))
         manifest = {"format": FORMAT, "version": 1, "vault_id": vault.keyfile.vault_id,
                     "created_at": clock.to_db(clock.now_utc()), "audit_seq": seq,
                     "audit_head": head, "db_sha256": _sha256(staging / DB_NAME),
@@ -227,10 +234,12 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
         shutil.rmtree(staging, ignore_errors=True)
         if exc.errno in (28, 27, 122):  # ENOSPC, EFBIG, EDQUOT
             raise DiskFull("disk full: the backup was not written") from None
-        raise NotFound(f"cannot write the backup to {folder}: {exc.strerror}") from None
+        raise NotFound(msg("cannot write the backup to {folder}: {reason}", folder=folder,
+                           reason=exc.strerror)) from None
     except sqlcipher3.OperationalError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise NotFound(f"cannot write the backup to {folder}: {exc}") from None
+        raise NotFound(msg("cannot write the backup to {folder}: {reason}", folder=folder,
+                           reason=str(exc))) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -273,8 +282,8 @@ def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
     if not folder:
         return None
     if not Path(folder).is_dir():
-        raise NotFound(f"the backup folder {folder} is not available (is the USB stick "
-                       "plugged in?); no backup was made")
+        raise NotFound(msg("the backup folder {folder} is not available (is the USB stick "
+                           "plugged in?); no backup was made", folder=folder))
     for newest in backups_in(folder):
         with contextlib.suppress(ClinicError):
             if not _changed_since(vault, read_manifest(newest)):

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import clock, uic, validate
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, msg
 from .models import GENDERS, LANGUAGES, Client
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ FIELDS = tuple(_TEXT_FIELDS) + ("aliases", "flags", "gender", "birth_year", "bir
 
 
 def clean(fields: dict) -> dict:
-    validate.known_fields(fields, FIELDS, "a client")
+    validate.known_fields(fields, FIELDS, msg("a client"))
     out = {}
     for name, value in fields.items():
         if name in _TEXT_FIELDS:
@@ -163,7 +163,7 @@ def get(vault: "Vault", client_id: int) -> Client:
     vault.require_clinical()
     row = next(vault.db.query("SELECT * FROM clients WHERE id = ?", [client_id]), None)
     if row is None or row["merged_into"] is not None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound(msg("no client with id {client_id}", client_id=client_id))
     return row_to_client(row)
 
 

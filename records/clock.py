@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ValidationError
+from .errors import Message, ValidationError, msg
 
 _DB_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$")
@@ -56,12 +56,14 @@ def parse_week(text: str) -> tuple[int, int]:
     """'2026-W47' (or '2026W47') -> (2026, 47); a clear error for anything else."""
     match = _WEEK.match(text.strip())
     if not match:
-        raise ValidationError("week", f"{text!r} is not an ISO week like 2026-W47")
+        raise ValidationError("week", msg("{text} is not an ISO week like 2026-W47",
+                                         text=repr(text)))
     year, week = int(match[1]), int(match[2])
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise ValidationError("week", f"{year} has no week {week}") from None
+        raise ValidationError("week", msg("{year} has no week {week}", year=year,
+                                         week=week)) from None
     return year, week
 
 
@@ -98,10 +100,11 @@ def parse_local(text: str, tz: str, field: str = "date") -> datetime:
             moment = to_utc(moment, tz, field=field)
         except AmbiguousTime as exc:
             (name1, off1), (name2, off2) = (_named(m, tz) for m in (exc.first, exc.second))
-            raise ValidationError(field, f"{_twice(exc.first, exc.second, tz)}: add the UTC "
-                                         f"offset, {off1} for the first ({name1}) or {off2} for "
-                                         f"the second ({name2}), as in YYYY-MM-DDTHH:MM{off2}"
-                                  ) from None
+            raise ValidationError(field, msg(
+                "{twice}: add the UTC offset, {off1} for the first ({name1}) or {off2} for the "
+                "second ({name2}), as in YYYY-MM-DDTHH:MM{off2}",
+                twice=_twice(exc.first, exc.second, tz), off1=off1, name1=name1, off2=off2,
+                name2=name2)) from None
     if not 1900 <= moment.year <= 2200:
         raise ValidationError(field, "is out of range (years 1900 to 2200)")
     return moment.astimezone(timezone.utc).replace(microsecond=0)
@@ -142,8 +145,10 @@ def to_utc(wall: datetime, tz: str, fold: int | None = None, field: str = "time"
         return found[0]
     if fold is None:
         (name1, off1), (name2, off2) = (_named(m, tz) for m in found)
-        raise AmbiguousTime(field, f"{_twice(*found, tz)}: choose {name1} (UTC{off1}, the "
-                                   f"first) or {name2} (UTC{off2}, the second)", *found)
+        raise AmbiguousTime(field, msg("{twice}: choose {name1} (UTC{off1}, the first) or "
+                                       "{name2} (UTC{off2}, the second)",
+                                       twice=_twice(*found, tz), name1=name1, off1=off1,
+                                       name2=name2, off2=off2), *found)
     return found[1 if fold else 0]
 
 
@@ -164,12 +169,13 @@ def latest_at(clock_time: time, tz: str, now: datetime, fold: int | None = None,
     return to_utc(wall, tz, fold, field)
 
 
-def skipped_problem(wall: datetime, tz: str) -> str:
+def skipped_problem(wall: datetime, tz: str) -> Message:
     local = zone(tz)
     before, after = (wall.replace(tzinfo=local, fold=f) for f in (0, 1))
     jump = _span(after.utcoffset() - before.utcoffset())
-    return (f"does not exist in {tz}: the clocks jump ahead {jump} that night "
-            f"({before.tzname()} to {after.tzname()}); type the time the clock showed")
+    return msg("does not exist in {zone}: the clocks jump ahead {jump} that night "
+               "({before} to {after}); type the time the clock showed",
+               zone=tz, jump=jump, before=before.tzname(), after=after.tzname())
 
 
 def repeated(local: datetime) -> bool:
@@ -189,8 +195,9 @@ def zone_differs(moment: datetime, tz: str, laptop: tzinfo | None = None) -> boo
     return moment.astimezone(zone(tz)).utcoffset() != moment.astimezone(laptop).utcoffset()
 
 
-def _twice(first: datetime, second: datetime, tz: str) -> str:
-    return f"happens twice in {tz} (the clocks go back {_span(second - first)} that night)"
+def _twice(first: datetime, second: datetime, tz: str) -> Message:
+    return msg("happens twice in {zone} (the clocks go back {span} that night)", zone=tz,
+               span=_span(second - first))
 
 
 def _named(moment: datetime, tz: str) -> tuple[str, str]:
@@ -199,8 +206,8 @@ def _named(moment: datetime, tz: str) -> tuple[str, str]:
     return zone_name(moment, tz), f"{offset[:3]}:{offset[3:]}"
 
 
-def _span(delta: timedelta) -> str:
+def _span(delta: timedelta) -> Message:
     minutes = int(abs(delta).total_seconds()) // 60
     if minutes % 60:
-        return f"{minutes} minutes"
-    return "1 hour" if minutes == 60 else f"{minutes // 60} hours"
+        return msg("{minutes} minutes", minutes=minutes)
+    return msg("1 hour") if minutes == 60 else msg("{hours} hours", hours=minutes // 60)

@@ -12,14 +12,14 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from . import journal
-from .errors import REFUSED_ERRNOS, VaultDamaged, refused_write
+from .errors import REFUSED_ERRNOS, VaultDamaged, msg, refused_write
 from .fsutil import fsync_dir
 from .keyfile import KeyFile
 from .paths import DB_NAME, KEY_NAME, NEXT_KEY_NAME
 from .serial import SerialConnection
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\0"
-DAMAGED_DB = ("the database file is damaged or is not this vault's database; "
+DAMAGED_DB = msg("the database file is damaged or is not this vault's database; "
               "nothing was changed. Restore the newest backup (python main.py restore)")
 FINISHED_REKEY = ("vault.keys.next: left by a re-key (staff remove or passwd --rekey) stopped "
                   "after the database had its new key; finished (it is now vault.keys)")
@@ -67,7 +67,8 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> VaultDat
                                   isolation_level=None, check_same_thread=False,
                                   factory=SerialConnection)
     except sqlcipher3.DatabaseError as exc:
-        raise VaultDamaged(f"cannot open the database file: {exc}") from None
+        raise VaultDamaged(msg("cannot open the database file: {reason}",
+                               reason=str(exc))) from None
     finally:
         os.umask(old_umask)
     try:
@@ -108,7 +109,8 @@ def assert_encrypted(db_path: Path) -> None:
     """The database file must not start with SQLite's plaintext header."""
     with open(db_path, "rb") as f:
         if f.read(len(SQLITE_PLAIN_HEADER)) == SQLITE_PLAIN_HEADER:
-            raise VaultDamaged(f"{db_path} is an unencrypted database; refusing to use it")
+            raise VaultDamaged(msg("{path} is an unencrypted database; refusing to use it",
+                                   path=db_path))
 
 
 def is_disk_full(exc: BaseException) -> bool:

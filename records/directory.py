@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import validate
-from .errors import NotFound
+from .errors import NotFound, msg
 from .models import DIRECTORY_KINDS, DirectoryEntry
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def retire(vault: "Vault", entry_id: int) -> None:
 def get(vault: "Vault", entry_id: int) -> DirectoryEntry:
     row = next(vault.db.query("SELECT * FROM directory WHERE id = ?", [entry_id]), None)
     if row is None:
-        raise NotFound(f"no service with id {entry_id} in the directory")
+        raise NotFound(msg("no service with id {entry_id} in the directory", entry_id=entry_id))
     return _entry(row)
 
 

@@ -5,15 +5,49 @@ import os
 import shutil
 
 
+class Message(str):
+    """English text that keeps the template it was made from and the values put into it."""
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, params: dict | None = None) -> "Message":
+        params = dict(params or {})
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template, self.params = template, params
+        return self
+
+    def __reduce__(self):
+        return Message, (self.template, self.params)
+
+
+def msg(template: str, /, **params) -> Message:
+    """A message for the catalog: `template` with `{name}` placeholders filled from `params`."""
+    return Message(template, params)
+
+
+def joined(*parts) -> Message:
+    """Messages (or errors) put one after the other, each translated on its own."""
+    return Message("".join(f"{{part{n}}}" for n in range(len(parts))),
+                   {f"part{n}": part for n, part in enumerate(parts)})
+
+
 class ClinicError(Exception):
-    """Base class: anything the CLI or UI shows as one clear line."""
+    """Base class: anything the CLI or UI shows as one clear line. Its message is English
+    (str(exc)); records.messages.translate(exc, lang) gives it in the nurse's language. A
+    message with values is made with msg() (records/messages.py), never an f-string."""
+
+    def __init__(self, *args):
+        super().__init__(*(Message(arg) if type(arg) is str else arg for arg in args))
 
 
 class ValidationError(ClinicError):
+    """`field` (a name records/field_names.py lists) and the `problem` with it."""
+
     def __init__(self, field: str, problem: str):
-        super().__init__(f"{field}: {problem}")
         self.field = field
-        self.problem = problem
+        self.problem = Message(problem) if type(problem) is str else problem
+        super().__init__(msg("{field}: {problem}", field=field, problem=self.problem))
 
 
 class NoVault(ClinicError):
@@ -25,7 +59,7 @@ class VaultExists(ClinicError):
 
 
 class WrongPassphrase(ClinicError):
-    def __init__(self, message: str = "wrong passphrase"):
+    def __init__(self, message: str = msg("wrong passphrase")):
         super().__init__(message)
 
 
@@ -38,7 +72,7 @@ class VaultDamaged(ClinicError):
 
 
 # A write refused by the system is not damage: SQLite rolled the transaction back.
-WRITE_REFUSED = ("the system refused the write (file-size limit, full or failing disk); "
+WRITE_REFUSED = msg("the system refused the write (file-size limit, full or failing disk); "
                  "nothing was saved; the vault is unchanged; run check")
 REFUSED_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 # Below this much free space a refused write is put down to a full disk.
@@ -65,8 +99,9 @@ def refused_write(folder) -> DiskFull:
     mount = os.path.abspath(folder)
     while not os.path.ismount(mount) and os.path.dirname(mount) != mount:
         mount = os.path.dirname(mount)
-    return DiskFull(f"the disk is full ({free // 1_000_000} MB free on {mount}); nothing was "
-                    "saved; the vault is unchanged; free some space and try again")
+    return DiskFull(msg("the disk is full ({free} MB free on {mount}); nothing was saved; the "
+                        "vault is unchanged; free some space and try again",
+                        free=free // 1_000_000, mount=mount))
 
 
 class AccessDenied(ClinicError):
@@ -78,5 +113,5 @@ class NotFound(ClinicError):
 
 
 class Locked(ClinicError):
-    def __init__(self, message: str = "the vault is locked"):
+    def __init__(self, message: str = msg("the vault is locked")):
         super().__init__(message)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clock, validate, visits
-from .errors import ValidationError
+from .errors import ValidationError, msg
 from .import_csv import Problems, check_fields, code_of, read
 from .models import SERVICES, SUPPLIES, TEST_RESULTS, ServiceItem
 
@@ -47,9 +47,10 @@ def _code(field: str, kind: str, codes, n: int, name: str, found: dict) -> str:
     """The code of item `n` of a `field` cell; new in that cell."""
     code = code_of(kind, name, codes)
     if code not in codes:
-        raise ValidationError(field, f"item {n} is not a {kind}; use one of: {', '.join(codes)}")
+        raise ValidationError(field, msg("item {n} is not a {kind}; use one of: {codes}", n=n,
+                                         kind=kind, codes=", ".join(codes)))
     if code in found:
-        raise ValidationError(field, f"{code} is listed twice")
+        raise ValidationError(field, msg("{code} is listed twice", code=code))
     return code
 
 
@@ -59,8 +60,9 @@ def services(text: str) -> list[ServiceItem]:
         code = _code("services", "service", SERVICES, n, name, found)
         result = code_of("test_result", result, TEST_RESULTS) if result else ""
         if result and result not in TEST_RESULTS:
-            raise ValidationError("services", f"item {n} has an unknown test result; use one "
-                                              f"of: {', '.join(TEST_RESULTS)}")
+            raise ValidationError("services", msg("item {n} has an unknown test result; use one "
+                                                  "of: {codes}", n=n,
+                                                  codes=", ".join(TEST_RESULTS)))
         found[code] = ServiceItem(code, result)
     return list(found.values())
 
@@ -70,12 +72,13 @@ def supplies(text: str) -> dict[str, int]:
     for n, name, quantity in _items(text):
         code = _code("supplies", "supply", SUPPLIES, n, name, found)
         if not quantity:
-            raise ValidationError("supplies", f"item {n} has no quantity (write it as "
-                                              f"{code}: 10)")
+            raise ValidationError("supplies", msg("item {n} has no quantity (write it as "
+                                                  "{code}: 10)", n=n, code=code))
         try:
             found[code] = validate.quantity("supplies", quantity)
         except ValidationError as exc:
-            raise ValidationError("supplies", f"item {n}: the quantity {exc.problem}") from None
+            raise ValidationError("supplies", msg("item {n}: the quantity {problem}", n=n,
+                                                  problem=exc.problem)) from None
     return found
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import clock, revisions, validate
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, msg
 from .models import Incident
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ _EDITABLE = (*_TEXT, "occurred_at", "client_id", "consent_sheet", "consent_polic
 
 
 def clean(vault: "Vault", fields: dict) -> dict:
-    validate.known_fields(fields, _EDITABLE, "an incident")
+    validate.known_fields(fields, _EDITABLE, msg("an incident"))
     out = dict(fields)
     validate.text_fields(out, _TEXT)
     if "plate_partial" in out:
@@ -80,7 +80,7 @@ def get(vault: "Vault", incident_id: int) -> Incident:
     row = next(vault.db.query(f"SELECT * FROM incidents WHERE id = ?{_visible(vault)}",
                               [incident_id]), None)
     if row is None:
-        raise NotFound(f"no incident with id {incident_id}")
+        raise NotFound(msg("no incident with id {incident_id}", incident_id=incident_id))
     incident = _incident(row)
     if vault.is_police_liaison:  # the liaison is not told who reported it
         incident = dataclasses.replace(incident, client_id=None)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from .errors import VaultDamaged
+from .errors import VaultDamaged, msg
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 WAL_MAGIC = 0x377F0682  # the low bit set: checksums over big-endian words
@@ -29,11 +29,11 @@ WAL_FRAME_HEADER = 24
 _MASK = 0xFFFFFFFF
 
 
-REPLAY_DAMAGED = ("the database has damaged pages after replaying what an interrupted save "
+REPLAY_DAMAGED = msg("the database has damaged pages after replaying what an interrupted save "
                   "left; nothing more was changed")
 # Beside the database file: (suffix, what it is).
-LEFTOVERS = (("-journal", "the journal of a save that was interrupted"),
-             ("-wal", "the log of recent saves kept by versions before this one"))
+LEFTOVERS = (("-journal", msg("the journal of a save that was interrupted")),
+             ("-wal", msg("the log of recent saves kept by versions before this one")))
 
 
 def check_leftovers(db_path: Path) -> bool:
@@ -57,8 +57,9 @@ def problem(db_path: Path) -> str | None:
         except FileNotFoundError:
             continue
         if found:
-            return (f"{path.name}, {what}, is damaged ({found}); opening would lose saved "
-                    f"records, so nothing was opened or changed and {path.name} is kept.")
+            return msg("{name}, {what}, is damaged ({found}); opening would lose saved records, "
+                       "so nothing was opened or changed and {name} is kept.", name=path.name,
+                       what=what, found=found)
     return None
 
 

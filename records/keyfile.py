@@ -46,7 +46,7 @@ import pyrage
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from records.errors import NotFound, UnknownStaff, ValidationError, VaultDamaged, WrongPassphrase
+from records.errors import NotFound, UnknownStaff, ValidationError, VaultDamaged, WrongPassphrase, msg
 from records.fsutil import atomic_write
 from records.kdf import SALT_BYTES, KdfParams, calibrate, derive
 from records.keyfile_format import (FORMAT, MAX_FILE_BYTES, NONCE_BYTES, VERSION, Contents, Recovery,
@@ -73,7 +73,7 @@ def _aad(vault_id: str, slot_id: str, recipient: str) -> bytes:
 
 def _check_data_key(data_key) -> bytes:
     if not isinstance(data_key, (bytes, bytearray)) or len(data_key) != DATA_KEY_BYTES:
-        raise ValidationError("data key", f"must be {DATA_KEY_BYTES} bytes")
+        raise ValidationError("data key", msg("must be {count} bytes", count=DATA_KEY_BYTES))
     return bytes(data_key)
 
 
@@ -108,10 +108,11 @@ class KeyFile:
             with open(path, "rb") as f:
                 data = f.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            raise VaultDamaged(f"the key file {os.fspath(path)} is missing") from None
+            raise VaultDamaged(msg("the key file {path} is missing", path=os.fspath(path))) from None
         except OSError as e:
-            raise VaultDamaged(f"the key file {os.fspath(path)} cannot be read: {e.strerror or e}") from None
-        return cls.from_bytes(data, source=f"key file {os.fspath(path)}")
+            raise VaultDamaged(msg("the key file {path} cannot be read: {reason}",
+                                   path=os.fspath(path), reason=e.strerror or e)) from None
+        return cls.from_bytes(data, source=msg("key file {path}", path=os.fspath(path)))
 
     def save(self, path) -> None:
         """Write atomically, mode 0600."""
@@ -122,7 +123,7 @@ class KeyFile:
                                   self._recovery, self._removed))
 
     @classmethod
-    def from_bytes(cls, data: bytes, source: str = "key file") -> "KeyFile":
+    def from_bytes(cls, data: bytes, source: str = msg("key file")) -> "KeyFile":
         """Parse and check a key file (records/keyfile_format.py); `VaultDamaged` naming
         `source` for any problem."""
         c = parse(data, source)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pyrage
 
-from records.errors import VaultDamaged
+from records.errors import VaultDamaged, msg
 from records.kdf import SALT_BYTES, KdfParams
 
 FORMAT = "van-clinic-keyfile"
@@ -109,7 +109,8 @@ class _Reader:
         self.source = source
 
     def fail(self, problem: str):
-        raise VaultDamaged(f"the {self.source} is damaged or not a key file of this app: {problem}")
+        raise VaultDamaged(msg("the {source} is damaged or not a key file of this app: {problem}",
+                               source=self.source, problem=problem))
 
     def obj(self, value, keys: set[str], what: str) -> dict:
         if not isinstance(value, dict):
@@ -198,22 +199,22 @@ class _Reader:
         return c
 
 
-def parse(data: bytes, source: str = "key file") -> Contents:
+def parse(data: bytes, source: str = msg("key file")) -> Contents:
     """The contents of a key file's bytes; `VaultDamaged` naming `source` for any problem."""
     r = _Reader(source)
     if not isinstance(data, (bytes, bytearray)):
-        r.fail("not bytes")
+        r.fail(msg("not bytes"))
     data = bytes(data)
     if not data:
-        r.fail("the file is empty")
+        r.fail(msg("the file is empty"))
     if len(data) > MAX_FILE_BYTES:
-        r.fail("the file is far too large")
+        r.fail(msg("the file is far too large"))
     try:
         doc = json.loads(data.decode("ascii"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        r.fail("it is not complete JSON (truncated or corrupted)")
+        r.fail(msg("it is not complete JSON (truncated or corrupted)"))
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        r.fail("no key-file format marker")
+        r.fail(msg("no key-file format marker"))
     if doc.get("version") != VERSION:
         r.fail(f"format version {doc.get('version')!r} is not supported (expected {VERSION})")
     r.obj(doc, _TOP_KEYS, "the file")
@@ -221,18 +222,18 @@ def parse(data: bytes, source: str = "key file") -> Contents:
     if not isinstance(doc["checksum"], str) or not hmac.compare_digest(
         doc["checksum"].encode("ascii", "replace"), hashlib.sha256(canonical(body)).hexdigest().encode("ascii")
     ):
-        r.fail("checksum does not match (the file was changed or corrupted)")
+        r.fail(msg("checksum does not match (the file was changed or corrupted)"))
     try:
         c = r.contents(doc)
     except (KeyError, TypeError, ValueError, AttributeError) as e:  # safety net: never a traceback
         r.fail(f"unexpected content ({type(e).__name__})")
     ids = [s.id for s in c.slots]
     if len(set(ids)) != len(ids) or len({s.lookup for s in c.slots}) != len(ids):
-        r.fail("two slots share an id or a name")
+        r.fail(msg("two slots share an id or a name"))
     if set(ids) & set(c.removed) or len(set(c.removed)) != len(c.removed):
-        r.fail("the list of removed slots is inconsistent")
+        r.fail(msg("the list of removed slots is inconsistent"))
     if (c.slots or c.recovery) and c.key_check is None:
-        r.fail("key check is missing")
+        r.fail(msg("key check is missing"))
     if serialize(c) != data:
-        r.fail("it is not in the exact form this app writes (changed or corrupted)")
+        r.fail(msg("it is not in the exact form this app writes (changed or corrupted)"))
     return c

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import REFUSED_ERRNOS, ClinicError, DiskFull
+from .errors import REFUSED_ERRNOS, ClinicError, DiskFull, msg
 from .fsutil import atomic_write, fsync_dir, stage
 from .owner import HINT_SUFFIX, LOCK_SUFFIX
 
@@ -43,11 +43,11 @@ class OutputRefused(ClinicError):
 def _protected_folder(folder: Path) -> str:
     """'a vault folder' / 'a backup folder' when `folder` is one, else ''."""
     if folder.name.startswith(_BACKUP_PREFIX) and (folder / _BACKUP_MARK).exists():
-        return "a backup folder"
+        return msg("a backup folder")
     if folder.name.startswith("." + _BACKUP_PREFIX):  # a backup being written
-        return "a backup folder"
+        return msg("a backup folder")
     if any((folder / mark).exists() for mark in _VAULT_MARKS):
-        return "a vault folder"
+        return msg("a vault folder")
     return ""
 
 
@@ -64,8 +64,8 @@ def _refuse_within(shown, folder: Path) -> None:
     for above in (folder, *folder.parents):
         what = _protected_folder(above)
         if what:
-            raise OutputRefused(f"{shown} is inside {what} ({above}); choose another place "
-                                "for the output")
+            raise OutputRefused(msg("{path} is inside {what} ({folder}); choose another place "
+                                    "for the output", path=shown, what=what, folder=above))
 
 
 def refuse_protected(path) -> Path:
@@ -75,8 +75,8 @@ def refuse_protected(path) -> Path:
     resolved = target.parent.resolve() / target.name
     _refuse_within(path, resolved.parent)
     if _lock_file_of(resolved):
-        raise OutputRefused(f"{path} is the lock file of a vault; choose another place for "
-                            "the output")
+        raise OutputRefused(msg("{path} is the lock file of a vault; choose another place for "
+                                "the output", path=path))
     return resolved
 
 
@@ -86,25 +86,26 @@ def check_place(folder) -> Path:
     resolved = Path(folder).expanduser().absolute().resolve()
     what = _protected_folder(resolved)
     if what:
-        raise OutputRefused(f"{folder} is {what}; choose another place for the output")
+        raise OutputRefused(msg("{folder} is {what}; choose another place for the output",
+                                folder=folder, what=what))
     _refuse_within(folder, resolved.parent)
     return resolved
 
 
 def _taken(path) -> OutputRefused:
-    return OutputRefused(f"{path} already exists; nothing was written (use --force to "
-                         "replace it)")
+    return OutputRefused(msg("{path} already exists; nothing was written (use --force to "
+                             "replace it)", path=path))
 
 
 def check_file(path, *, force: bool = False) -> Path:
     """Refuse a taken or protected file output before any work is done."""
     target = refuse_protected(path)
     if target.is_dir():
-        raise OutputRefused(f"{path} is a folder; give a file name")
+        raise OutputRefused(msg("{path} is a folder; give a file name", path=path))
     if os.path.lexists(target) and not force:
         raise _taken(path)
     if not target.parent.is_dir():
-        raise OutputRefused(f"the folder {target.parent} does not exist")
+        raise OutputRefused(msg("the folder {folder} does not exist", folder=target.parent))
     return target
 
 
@@ -120,8 +121,8 @@ def write_file(path, data: bytes, *, force: bool = False) -> Path:
     except (DiskFull, OSError) as exc:
         if isinstance(exc, OSError) and exc.errno not in REFUSED_ERRNOS:
             raise
-        raise DiskFull(f"the system refused the write (file-size limit, full or failing "
-                       f"disk); {path} was not written") from None
+        raise DiskFull(msg("the system refused the write (file-size limit, full or failing "
+                           "disk); {path} was not written", path=path)) from None
     return target
 
 
@@ -217,18 +218,19 @@ def check_folder(path, *, force: bool = False) -> Path:
     if not os.path.lexists(target):
         return target
     if target.is_symlink():
-        raise OutputRefused(f"{path} is a symbolic link; give the folder it points to")
+        raise OutputRefused(msg("{path} is a symbolic link; give the folder it points to",
+                                path=path))
     if not target.is_dir():
-        raise OutputRefused(f"{path} exists and is not a folder")
+        raise OutputRefused(msg("{path} exists and is not a folder", path=path))
     what = _protected_folder(target)
     if what:
-        raise OutputRefused(f"{path} is {what}; choose another place")
+        raise OutputRefused(msg("{path} is {what}; choose another place", path=path, what=what))
     entries = list(target.iterdir())
     if entries and not force:
-        raise OutputRefused(f"{path} already exists and is not empty; nothing was written "
-                            "(use --force to replace it)")
+        raise OutputRefused(msg("{path} already exists and is not empty; nothing was written "
+                                "(use --force to replace it)", path=path))
     if any(p.is_dir() and not p.is_symlink() for p in entries):
-        raise OutputRefused(f"{path} holds folders; choose a new or empty folder")
+        raise OutputRefused(msg("{path} holds folders; choose a new or empty folder", path=path))
     return target
 
 

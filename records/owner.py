@@ -22,7 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import ClinicError, DiskFull
+from .errors import ClinicError, DiskFull, msg
 from .fsutil import atomic_write
 
 LOCK_SUFFIX = ".lock"
@@ -58,7 +58,8 @@ def holder(data_dir) -> str:
         hint = json.loads(hint_path(data_dir).read_text(encoding="utf-8"))
         since = time.strftime("%H:%M", time.localtime(float(hint["since"])))
         host = "".join(c for c in str(hint["host"])[:64] if c.isprintable())
-        return f"pid {int(hint['pid'])} on {host} since {since}"
+        return msg("pid {pid} on {host} since {since}", pid=int(hint["pid"]), host=host,
+                   since=since)
     except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return ""
 
@@ -99,14 +100,17 @@ def acquire(data_dir) -> OwnerLock:
         lock.acquire()
     except Timeout:
         who = holder(data_dir)
-        raise VaultBusy("the vault is open in another window or command"
-                        + (f" ({who})" if who else "")) from None
+        raise VaultBusy(msg("the vault is open in another window or command ({who})", who=who)
+                        if who else msg("the vault is open in another window or command")
+                        ) from None
     except (NotImplementedError, OSError) as exc:
         if isinstance(exc, OSError) and exc.errno not in _NO_LOCKS:
-            raise VaultBusy(f"cannot lock the vault folder {data_dir}: cannot use the lock file "
-                            f"{path} ({exc.strerror or exc})") from None
-        raise VaultBusy(f"cannot lock the vault folder {data_dir}: its file system offers no "
-                        f"OS file locks; refusing to open it without one") from None
+            raise VaultBusy(msg("cannot lock the vault folder {folder}: cannot use the lock file "
+                                "{path} ({reason})", folder=data_dir, path=path,
+                                reason=exc.strerror or exc)) from None
+        raise VaultBusy(msg("cannot lock the vault folder {folder}: its file system offers no "
+                            "OS file locks; refusing to open it without one",
+                            folder=data_dir)) from None
     owner = OwnerLock(data_dir, lock)
     try:
         hint = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clients, clock, directory, incidents, referrals, search, staff, validate, visits
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, msg
 from .models import (LANGUAGES, TOPICS, Client, DirectoryEntry, Incident, Referral,
                      ServiceItem, Settings, Staff, Visit)
 
@@ -57,10 +57,12 @@ def check(job: PrintJob) -> PrintJob:
     copies = COPIES[job.kind]
     if copies:
         if job.copy not in copies:
-            raise ValidationError("copy", f"a {DOCUMENT_NAMES[job.kind]} has a "
-                                          f"{' or a '.join(copies)} copy, not {job.copy!r}")
+            raise ValidationError("copy", msg("a {document} has a {copies} copy, not {copy}",
+                                              document=DOCUMENT_NAMES[job.kind],
+                                              copies=" or a ".join(copies), copy=repr(job.copy)))
         if job.entity_id is None:
-            raise ValidationError("document", f"which {DOCUMENT_NAMES[job.kind]}?")
+            raise ValidationError("document", msg("which {document}?",
+                                                  document=DOCUMENT_NAMES[job.kind]))
     elif job.copy:
         raise ValidationError("copy", "the alert sheet has a single copy")
     if job.language is not None:
@@ -262,8 +264,9 @@ def find_client(vault: "Vault", text: str) -> Client:
         raise NotFound("no client has that ref, code or name")
     if len(ids) > 1:
         codes = sorted({clients.get(vault, i).uic or "no code" for i in ids})
-        raise ValidationError("client", f"{len(ids)} clients match (codes: {', '.join(codes)});"
-                                        " give a code or a ref instead")
+        raise ValidationError("client", msg("{count} clients match (codes: {codes}); give a code "
+                                            "or a ref instead", count=len(ids),
+                                            codes=", ".join(codes)))
     return clients.get(vault, ids[0])
 
 
@@ -331,7 +334,7 @@ def pending(vault: "Vault") -> list[QueuedJob]:
 def done(vault: "Vault", queued_id: int, *, printed: bool = True) -> None:
     """Take a job off the queue: printed, or removed without printing."""
     if vault.db.execute("SELECT 1 FROM print_queue WHERE id = ?", [queued_id]).fetchone() is None:
-        raise NotFound(f"no print job {queued_id} waiting")
+        raise NotFound(msg("no print job {queued_id} waiting", queued_id=queued_id))
     with vault.write("dequeue", "print_job", queued_id,
                      detail="printed" if printed else "removed"):
         vault.db.execute("DELETE FROM print_queue WHERE id = ?", [queued_id])
@@ -374,7 +377,8 @@ def save_pdf(path: Path, pdf: bytes, *, force: bool = False) -> None:
     try:
         write_file(path, pdf, force=force)
     except OSError as exc:
-        raise ValidationError("file", f"cannot write {path}: {exc.strerror}") from None
+        raise ValidationError("file", msg("cannot write {path}: {reason}", path=path,
+                                          reason=exc.strerror)) from None
 
 
 def neutral_name(day: date) -> str:

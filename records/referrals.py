@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from . import clock, directory, revisions, validate
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, msg
 from .models import (NAME_ON_PAPER, REFERRAL_STATUSES, TOPICS, URGENCIES, DirectoryEntry,
                      Referral)
 
@@ -20,7 +20,7 @@ _EDITABLE = ("destination_id", "visit_id", "reason", "request", "urgency", "clie
 
 
 def clean(vault: "Vault", fields: dict) -> dict:
-    validate.known_fields(fields, _EDITABLE, "a referral")
+    validate.known_fields(fields, _EDITABLE, msg("a referral"))
     out = dict(fields)
     validate.text_fields(out, _TEXT, short_max=500)
     if "urgency" in out:
@@ -104,7 +104,7 @@ def get(vault: "Vault", referral_id: int) -> Referral:
     row = next(vault.db.query(f"SELECT * FROM referrals WHERE id = ?{_visible(vault)}",
                               [referral_id]), None)
     if row is None:
-        raise NotFound(f"no referral with id {referral_id}")
+        raise NotFound(msg("no referral with id {referral_id}", referral_id=referral_id))
     return _referral(row)
 
 

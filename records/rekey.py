@@ -34,7 +34,7 @@ import sqlcipher3
 from . import settings as settings_store
 from . import staff as staff_ops
 from .connection import is_disk_full, replace_key_file, unlock_resolving
-from .errors import DiskFull, UnknownStaff, ValidationError
+from .errors import DiskFull, UnknownStaff, ValidationError, msg
 from .fsutil import atomic_write, stage
 from .keyfile import KdfParams, KeyFile
 from .models import MIN_PASSPHRASE
@@ -48,7 +48,8 @@ REKEYING = "re-keying ..."
 
 def _check_new(passphrase: str) -> str:
     if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError("new passphrase", f"must be at least {MIN_PASSPHRASE} characters")
+        raise ValidationError("new passphrase", msg("must be at least {minimum} characters",
+                                                    minimum=MIN_PASSPHRASE))
     return passphrase
 
 
@@ -72,7 +73,7 @@ def change_passphrase(vault: "Vault", old: str, new: str, *, kdf: KdfParams | No
     vault.keyfile = edited
     if rekey:
         _rekey(vault, _copy(vault.keyfile), _record_rekey,
-               "the passphrase was changed but the vault was not re-keyed", progress)
+               msg("the passphrase was changed but the vault was not re-keyed"), progress)
 
 
 def _record_rekey(vault: "Vault") -> None:
@@ -96,7 +97,7 @@ def remove_staff(vault: "Vault", staff_id: int, progress: Callable[[str], None] 
         with vault.write("remove", "staff", staff_id):
             vault.db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
         stage("after_staff_update")
-    _rekey(vault, edited, deactivate, "the staff member was not removed", progress)
+    _rekey(vault, edited, deactivate, msg("the staff member was not removed"), progress)
 
 
 def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], not_done: str,
@@ -113,7 +114,7 @@ def _rekey(vault: "Vault", edited: KeyFile, record: Callable[["Vault"], None], n
     except sqlcipher3.OperationalError as exc:
         (vault.path / NEXT_KEY_NAME).unlink()
         if is_disk_full(exc):
-            raise DiskFull(f"disk full: {not_done}") from None
+            raise DiskFull(msg("disk full: {not_done}", not_done=not_done)) from None
         raise
     vault.set_data_key(new_key)
     vault.keyfile = edited

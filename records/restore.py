@@ -32,7 +32,7 @@ from pathlib import Path
 from . import audit, clock, fsutil, owner
 from .backup import read_manifest, verify_copy
 from .connection import connect
-from .errors import ClinicError, NotFound, NoVault, VaultDamaged
+from .errors import ClinicError, NotFound, NoVault, VaultDamaged, msg
 from .fsutil import atomic_write, fsync_dir
 from .keyfile import KeyFile
 from .paths import DB_NAME, KEY_NAME, vault_exists
@@ -152,11 +152,12 @@ def restore_backup(backup_dir, data_dir, staff_name: str | None = None,
     identity) opens the backup when the current key file's data key does not."""
     backup_dir = Path(backup_dir)
     if not backup_dir.is_dir():
-        raise NotFound(f"no backup folder {backup_dir}")
+        raise NotFound(msg("no backup folder {backup}", backup=backup_dir))
     manifest = read_manifest(backup_dir)
     backup_keys = KeyFile.load(backup_dir / KEY_NAME)
     if manifest.get("vault_id") != backup_keys.vault_id:
-        raise VaultDamaged(f"the backup {backup_dir} is damaged: its key file is of another vault")
+        raise VaultDamaged(msg("the backup {backup} is damaged: its key file is of another vault",
+                               backup=backup_dir))
     req = _Request(backup_dir, backup_keys, target_of(data_dir), staff_name, passphrase,
                    passphrase if backup_passphrase is None else backup_passphrase, identity,
                    different_vault, now or clock.now_utc())
@@ -164,9 +165,9 @@ def restore_backup(backup_dir, data_dir, staff_name: str | None = None,
         kept = replaced_folders(req.target)
         if not os.path.lexists(req.target) and staging_folders(req.target) and kept:
             # Restoring onto the gap would let the backup's key file replace the current one.
-            raise NoVault(f"a restore was interrupted: the vault it was replacing is in "
-                          f"{kept[-1]}; rename it back to {req.target}, then restore again; "
-                          "nothing was changed")
+            raise NoVault(msg("a restore was interrupted: the vault it was replacing is in "
+                              "{kept}; rename it back to {target}, then restore again; "
+                              "nothing was changed", kept=kept[-1], target=req.target))
         for leftover in staging_folders(req.target):
             shutil.rmtree(leftover)
         return _restore_locked(req)
@@ -175,11 +176,12 @@ def restore_backup(backup_dir, data_dir, staff_name: str | None = None,
 def _restore_locked(req: _Request) -> Restored:
     target = req.target
     if os.path.lexists(target) and not target.is_dir():
-        raise NotFound(f"{target} is not a folder")
+        raise NotFound(msg("{target} is not a folder", target=target))
     if target.exists() and _device(target) != _device(target.parent):
-        raise ClinicError(f"{target} is on another file system than {target.parent} (a mount "
-                          "point?): restore keeps the current vault by moving it aside there, "
-                          "which would copy it; nothing was changed")
+        raise ClinicError(msg("{target} is on another file system than {parent} (a mount "
+                              "point?): restore keeps the current vault by moving it aside "
+                              "there, which would copy it; nothing was changed",
+                              target=target, parent=target.parent))
     current, current_db = _open_current(req) if vault_exists(target) else (None, None)
     try:
         actor = current_actor(current, current_db)  # a refusal comes before any work
@@ -187,7 +189,8 @@ def _restore_locked(req: _Request) -> Restored:
             opened = Opened(req.backup_keys, current.data_key, None)  # no re-key since
         else:
             opened = open_keyfile(req.backup_keys, req.staff_name, req.backup_passphrase,
-                                   req.identity, req.backup_dir, f"the backup {req.backup_dir}")
+                                   req.identity, req.backup_dir,
+                                   msg("the backup {backup}", backup=req.backup_dir))
         staging = target.parent / f".{target.name}{STAGING}{secrets.token_hex(4)}"
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -214,11 +217,11 @@ def _open_current(req: _Request) -> tuple[Opened, object]:
     try:
         keyfile = current_keyfile(req.target)
     except VaultDamaged as exc:
-        raise VaultDamaged(f"{exc}; restore cannot check who you are, so nothing was changed. "
-                           f"Move {req.target} aside (keep it) and restore into the empty "
-                           "place") from None
+        raise VaultDamaged(msg("{error}; restore cannot check who you are, so nothing was "
+                               "changed. Move {target} aside (keep it) and restore into the "
+                               "empty place", error=exc, target=req.target)) from None
     current = open_keyfile(keyfile, req.staff_name, req.passphrase, req.identity, req.target,
-                            f"the vault in {req.target}")
+                            msg("the vault in {target}", target=req.target))
     return current, readable_db(req.target / DB_NAME, current.data_key)
 
 
@@ -230,10 +233,11 @@ def _prepare(staging: Path, req: _Request, opened: Opened, current: Opened | Non
     try:
         same = current is not None and current.keyfile.vault_id == opened.keyfile.vault_id
         if current is not None and not same and not req.different_vault:
-            raise ClinicError(
-                f"the backup is of a different vault: the backup is {describe(db)}, the "
-                f"vault in {req.target} is {describe(current_db)}; nothing was changed (to "
-                "replace it anyway, add --different-vault: the replaced vault is kept)")
+            raise ClinicError(msg(
+                "the backup is of a different vault: the backup is {backup}, the vault in "
+                "{target} is {current}; nothing was changed (to replace it anyway, add "
+                "--different-vault: the replaced vault is kept)", backup=describe(db),
+                target=req.target, current=describe(current_db)))
         keyfile, data_key = opened.keyfile, opened.data_key
         if same:
             keyfile = KeyFile.from_bytes(current.keyfile.to_bytes())

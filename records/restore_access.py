@@ -12,7 +12,9 @@ from pathlib import Path
 import sqlcipher3
 
 from .connection import connect
-from .errors import AccessDenied, NotFound, UnknownStaff, VaultDamaged, WrongPassphrase
+from .errors import (
+    AccessDenied, NotFound, UnknownStaff, VaultDamaged, WrongPassphrase, joined, msg,
+)
 from .keyfile import KeyFile
 from .unlock_guard import UnlockGuard
 from .paths import KEY_NAME, NEXT_KEY_NAME
@@ -34,24 +36,25 @@ def open_keyfile(keyfile: KeyFile, staff_name, passphrase, identity, guard_path:
     without one, with the recovery identity."""
     if passphrase is None:
         if identity is None:
-            raise WrongPassphrase(f"no passphrase or recovery identity for {what}")
+            raise WrongPassphrase(msg("no passphrase or recovery identity for {what}", what=what))
         try:
             return Opened(keyfile, keyfile.recover(identity), None)
         except NotFound:
-            raise NotFound(f"{what} has no recovery slot; use a passphrase") from None
+            raise NotFound(msg("{what} has no recovery slot; use a passphrase",
+                               what=what)) from None
         except WrongPassphrase:
-            raise WrongPassphrase(f"that identity does not open the recovery slot of "
-                                  f"{what}") from None
+            raise WrongPassphrase(msg("that identity does not open the recovery slot of {what}",
+                                      what=what)) from None
     guard = UnlockGuard(guard_path)
     guard.wait()
     try:
         data_key, slot_id = keyfile.unlock(staff_name, passphrase)
     except WrongPassphrase:
         guard.failed()
-        raise WrongPassphrase(f"wrong passphrase for {what}") from None
+        raise WrongPassphrase(msg("wrong passphrase for {what}", what=what)) from None
     except UnknownStaff as exc:
         guard.failed()
-        raise UnknownStaff(f"{exc} ({what})") from None
+        raise UnknownStaff(joined(exc, " (", what, ")")) from None
     guard.succeeded()
     return Opened(keyfile, data_key, slot_id)
 
@@ -66,7 +69,7 @@ def current_keyfile(target: Path) -> KeyFile:
             except VaultDamaged:
                 if name == KEY_NAME:
                     raise
-    raise VaultDamaged(f"the key file is missing from {target}")
+    raise VaultDamaged(msg("the key file is missing from {path}", path=target))
 
 
 def readable_db(path: Path, data_key: bytes):
@@ -90,9 +93,9 @@ def staff_row(db, slot_id: str) -> dict | None:
 
 def _nurse(row: dict | None, where: str) -> str:
     if row is None or not row["active"]:
-        raise AccessDenied(f"your key slot has no active staff member in {where}; another "
-                           "nurse, or the coordinator's recovery identity (--identity), can "
-                           "restore")
+        raise AccessDenied(msg("your key slot has no active staff member in {where}; another "
+                               "nurse, or the coordinator's recovery identity (--identity), can "
+                               "restore", where=where))
     if row["role"] != "nurse":
         raise AccessDenied("only a nurse account can restore a backup")
     return row["name"]
@@ -122,7 +125,7 @@ def current_actor(current: Opened | None, current_db) -> str | None:
         return RECOVERY_ACTOR
     if current_db is None:
         return None
-    return _nurse(staff_row(current_db, current.slot_id), "the current vault")
+    return _nurse(staff_row(current_db, current.slot_id), msg("the current vault"))
 
 
 def backup_actor(db, opened: Opened, current: Opened | None, same: bool) -> str:
@@ -130,10 +133,10 @@ def backup_actor(db, opened: Opened, current: Opened | None, same: bool) -> str:
     if current is None:
         if opened.slot_id is None:
             return RECOVERY_ACTOR
-        return _nurse(staff_row(db, opened.slot_id), "this backup")
+        return _nurse(staff_row(db, opened.slot_id), msg("this backup"))
     if same:
         return _nurse(staff_row(db, current.slot_id),
-                      "this backup (the current database cannot be read)")
+                      msg("this backup (the current database cannot be read)"))
     raise AccessDenied("the current database cannot be read and the backup is of another "
                        "vault, so your role cannot be checked; restore with the coordinator's "
                        "recovery identity (--identity)")

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from .errors import msg
+
 STAGING = ".restore-"
 REPLACED = ".replaced-"
 
@@ -42,7 +44,8 @@ def interrupted_restore(vault_path) -> str:
     if not kept:
         return ""
     if staging_folders(target):
-        return (f". A restore was interrupted: the vault it was replacing is in {kept[-1]}; "
-                f"rename it back to {target} to use it, or run the restore again")
-    return (f". The vault a restore last replaced is kept in {kept[-1]}; rename it back to "
-            f"{target} to use it")
+        return msg(". A restore was interrupted: the vault it was replacing is in {kept}; "
+                   "rename it back to {target} to use it, or run the restore again",
+                   kept=kept[-1], target=target)
+    return msg(". The vault a restore last replaced is kept in {kept}; rename it back to "
+               "{target} to use it", kept=kept[-1], target=target)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .errors import ClinicError
+from .errors import ClinicError, msg
 
 migrations = Migrations("clinic")
 
@@ -126,10 +126,10 @@ def migrate(db: Database, *, before: Callable[[list[str]], None] | None = None) 
     known = {m.name for m in migrations.pending(Database(memory=True))}  # every one defined
     unknown = [name for name in applied if name not in known]
     if unknown:
-        raise VaultTooNew(
+        raise VaultTooNew(msg(
             "this vault was written by a newer version of the app (it has changes this version "
-            f"does not know: {', '.join(unknown)}); install that version or a later one. "
-            "Nothing was changed")
+            "does not know: {changes}); install that version or a later one. Nothing was "
+            "changed", changes=", ".join(unknown)))
     pending = [m.name for m in migrations.pending(db)]
     if pending and applied and before is not None:
         before(pending)

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from . import uic, validate
 from .clock import zone
-from .errors import ValidationError
+from .errors import ValidationError, msg
 from .models import PAPER_SIZES, ScheduleEntry, Settings
 
 if TYPE_CHECKING:
@@ -79,10 +79,10 @@ def weak_secret_warning(settings: Settings) -> str:
     Not rotated automatically: a new secret breaks matching clients across weeks."""
     if not settings.uic_secret or uic.strong_secret(settings.uic_secret):
         return ""
-    return (f"the program code secret is weak (it should be {uic.SECRET_RULE}): exported "
-            "client hashes can be traced back to codes; ask the coordinator for a new one "
-            "for every van (python main.py coordinator secret --out FILE) and set it the "
-            "same week in all vans")
+    return msg("the program code secret is weak (it should be {rule}): exported client hashes "
+               "can be traced back to codes; ask the coordinator for a new one for every van "
+               "(python main.py coordinator secret --out FILE) and set it the same week in all "
+               "vans", rule=uic.SECRET_RULE)
 
 
 def _entry(value) -> ScheduleEntry:
@@ -109,7 +109,7 @@ def update(vault: "Vault", **changes) -> Settings:
         try:
             check_place(new.backup_folder)
         except OutputRefused as exc:
-            raise ValidationError("backup_folder", str(exc)) from None
+            raise ValidationError("backup_folder", exc.args[0]) from None
     with vault.write("update", "settings", detail=",".join(sorted(changes))):
         save_raw(vault.db, new)
     vault.forget_settings()

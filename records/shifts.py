@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import clock, validate
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, msg
 from .models import Shift
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def end(vault: "Vault", shift_id: int, at: datetime | None = None) -> Shift:
 def get(vault: "Vault", shift_id: int) -> Shift:
     row = next(vault.db.query("SELECT * FROM shifts WHERE id = ?", [shift_id]), None)
     if row is None:
-        raise NotFound(f"no shift with id {shift_id}")
+        raise NotFound(msg("no shift with id {shift_id}", shift_id=shift_id))
     return _shift(row)
 
 

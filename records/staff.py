@@ -5,7 +5,7 @@ import json
 from typing import TYPE_CHECKING
 
 from . import validate
-from .errors import AccessDenied, NotFound, ValidationError
+from .errors import AccessDenied, NotFound, ValidationError, msg
 from .keyfile import KdfParams
 from .models import MIN_PASSPHRASE, ROLES, Staff
 
@@ -24,7 +24,8 @@ def validate_new(name: str, role: str, contact_line: str, passphrase: str) -> No
     validate.choice("role", role, ROLES)
     validate.text("contact line", contact_line, max_len=300)
     if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError("passphrase", f"must be at least {MIN_PASSPHRASE} characters")
+        raise ValidationError("passphrase", msg("must be at least {minimum} characters",
+                                                minimum=MIN_PASSPHRASE))
 
 
 def all_staff(vault: "Vault", *, include_removed: bool = False) -> list[Staff]:
@@ -35,7 +36,7 @@ def all_staff(vault: "Vault", *, include_removed: bool = False) -> list[Staff]:
 def get(vault: "Vault", staff_id: int) -> Staff:
     row = next(vault.db.query("SELECT * FROM staff WHERE id = ?", [staff_id]), None)
     if row is None:
-        raise NotFound(f"no staff member with id {staff_id}")
+        raise NotFound(msg("no staff member with id {staff_id}", staff_id=staff_id))
     return row_to_staff(row)
 
 

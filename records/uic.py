@@ -16,7 +16,7 @@ import binascii
 import re
 from datetime import date
 
-from .errors import ValidationError
+from .errors import ValidationError, msg
 from .models import GENDERS
 from .validate import plain
 
@@ -74,8 +74,8 @@ def keyed_hash(code: str, secret: str) -> str:
 
 # --- the program secret ---------------------------------------------------------------
 
-SECRET_RULE = "at least 32 hex digits or base64 of at least 16 bytes"
-SECRET_HOW = "the coordinator makes one with: python main.py coordinator secret --out FILE"
+SECRET_RULE = msg("at least 32 hex digits or base64 of at least 16 bytes")
+SECRET_HOW = msg("the coordinator makes one with: python main.py coordinator secret --out FILE")
 _HEX = re.compile(r"(?:[A-Za-z0-9_]{1,20}-)?([0-9A-Fa-f]+)")  # an optional label: demo-<hex>
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+={0,2}")
 _MIN_BYTES = 16
@@ -113,8 +113,8 @@ def strong_secret(secret: str) -> bool:
 def check_secret(secret: str, field: str = "uic_secret") -> str:
     """A new program secret, or ValidationError saying the rule and how to get one."""
     if not strong_secret(secret):
-        raise ValidationError(field, f"is too weak: a program secret is {SECRET_RULE}; "
-                                     f"{SECRET_HOW}")
+        raise ValidationError(field, msg("is too weak: a program secret is {rule}; {how}",
+                                         rule=SECRET_RULE, how=SECRET_HOW))
     return secret
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .backup import write_backup
-from .errors import DiskFull, NotFound, VaultDamaged
+from .errors import DiskFull, NotFound, VaultDamaged, msg
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -41,5 +41,6 @@ def backup_before_migrating(vault: "Vault", pending: list[str]) -> Path:
     try:
         return write_backup(vault, folder_for(vault.path))
     except (DiskFull, NotFound, VaultDamaged) as exc:
-        raise type(exc)(f"this vault needs an upgrade ({len(pending)} change(s)), and the "
-                        f"backup made before it failed, so nothing was changed: {exc}") from None
+        raise type(exc)(msg("this vault needs an upgrade ({count} change(s)), and the backup "
+                            "made before it failed, so nothing was changed: {error}",
+                            count=len(pending), error=exc)) from None

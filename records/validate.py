@@ -8,7 +8,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from .errors import ValidationError
+from .errors import ValidationError, msg
 
 SHORT = 200     # names, sites, phone numbers
 LONG = 20_000   # notes and free text
@@ -18,7 +18,7 @@ BIDI_CONTROLS = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206
 #: A van code: it names files and org units at the coordinator, so a safe name only.
 VAN_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
 RESERVED_VAN_CODES = ("ALL", "ALL-VANS")
-VAN_CODE_RULE = ("1 to 16 capital letters, digits, - or _, starting with a letter or digit "
+VAN_CODE_RULE = msg("1 to 16 capital letters, digits, - or _, starting with a letter or digit "
                  "(e.g. VAN1)")
 
 
@@ -34,14 +34,17 @@ def text(field: str, value, *, required: bool = False, max_len: int = SHORT,
     allowed = "\n\t" if multiline else ""
     for ch in value:
         if ch in BIDI_CONTROLS:
-            raise ValidationError(field, f"contains a bidirectional control character "
-                                         f"(U+{ord(ch):04X}) that would reorder the text")
+            raise ValidationError(field, msg("contains a bidirectional control character "
+                                             "(U+{code}) that would reorder the text",
+                                             code=format(ord(ch), "04X")))
         if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in allowed:
-            raise ValidationError(field, f"contains a control or invalid character (U+{ord(ch):04X})")
+            raise ValidationError(field, msg("contains a control or invalid character (U+{code})",
+                                             code=format(ord(ch), "04X")))
     if required and not value:
         raise ValidationError(field, "is required")
     if len(value) > max_len:
-        raise ValidationError(field, f"is too long ({len(value)} characters, at most {max_len})")
+        raise ValidationError(field, msg("is too long ({length} characters, at most {max_len})",
+                                         length=len(value), max_len=max_len))
     return value
 
 
@@ -55,7 +58,7 @@ def plain(text: str) -> str:
 def van_code(field: str, value) -> str:
     """A van code as the export and the coordinator's merge require it (VAN_CODE)."""
     if not isinstance(value, str) or not VAN_CODE.fullmatch(value.strip()):
-        raise ValidationError(field, f"must be {VAN_CODE_RULE}")
+        raise ValidationError(field, msg("must be {rule}", rule=VAN_CODE_RULE))
     if value.strip() in RESERVED_VAN_CODES:
         raise ValidationError(field, "ALL and ALL-VANS name the coordinator's combined "
                                      "report; choose another code")
@@ -67,7 +70,7 @@ def choice(field: str, value, allowed, *, empty_ok: bool = False) -> str:
         return ""
     if value not in allowed:
         # The value itself is never echoed: it may be something a client said.
-        raise ValidationError(field, f"must be one of: {', '.join(allowed)}")
+        raise ValidationError(field, msg("must be one of: {codes}", codes=", ".join(allowed)))
     return value
 
 
@@ -80,7 +83,7 @@ def quantity(field: str, value, *, maximum: int = 10_000) -> int:
     if value < 0:
         raise ValidationError(field, "cannot be negative")
     if value > maximum:
-        raise ValidationError(field, f"is more than {maximum}")
+        raise ValidationError(field, msg("is more than {maximum}", maximum=maximum))
     return value
 
 
@@ -90,7 +93,8 @@ def birth_year(field: str, value, today: date | None = None) -> int | None:
     year = quantity(field, value, maximum=9999)
     this_year = (today or date.today()).year
     if not 1900 <= year <= this_year:
-        raise ValidationError(field, f"is not a birth year between 1900 and {this_year}")
+        raise ValidationError(field, msg("is not a birth year between 1900 and {year}",
+                                         year=this_year))
     return year
 
 
@@ -147,7 +151,8 @@ def text_list(field: str, values, *, max_items: int = 50) -> tuple[str, ...]:
     values = items(field, values)
     cleaned = tuple(v for v in (text(field, v) for v in values) if v)
     if len(cleaned) > max_items:
-        raise ValidationError(field, f"has {len(cleaned)} entries, at most {max_items}")
+        raise ValidationError(field, msg("has {count} entries, at most {max_items}",
+                                         count=len(cleaned), max_items=max_items))
     return cleaned
 
 
@@ -155,7 +160,7 @@ def known_fields(fields: dict, allowed, what: str) -> None:
     """Refuse a field name the record does not have (a programming or import mistake)."""
     unknown = set(fields) - set(allowed)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], f"is not {what} field")
+        raise ValidationError(sorted(unknown)[0], msg("is not {what} field", what=what))
 
 
 def text_fields(values: dict, spec: dict[str, bool], *, short_max: int = SHORT) -> None:

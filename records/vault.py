@@ -21,7 +21,9 @@ from . import settings as settings_store
 from . import staff as staff_ops
 from .connection import (DAMAGED_DB, SQLITE_PLAIN_HEADER, VaultDatabase, assert_encrypted,
                          connect, is_disk_full, replace_key_file, unlock_resolving)
-from .errors import AccessDenied, Locked, NoVault, VaultDamaged, VaultExists, refused_write
+from .errors import (
+    AccessDenied, Locked, NoVault, VaultDamaged, VaultExists, joined, msg, refused_write,
+)
 from .fsutil import ensure_private_dir
 from .keyfile import KdfParams, KeyFile
 from .models import Settings, Staff
@@ -36,7 +38,7 @@ __all__ = ["DAMAGED_DB", "DB_NAME", "KEY_NAME", "NEXT_KEY_NAME", "SQLITE_PLAIN_H
 
 
 def _no_vault(path: Path) -> NoVault:
-    return NoVault(f"no vault in {path}; create one with: python main.py init")
+    return NoVault(msg("no vault in {path}; create one with: python main.py init", path=path))
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ class Vault:
     @classmethod
     def _create(cls, path, staff_name, passphrase, role, contact_line, settings, kdf):
         if cls.exists(path):
-            raise VaultExists(f"a vault already exists in {path}; it was left untouched")
+            raise VaultExists(msg("a vault already exists in {path}; it was left untouched",
+                                  path=path))
         staff_ops.validate_new(staff_name, role, contact_line, passphrase)
         ensure_private_dir(path)
         data_key = secrets.token_bytes(32)
@@ -131,9 +134,9 @@ class Vault:
             return cls._as_owner(cls.take(path),
                                  lambda: cls._open(path, staff_name, passphrase))
         except VaultDamaged as exc:
-            raise VaultDamaged(f"{exc}{backup.offer(path)}") from None
+            raise VaultDamaged(joined(exc, backup.offer(path))) from None
         except NoVault as exc:
-            raise NoVault(f"{exc}{interrupted_restore(path)}") from None
+            raise NoVault(joined(exc, interrupted_restore(path))) from None
 
     @classmethod
     def _open(cls, path: Path, staff_name: str | None, passphrase: str) -> "Vault":
@@ -141,9 +144,11 @@ class Vault:
         if not key_path.exists() and not db_path.exists():
             raise _no_vault(path)
         if not key_path.exists():
-            raise VaultDamaged(f"the key file is missing from {path}; restore the newest backup")
+            raise VaultDamaged(msg("the key file is missing from {path}; restore the newest "
+                                   "backup", path=path))
         if not db_path.exists():
-            raise VaultDamaged(f"the database file is missing from {path}; restore the newest backup")
+            raise VaultDamaged(msg("the database file is missing from {path}; restore the newest "
+                                   "backup", path=path))
         db, keyfile, data_key, slot_id, note = unlock_resolving(
             path, lambda keys: keys.unlock(staff_name, passphrase))
         vault = cls._finish_open(path, db, keyfile, data_key, slot_id)

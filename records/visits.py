@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from . import clients, clock, revisions, validate
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, msg
 from .models import (SERVICES, SUPPLIES, TEST_RESULTS, TEST_SERVICES, ServiceItem, Visit,
                      from_db_fields)
 
@@ -31,7 +31,8 @@ def clean_services(items: Iterable) -> tuple[ServiceItem, ...]:
         validate.choice("services", item.kind, SERVICES)
         if item.result:
             if item.kind not in TEST_SERVICES:
-                raise ValidationError("services", f"{item.kind} is not a test and has no result")
+                raise ValidationError("services", msg("{kind} is not a test and has no result",
+                                                      kind=item.kind))
             validate.choice("test result", item.result, TEST_RESULTS)
         out[item.kind] = item
     return tuple(out.values())
@@ -50,7 +51,7 @@ def clean_supplies(supplies: dict | None) -> dict[str, int]:
 
 
 def clean(vault: "Vault", fields: dict) -> dict:
-    validate.known_fields(fields, _EDITABLE, "a visit")
+    validate.known_fields(fields, _EDITABLE, msg("a visit"))
     out = dict(fields)
     if "occurred_at" in out:
         out["occurred_at"] = validate.moment("when", out["occurred_at"])
@@ -197,7 +198,7 @@ def get(vault: "Vault", visit_id: int) -> Visit:
     vault.require_clinical()
     found = _visits(vault, " WHERE id = ?", [visit_id])
     if not found:
-        raise NotFound(f"no visit with id {visit_id}")
+        raise NotFound(msg("no visit with id {visit_id}", visit_id=visit_id))
     return found[0]
 
 

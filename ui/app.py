@@ -32,6 +32,7 @@ from records.unlock_guard import UnlockGuard
 from ui import qtguard
 from ui import runner as runners
 from ui.unlock import APP_TITLE, UnlockWindow
+from ui.i18n import error_text
 
 WARM_UP_MS = 1000
 CLIPBOARD_MS = 30_000
@@ -192,7 +193,7 @@ class App(QObject):
         from records.errors import ClinicError
         self._closing.remove(vault)
         if isinstance(error, ClinicError):
-            self.unlock_window.show_notice(f"Locked, but {error}")
+            self.unlock_window.show_notice(f"Locked, but {error_text(error)}")
         elif error is not None:
             self.unlock_window.show_notice(
                 f"Locked, but the backup failed ({type(error).__name__}); no backup was made")

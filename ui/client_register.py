@@ -15,6 +15,7 @@ from records import clients
 from records.errors import ClinicError, ValidationError
 from ui.a11y import buddy
 from ui.form_base import ask_unsaved
+from ui.i18n import error_text, field_text
 
 _GENDERS = (("", "Not given"), ("F", "F: female"), ("M", "M: male"), ("X", "X: another gender"))
 _LABELS = {
@@ -215,7 +216,7 @@ class ClientRegister(QWidget):
         try:
             code, complete = clients.code_for(fields)
         except ValidationError as exc:
-            return "", False, exc.problem
+            return "", False, error_text(exc.problem)
         return code, complete, ""
 
     def _changed(self) -> None:
@@ -260,14 +261,14 @@ class ClientRegister(QWidget):
             self._show_problem(exc)
             return
         except ClinicError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self._clean = None
         self.saved.emit(client)
 
     def _show_problem(self, exc: ValidationError) -> None:
-        label = _LABELS.get(exc.field, exc.field.replace("_", " ").capitalize())
-        self.error.setText(f"{label}: {exc.problem}")
+        label = _LABELS.get(exc.field, field_text(exc.field).replace("_", " ").capitalize())
+        self.error.setText(f"{label}: {error_text(exc.problem)}")
         widget = getattr(self, exc.field, None)
         if exc.field == "uic":
             widget = self.uic_chosen

@@ -133,7 +133,8 @@ class ZoneNote(QWidget):
             self._ask(exc.first, exc.second)
         except ValidationError as exc:  # a skipped time: the full reason in the tooltip
             self._show(self.tr("No such time here: the clocks jump ahead that night."))
-            self.label.setToolTip(self.tr("This time {problem}.").format(problem=exc.problem))
+            self.label.setToolTip(self.tr("This time {problem}.").format(
+                problem=i18n.error_text(exc.problem)))
         else:
             self._show(zone_suffix(moment, self._tz))
 

@@ -27,6 +27,7 @@ from ui.a11y import buddy
 from ui.ops import Op
 from ui.week_box import WeekBox, monday_of
 from ui.widgets import FolderDialog
+from ui.i18n import error_text
 
 class ExportCancelled(Exception):
     """The export was stopped (the app locked) before its file was written."""
@@ -176,7 +177,7 @@ class ExportDialog(QDialog):
         try:
             outputs.check_file(path, force=True)  # never inside a vault or backup folder
         except ClinicError as exc:
-            self._show_error(f"Nothing was exported: {exc}.")
+            self._show_error(f"Nothing was exported: {error_text(exc)}.")
             return
         self._replacing = os.path.lexists(path)
         if self._replacing and QMessageBox.question(
@@ -230,7 +231,7 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.progress.setValue(0)
         if isinstance(exc, ClinicError):
-            self._show_error(f"The export failed: {exc}")
+            self._show_error(f"The export failed: {error_text(exc)}")
         elif isinstance(exc, OSError):
             self._show_error(f"The file could not be written: {exc.strerror or exc}")
         else:

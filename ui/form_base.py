@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QFrame, QGroupBox, Q
 from records import clients
 from records.errors import ClinicError, ValidationError
 from ui.widgets import named
+from ui.i18n import error_text, field_text
 
 INVALID_TINT = "#ffd7d7"  # background of a field that was refused (dark text on it)
 
@@ -315,7 +316,7 @@ class FormBase(QWidget):
         if isinstance(exc, ValidationError):
             widget, label = self._lookup(exc.field)
             self.banner.show_message(self.tr("Not saved. {field}: {problem}").format(
-                field=label or exc.field, problem=exc.problem))
+                field=label or field_text(exc.field), problem=error_text(exc.problem)))
             if widget is not None:
                 mark_invalid(widget, True)
                 self._marked.append(widget)
@@ -323,7 +324,8 @@ class FormBase(QWidget):
                 if isinstance(widget, (QAbstractSpinBox, QLineEdit)):
                     widget.selectAll()  # typing the right value replaces the refused one
         else:
-            self.banner.show_message(self.tr("Not saved. {problem}").format(problem=exc))
+            self.banner.show_message(self.tr("Not saved. {problem}").format(
+                problem=error_text(exc)))
 
     def _lookup(self, field: str) -> tuple[QWidget | None, str]:
         if field in self._fields:

@@ -19,6 +19,7 @@ from records.errors import ClinicError
 from records.printing import PrintJob
 from ui import forms
 from ui.form_base import ask
+from ui.i18n import error_text
 
 # What a kept form is called in the question after unlock (never whose it is).
 KEPT = {"visit": QT_TRANSLATE_NOOP("FormHost", "a visit"),
@@ -109,7 +110,7 @@ class FormHost(QObject):
             widget = forms.create(name, self.vault, **context)
         except Exception as exc:  # a form that refuses this account or context
             self.window.say(self.tr("Cannot open {form}: {problem}").format(
-                form=forms.title(name).lower(), problem=exc))
+                form=forms.title(name).lower(), problem=error_text(exc)))
             return None
         self.show_form(widget)
         return widget
@@ -153,7 +154,7 @@ class FormHost(QObject):
             drafts.keep(self.vault, client_id, pages)
         except ClinicError as exc:
             return self.tr("Locked, but the unsaved form could not be kept: {problem}").format(
-                problem=exc)
+                problem=error_text(exc))
         except Exception as exc:  # noqa: BLE001 - the lock goes on whatever happens here
             return self.tr("Locked, but the unsaved form could not be kept ({error})").format(
                 error=type(exc).__name__)

@@ -17,6 +17,7 @@ from ui.referral_form import ReferralForm
 from ui.visit_form import VisitForm
 from ui.form_base import ErrorBanner
 from ui.widgets import named, strong
+from ui.i18n import error_text
 
 ENTITIES = {  # entity -> (records module, form class, form keyword for the id, heading)
     "visit": (visits, VisitForm, "visit_id", "Visit"),
@@ -157,7 +158,7 @@ class HistoryView(QWidget):
         try:
             record = self.module.void(self.vault, self.entity_id, self.void_reason.text())
         except ClinicError as exc:
-            self.banner.show_message(f"Not voided. {exc}")
+            self.banner.show_message(f"Not voided. {error_text(exc)}")
             self.void_reason.setFocus()
             return
         self.void_reason.clear()

@@ -35,3 +35,16 @@ def install(language: str) -> str:
         app.installTranslator(translator)
     _current = language
     return language
+
+
+def error_text(error) -> str:
+    """A records error (or its message, or a ValidationError's problem) in the language in
+    use: the catalog's translation, or the English text when it has none."""
+    from records.messages import translate
+    return translate(error, _current)
+
+
+def field_text(field: str) -> str:
+    """A ValidationError's field name in the language in use."""
+    from records.messages import field_name
+    return field_name(field, _current) if _current != "en" else field

@@ -33,6 +33,7 @@ from ui import screenfit
 from ui.a11y import buddy
 from ui.ops import Op
 from ui.widgets import dialog_buttons
+from ui.i18n import error_text
 
 LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
                 "the folder or a copy of the file can read it.\n\n"
@@ -164,7 +165,7 @@ class PrintPreview(QDialog):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = self.print_pending = False
-        reason = str(exc) if isinstance(exc, ClinicError) else \
+        reason = error_text(exc) if isinstance(exc, ClinicError) else \
             f"the document could not be made ({type(exc).__name__})"
         self._set_busy(False)
         if self.closed:
@@ -292,7 +293,7 @@ class PrintPreview(QDialog):
         self._show_options()
         if not isinstance(exc, PrintFailed):
             exc = PrintFailed(f"the printer could not be given the job ({type(exc).__name__})")
-        self._offer_later(f"Printing failed: {exc}.")
+        self._offer_later(f"Printing failed: {error_text(exc)}.")
 
     def save_as_pdf(self) -> None:
         if self.busy:
@@ -315,7 +316,7 @@ class PrintPreview(QDialog):
         try:  # force: Qt's file dialog has asked before replacing a file
             printing.save_pdf(path, self.pdf, force=True)
         except ClinicError as exc:
-            QMessageBox.warning(self, "Save as PDF", str(exc))
+            QMessageBox.warning(self, "Save as PDF", error_text(exc))
             return
         self._finished("file")
 
@@ -342,7 +343,7 @@ class PrintPreview(QDialog):
         try:
             printing.queue(self.vault, self.job)
         except ClinicError as exc:
-            QMessageBox.warning(self, "Print later", str(exc))
+            QMessageBox.warning(self, "Print later", error_text(exc))
             return
         waiting = len(printing.pending(self.vault))
         self.outcome = f"Kept to print later: {self.job.title}."

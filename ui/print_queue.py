@@ -15,6 +15,7 @@ from ui.print_preview import PrintPreview
 from ui.printing import PrintFailed, ask_printer, print_pdf, printer_names
 from ui.ops import Op
 from ui.widgets import dialog_buttons
+from ui.i18n import error_text
 
 
 def describe(vault, queued: QueuedJob) -> str:
@@ -129,10 +130,10 @@ def print_waiting(vault, printer, progress) -> tuple[int, list[str]]:
         try:
             print_pdf(job_pdf(vault, queued.job), printer)
         except PrintFailed as exc:
-            problems.append(str(exc))
+            problems.append(error_text(exc))
             break  # the printer itself failed: keep the rest for later
         except ClinicError as exc:
-            problems.append(f"{queued.job.title}: {exc}")
+            problems.append(f"{queued.job.title}: {error_text(exc)}")
             continue
         printing.record_print(vault, queued.job, "printer")
         printing.done(vault, queued.id)

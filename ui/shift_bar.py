@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPush
 
 from records import shifts
 from records.errors import ValidationError
+from ui.i18n import error_text
 from ui import clinic_time
 
 
@@ -67,7 +68,7 @@ class ShiftBar(QWidget):
                 shifts.start(self._vault, sites, at=self.started.moment())
                 self.sites.clear()
         except ValidationError as exc:
-            self.message.emit(f"{exc.field}: {exc.problem}")
+            self.message.emit(error_text(exc))
             return
         self.refresh()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QProgr
 from records.paths import KEY_NAME
 from records.unlock_guard import UnlockGuard, open_guarded
 from ui import prefs
+from ui.i18n import error_text
 
 # Window titles are read over a shoulder on a laptop in public places: they name the app
 # neutrally, never what it is for, and a locked window never names a client or the van.
@@ -179,12 +180,12 @@ class UnlockWindow(QWidget):
             return
         if isinstance(error, (WrongPassphrase, UnknownStaff)):
             self._reason = ("Wrong passphrase." if isinstance(error, WrongPassphrase)
-                            else f"{str(error)[:1].upper()}{str(error)[1:]}.")
+                            else f"{error_text(error)[:1].upper()}{error_text(error)[1:]}.")
             self.message.setText(f"{self._reason} Try again.")
             if self._wait_if_needed():
                 return
         else:  # damaged or missing vault: the message names the backup to restore
-            self.message.setText(f"{str(error)[:1].upper()}{str(error)[1:]}")
+            self.message.setText(f"{error_text(error)[:1].upper()}{error_text(error)[1:]}")
         self._set_enabled(True)
         self.passphrase.setFocus()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, Q
 from records import clock
 from records.errors import ValidationError
 from ui import clinic_time
+from ui.i18n import error_text
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXAMPLE = QT_TRANSLATE_NOOP("WeekBox", "a date like 2026-12-01 or a week like 2026-W49")
@@ -105,7 +106,8 @@ class WeekBox(QLineEdit):
         try:
             self.set_week(self.text())
         except ValidationError as exc:
-            self.refused.emit(self.tr("Not a week: {problem}.").format(problem=exc.problem))
+            self.refused.emit(self.tr("Not a week: {problem}.").format(
+                problem=error_text(exc.problem)))
             return False
         return True
 

@@ -3,7 +3,8 @@ with Babel, bring each language's .po up to date with them (new strings empty, s
 dropped), then compile each .po into its .mo. `--check` changes nothing and exits 1 when a .po
 is out of step with the code, has a string left untranslated or fuzzy, or its .mo is stale.
 
-Marked strings: N_("...") and C_("context", "...") (records.i18n), gettext("..."),
+Marked strings: N_("...") and C_("context", "...") (records.i18n), msg("...") and the
+messages given to the errors of ERRORS (records/messages.py), gettext("..."),
 ngettext("...", "...", n), pgettext("context", "..."); a comment starting "Translators:" on
 the line before reaches the translator."""
 from __future__ import annotations
@@ -23,10 +24,18 @@ from babel.messages.pofile import read_po, write_po
 from records.catalogs import DOMAIN, ROOT, SOURCES, TRANSLATED, mo_file, po_file
 from records.i18n import LOCALES
 
+# The errors whose message (the first argument) a screen can show: a literal given to one is
+# in the catalog. The coordinator's own errors (bundles, keyring, ledger) are command line only.
+ERRORS = ("ClinicError", "NoVault", "VaultExists", "WrongPassphrase", "UnknownStaff",
+          "VaultDamaged", "DiskFull", "AccessDenied", "NotFound", "Locked", "VaultBusy",
+          "OutputRefused", "VaultTooNew", "NothingMerged")
 KEYWORDS = {
     "N_": None, "C_": ((1, "c"), 2),
     "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
+    # the messages of errors a screen shows (records/messages.py)
+    "msg": None, "ValidationError": (2,), "AmbiguousTime": (2,),
+    **{name: None for name in ERRORS},
 }
 COMMENT_TAGS = ("Translators:",)
 HEADER = """\

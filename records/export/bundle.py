@@ -28,7 +28,7 @@ import pyrage
 
 from .. import clock
 from .. import validate
-from ..errors import ValidationError
+from ..errors import ValidationError, msg
 from . import dhis2, fhir, indicators, linelist, vankey
 from .week import WeekData
 
@@ -88,10 +88,10 @@ def check_van_code(code: str) -> str:
     try:
         return validate.van_code("van_code", code)
     except ValidationError:
-        raise ValidationError("van_code", f"must be {validate.VAN_CODE_RULE} before this "
-                              "vault can export; change it in Settings (or python main.py "
-                              "settings set van_code --value VAN1) and tell the coordinator "
-                              "the new code") from None
+        raise ValidationError("van_code", msg(
+            "must be {rule} before this vault can export; change it in Settings (or python "
+            "main.py settings set van_code --value VAN1) and tell the coordinator the new code",
+            rule=validate.VAN_CODE_RULE)) from None
 
 
 def _slug(text: str) -> str:

@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ..errors import ValidationError
+from ..errors import ValidationError, msg
 
 PREFIX = "van-clinic-sign:"
 _META_KEY = "van_signing_key"
@@ -66,15 +66,15 @@ def parse_public(text: str) -> Ed25519PublicKey:
     """A `van-clinic-sign:...` key as `van-key` prints it."""
     text = (text or "").strip()
     if not text.startswith(PREFIX):
-        raise ValidationError("key", f"must start with {PREFIX} (as python main.py van-key "
-                                     "prints it on the van)")
+        raise ValidationError("key", msg("must start with {prefix} (as python main.py van-key "
+                                         "prints it on the van)", prefix=PREFIX))
     try:
         raw = base64.b64decode(text[len(PREFIX):], validate=True)
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != 32:
-        raise ValidationError("key", "is not a van signing key (32 bytes in base64 after "
-                                     f"{PREFIX})")
+        raise ValidationError("key", msg("is not a van signing key (32 bytes in base64 after "
+                                         "{prefix})", prefix=PREFIX))
     return Ed25519PublicKey.from_public_bytes(raw)
 
 
