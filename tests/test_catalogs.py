@@ -17,6 +17,9 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 SAME_IN_FRENCH = {
     "Vaccination", "Contraception", "Pipes", "Condoms", "Urgent", "Service", "Services",
     "Signature", "Allergies", "Note", "{label} (×{count})",
+    # error messages and the field names they give (records/messages.py)
+    "client", "clients", "allergies", "destination", "document", "confirmation",
+    "{minutes} minutes",
 }
 # Words a Canadian French health text does not use for these ideas (OQLF): a referral is an
 # « orientation », an e-mail a « courriel ».
@@ -92,10 +95,10 @@ def test_nothing_is_left_in_english(language):
 
 def test_french_typography():
     """A no-break space before ":" and inside « », a narrow one before ; ? ! (none of them
-    after an ordinary space or a letter)."""
+    after an ordinary space or a letter). A colon inside a time or a format (HH:MM) is none."""
     for message in messages("fr"):
         text = message.string
-        assert not re.search(r"[^\u00a0]:", text), text
+        assert not re.search(r"[^\u00a0]:(?=\s|$)", text), text
         assert not re.search(r"[^\u202f][;?!]", text), text
         assert not re.search(r"«[^\u00a0]|[^\u00a0]»", text), text
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlain
 
 from records import vocab
 from records.models import MIN_PASSPHRASE, ROLES
-from ui.i18n import error_text
+from ui.i18n import error_text, field_text
 from ui.unlock import APP_TITLE
 
 AGE_KEY = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
@@ -153,7 +153,7 @@ class ClinicPage(QWizardPage):
             van_code("Van code", self.van_code.text())
             zone(self.timezone.currentText().strip())
         except ValidationError as exc:
-            self.error.setText(f"{exc.field}: {error_text(exc.problem)}")
+            self.error.setText(f"{field_text(exc.field)}: {error_text(exc.problem)}")
             return False
         self.error.clear()
         return True
@@ -292,7 +292,7 @@ class KeysPage(QWizardPage):
             if self.uic_secret.text().strip():
                 uic.check_secret(self.uic_secret.text().strip(), "Program code secret")
         except ValidationError as exc:
-            self.error.setText(f"{exc.field}: {error_text(exc.problem)}")
+            self.error.setText(f"{field_text(exc.field)}: {error_text(exc.problem)}")
             return False
         self.error.clear()
         return True
