@@ -46,7 +46,9 @@ import pyrage
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from records.errors import NotFound, UnknownStaff, ValidationError, VaultDamaged, WrongPassphrase, msg
+from records.errors import (
+    NotFound, UnknownStaff, ValidationError, VaultDamaged, WrongPassphrase, msg,
+)
 from records.fsutil import atomic_write
 from records.kdf import SALT_BYTES, KdfParams, calibrate, derive
 from records.keyfile_format import (FORMAT, MAX_FILE_BYTES, NONCE_BYTES, VERSION, Contents, Recovery,
@@ -108,7 +110,8 @@ class KeyFile:
             with open(path, "rb") as f:
                 data = f.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            raise VaultDamaged(msg("the key file {path} is missing", path=os.fspath(path))) from None
+            raise VaultDamaged(msg("the key file {path} is missing",
+                                   path=os.fspath(path))) from None
         except OSError as e:
             raise VaultDamaged(msg("the key file {path} cannot be read: {reason}",
                                    path=os.fspath(path), reason=e.strerror or e)) from None

@@ -6,9 +6,9 @@ as before); the screens translate it through the gettext catalog (records/catalo
                         pid=pid, host=host))
     raise ValidationError("staff name", "must not be empty")   # a plain message is its own key
 
-A Message (records/errors.py) is the English str, plus the template and the values to put back into the French
-one. Values are never client data (records/errors.py); a value that is itself a Message or an
-error is translated too. Babel finds msg("...") and the plain strings given to the errors
+A Message (records/errors.py) is the English str, plus the template and the values to put
+back into the French one. Values are never client data; a value that is itself a Message or
+an error is translated too. Babel finds msg("...") and the plain strings given to the errors
 (records/catalogs/__main__.py KEYWORDS): a template is always a literal, never an f-string.
 """
 from __future__ import annotations
