@@ -2,7 +2,11 @@
 
 The PDF is opened with QPdfDocument from a QBuffer (never a file), each page is rendered
 to an image at the printer's resolution (capped at MAX_DPI) and painted onto the QPrinter:
-the printed job is raster, with no text layer. The job title is neutral (the clinic's date
+the printed job is raster, with no text layer. A page is rendered and painted in bands of
+about BAND_PIXELS: PySide6 keeps the GIL through each Qt call, and one 300 dpi page painted
+at once holds it for a few hundred milliseconds, freezing the window while the runner
+prints; a band holds it for a few milliseconds. Each band overlaps the next by one row, so
+no seam shows between them. The job title is neutral (the clinic's date
 only, records.printing.job_name): print servers show and keep titles, and cups-pdf names its
 files after them.
 
@@ -17,15 +21,16 @@ import contextlib
 import os
 from collections.abc import Iterator
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from records.errors import ClinicError
 
 MAX_DPI = 300
+BAND_PIXELS = 160_000  # a band of a 300 dpi Letter page: 63 rows, a few ms to render and paint
 _MEMORY_DIRS = ("XDG_RUNTIME_DIR", "/dev/shm")
 
 
@@ -46,21 +51,49 @@ def open_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     return document
 
 
-def render_page(document: QPdfDocument, index: int, dpi: float) -> QImage:
-    """Page `index` as an image at `dpi`, page proportions kept."""
+def page_size(document: QPdfDocument, index: int, dpi: float) -> QSize:
+    """Page `index`'s size in pixels at `dpi`."""
     points = document.pagePointSize(index)
-    return render_size(document, index, QSize(max(1, round(points.width() * dpi / 72)),
-                                              max(1, round(points.height() * dpi / 72))))
+    return QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
 
 
 def render_size(document: QPdfDocument, index: int, size: QSize) -> QImage:
     """Page `index` rendered to `size` on white paper (QPdfDocument leaves it transparent)."""
-    page = QImage(size, QImage.Format.Format_RGB32)
+    return _on_white(document.render(index, size))
+
+
+def render_band(document: QPdfDocument, index: int, size: QSize, top: int, rows: int) -> QImage:
+    """Rows `top` to `top + rows` of page `index` rendered at `size`, on white paper.
+
+    QtPdf (6.12) scales a clipped render by the clip rectangle's right - left and bottom -
+    top, one pixel less than its width and height, over the image's width and height: the
+    clip is given one pixel wider and taller than the image so that the scale is exact
+    (tests/ui/test_printing.py would see the page shrink or shift otherwise)."""
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(size)
+    options.setScaledClipRect(QRect(0, top, size.width() + 1, rows + 1))
+    return _on_white(document.render(index, QSize(size.width(), rows), options))
+
+
+def _on_white(rendered: QImage) -> QImage:
+    page = QImage(rendered.size(), QImage.Format.Format_RGB32)
     page.fill(Qt.GlobalColor.white)
     painter = QPainter(page)
-    painter.drawImage(0, 0, document.render(index, size))
+    painter.drawImage(0, 0, rendered)
     painter.end()
     return page
+
+
+def _paint_page(painter: QPainter, document: QPdfDocument, index: int, dpi: float) -> None:
+    """Page `index` at `dpi`, fitted to the painter's page, band by band."""
+    size = page_size(document, index, dpi)
+    target = _fit(size, painter.viewport())
+    scale = target.height() / size.height()
+    step = max(1, BAND_PIXELS // size.width())
+    for top in range(0, size.height(), step):
+        rows = min(step + 1, size.height() - top)  # one row over the next band: no seam
+        painter.drawImage(QRectF(target.x(), target.y() + top * scale, target.width(),
+                                 rows * scale), render_band(document, index, size, top, rows))
 
 
 def printer_names() -> list[str]:
@@ -126,8 +159,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
                 for index in range(document.pageCount()):
                     if index and not printer.newPage():
                         raise PrintFailed("the printer stopped accepting pages")
-                    image = render_page(document, index, dpi)
-                    painter.drawImage(_fit(image.size(), painter.viewport()), image)
+                    _paint_page(painter, document, index, dpi)
             finally:
                 painter.end()
         if printer.printerState() == QPrinter.PrinterState.Error:
