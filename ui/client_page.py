@@ -4,6 +4,11 @@ Open referrals come first ("Ask about the referral to X on <date>") with one-cli
 buttons. Legal name, date of birth, phone and health summary stay hidden until "Show" is
 pressed (records.clients.reveal_hidden audits each view). Buttons ask the main window to open
 the other forms; the page refreshes only the section a change concerns.
+
+The client's name and flags are shown at once (one short read); the visits (hundreds for a
+client seen for years), referrals and incidents are read and their lines written on the
+app's runner, then filled in (`loading` until then, `loaded` once shown), and the visits
+again after each change to them: the window never waits for them.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QL
 from records import client_page, clients, directory, incidents, referrals, visits, vocab
 from records.errors import ClinicError
 from ui import clinic_time
+from ui.ops import Op
 
 # (form name, button text, accessible name); the shortcuts belong to the main window's actions.
 ACTIONS = (
@@ -50,9 +56,15 @@ def visit_line(visit, tz: str) -> str:
     return f"[entered in error] {line}" if visit.voided else line
 
 
+def visit_lines(client_visits, tz: str) -> list[tuple[int, str]]:
+    """(visit id, line) newest first: written on the runner, shown on the GUI thread."""
+    return [(visit.id, visit_line(visit, tz)) for visit in client_visits]
+
+
 class ClientPage(QWidget):
     action = Signal(str, dict)   # form name, context for the form
     back = Signal()
+    loaded = Signal()  # the visits, referrals and incidents are shown
 
     def __init__(self, vault, client_id: int, changes=None, parent=None):
         super().__init__(parent)
@@ -107,11 +119,11 @@ class ClientPage(QWidget):
         self.referrals.setAccessibleName("Referrals")
         self.incidents = QListWidget(wordWrap=True)
         self.incidents.setAccessibleName("Incidents")
-        for widget, form, key in ((self.visits, "visit", "visit_id"),
-                                  (self.referrals, "referral", "referral_id"),
-                                  (self.incidents, "incident", "incident_id")):
-            widget.itemActivated.connect(
-                lambda item, f=form, k=key: self._open_entry(item, f, k))
+        self._lists = {"visit": self.visits, "referral": self.referrals,
+                       "incident": self.incidents}
+        self._ids: dict[str, list[int]] = {entity: [] for entity in self._lists}  # by row
+        for entity, widget in self._lists.items():
+            widget.itemActivated.connect(lambda item, e=entity: self._open_entry(e, item))
         self.setFocusProxy(self.visits)  # opens in the visits: arrows, PageDown, Enter
 
         lists = QGridLayout()
@@ -135,13 +147,33 @@ class ClientPage(QWidget):
         layout.addWidget(self.hidden_box)
         layout.addLayout(lists, 1)
 
-        data = client_page.load(vault, client_id)  # a few queries, whatever the history
-        self._show_client(data.client)
-        self._show_visits(data.visits)
-        self._show_referrals(data.referrals, data.destinations)
-        self._show_incidents(data.incidents)
+        self._show_client(clients.get(vault, client_id))  # NotFound: no page
+        self.loading = True
+        self.visits.addItem(QListWidgetItem(self.tr("Loading…")))
+        tz = self._tz
+        Op(self, lambda _progress: self._read(vault, client_id, tz)) \
+            .success(self._show_loaded).failure(self._gone).run_in_background()
         if changes is not None:
             changes.changed.connect(self._on_change)
+
+    @staticmethod
+    def _read(vault, client_id: int, tz: str):
+        """On the runner: everything below the name, and the visits' lines."""
+        data = client_page.load(vault, client_id)  # a few queries, whatever the history
+        return data, visit_lines(data.visits, tz)
+
+    def _show_loaded(self, read) -> None:
+        data, lines = read
+        self._show_visits(lines)
+        self._show_referrals(data.referrals, data.destinations)
+        self._show_incidents(data.incidents)
+        self.loading = False
+        self.loaded.emit()
+
+    def _gone(self, exc: BaseException) -> None:
+        if not isinstance(exc, ClinicError):
+            raise exc
+        self.back.emit()  # merged or deleted meanwhile
 
     # --- refreshing -------------------------------------------------------------------
     def _on_change(self, change) -> None:
@@ -177,14 +209,15 @@ class ClientPage(QWidget):
             self.toggle_hidden()
 
     def refresh_visits(self) -> None:
-        self._show_visits(visits.for_client(self._vault, self.client_id))
+        """Read the visits again on the runner; shown once read."""
+        vault, client_id, tz = self._vault, self.client_id, self._tz
+        Op(self, lambda _progress: visit_lines(visits.for_client(vault, client_id), tz)) \
+            .success(self._show_visits).failure(self._gone).run_in_background()
 
-    def _show_visits(self, client_visits) -> None:
+    def _show_visits(self, lines: list[tuple[int, str]]) -> None:
         self.visits.clear()
-        for visit in client_visits:
-            item = QListWidgetItem(visit_line(visit, self._tz))
-            item.setData(Qt.ItemDataRole.UserRole, visit.id)
-            self.visits.addItem(item)
+        self.visits.addItems([line for _visit_id, line in lines])  # one call for all
+        self._ids["visit"] = [visit_id for visit_id, _line in lines]
         if not self.visits.count():
             self.visits.addItem(QListWidgetItem("No visits yet."))
         # The newest visit is where the arrows start, not selected: Ctrl+P still prints the
@@ -202,14 +235,13 @@ class ClientPage(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.referrals.clear()
+        self._ids["referral"] = [ref.id for ref in client_referrals]
         names = {entry_id: entry.name for entry_id, entry in destinations.items()}
         for ref in client_referrals:
             made = clinic_time.day(ref.made_at, self._tz)
             status = vocab.label("referral_status", ref.status)
             text = f"{made} · {names[ref.destination_id]} · {status}"
-            item = QListWidgetItem(("[voided] " if ref.voided else "") + text)
-            item.setData(Qt.ItemDataRole.UserRole, ref.id)
-            self.referrals.addItem(item)
+            self.referrals.addItem(("[voided] " if ref.voided else "") + text)
             if ref.status == "made" and not ref.voided:
                 self._follow_layout.addWidget(self._follow_row(ref, names[ref.destination_id], made))
         self.follow_up.setVisible(self._follow_layout.count() > 0)
@@ -235,11 +267,10 @@ class ClientPage(QWidget):
 
     def _show_incidents(self, reported) -> None:
         self.incidents.clear()
+        self._ids["incident"] = [incident.id for incident in reported]
         for incident in reported:
             when = clinic_time.day(incident.occurred_at, self._tz)
-            item = QListWidgetItem(f"{when} · {incident.area or 'place not given'}")
-            item.setData(Qt.ItemDataRole.UserRole, incident.id)
-            self.incidents.addItem(item)
+            self.incidents.addItem(f"{when} · {incident.area or 'place not given'}")
         if not self.incidents.count():
             self.incidents.addItem(QListWidgetItem("None reported."))
 
@@ -267,12 +298,18 @@ class ClientPage(QWidget):
     # --- opening forms ----------------------------------------------------------------
     def selected(self) -> tuple[str, int] | None:
         """The visit, referral or incident selected in one of the lists, if any."""
-        for entity, widget in (("visit", self.visits), ("referral", self.referrals),
-                               ("incident", self.incidents)):
+        for entity, widget in self._lists.items():
             item = widget.currentItem()
-            if item is not None and item.isSelected() and item.data(Qt.ItemDataRole.UserRole):
-                return entity, item.data(Qt.ItemDataRole.UserRole)
+            if item is not None and item.isSelected() and self.entry_id(entity, item):
+                return entity, self.entry_id(entity, item)
         return None
+
+    def entry_id(self, entity: str, item: QListWidgetItem) -> int | None:
+        """The id of the visit, referral or incident a line shows (None: "Loading…", "No
+        visits yet.")."""
+        row = self._lists[entity].row(item)
+        ids = self._ids[entity]
+        return ids[row] if 0 <= row < len(ids) else None
 
     def request(self, form: str) -> None:
         context: dict = {"client_id": self.client_id}
@@ -281,7 +318,7 @@ class ClientPage(QWidget):
             context = {"entity": entity, "entity_id": entity_id}
         self.action.emit(form, context)
 
-    def _open_entry(self, item: QListWidgetItem, form: str, key: str) -> None:
-        entry_id = item.data(Qt.ItemDataRole.UserRole)
+    def _open_entry(self, entity: str, item: QListWidgetItem) -> None:
+        entry_id = self.entry_id(entity, item)
         if entry_id:
-            self.action.emit(form, {"client_id": self.client_id, key: entry_id})
+            self.action.emit(entity, {"client_id": self.client_id, f"{entity}_id": entry_id})

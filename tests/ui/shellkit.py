@@ -1,6 +1,7 @@
 """Shared helpers for driving the app in tests: a fake clock, a quick setup, text harvesting."""
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from conftest import FAST_KDF, PASSPHRASE
 from records import clients, clock, directory, incidents, referrals, shifts, visits
 from records.unlock_guard import UnlockGuard
 from ui.app import CLIPBOARD_MS, App
+from ui.runner import shared
 
 
 class FakeClock:
@@ -129,6 +131,16 @@ def populate(vault) -> int:
                      consent_police=False, client_id=rosa.id, area="Behind the bus depot",
                      what_happened="Refused to pay")
     return rosa.id
+
+
+def settle(deadline_s: float = 30.0) -> None:
+    """Let the runner finish what the screen asked of it (a client page's reads), and the
+    window show the results: what a nurse sees a moment after the screen opened."""
+    deadline = time.monotonic() + deadline_s
+    while shared().busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()
 
 
 def flush_deletes() -> None:

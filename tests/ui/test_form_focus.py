@@ -95,6 +95,7 @@ def test_the_client_page_opens_in_its_visits_and_its_lists_take_keys(qtbot, read
     nurse.press("Return")
     page = app.main.current_page()
     assert isinstance(page, ClientPage) and nurse.focus() is page.visits
+    qtbot.waitUntil(lambda: not page.loading)  # the visits are read on the runner
     assert page.selected() is None  # nothing chosen yet: Ctrl+P prints the latest referral
     nurse.press("Down")
     assert page.visits.currentRow() == 1 and page.selected()[0] == "visit"

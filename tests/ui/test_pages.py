@@ -64,6 +64,7 @@ def test_referral_outcome_in_one_click_and_hidden_fields_are_audited(qtbot, main
     ref = referrals.make(vault, rosa.id, dest.id, made_at=made)
     main.open_client(rosa.id)
     page = main.current_page()
+    qtbot.waitUntil(lambda: not page.loading)  # the referrals are read on the runner
     day = made.astimezone(clock.zone(vault.settings.timezone)).date().isoformat()
     texts = [l.text() for l in page.follow_up.findChildren(type(page.name))]
     assert f"Ask about the referral to Detox Centre on {day}" in texts
@@ -214,6 +215,7 @@ def test_printing_from_the_client_page_previews_the_right_document(qtbot, main, 
     main.activateWindow()  # the preview was the active window while it was made
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     page = main.client_page()
+    qtbot.waitUntil(lambda: not page.loading)
     page.visits.setCurrentRow(0)
     page.visits.currentItem().setSelected(True)
     assert page.selected() == ("visit", visit.id)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWizard
 
 from shellkit import (FakeClock, click, finish_setup, key, make_app, to_passphrase_page,
-                      populate, unlock)
+                      populate, settle, unlock)
 from records import clock
 from ui import theme
 from ui.client_page import ClientPage
@@ -28,7 +28,7 @@ def test_screenshot_every_main_screen(qtbot, tmp_path):
     shots: dict[str, Path] = {}
 
     def shoot(name: str, widget) -> None:
-        QApplication.processEvents()
+        settle()
         suffix = "night" if theme.is_night() else "day"
         path = out / f"{name}-{suffix}.png"
         assert widget.grab().save(str(path))
@@ -119,7 +119,7 @@ def test_screenshot_the_words(qtbot, tmp_path):
     app = make_app(tmp_path / "vault", clock_)
 
     def shoot(name: str, widget) -> None:
-        QApplication.processEvents()
+        settle()
         assert widget.grab().save(str(out / f"{name}.png"))
 
     try:
@@ -177,7 +177,7 @@ def test_screenshot_fit_and_access(qtbot, tmp_path, monkeypatch):
     shots = {}
 
     def shoot(name: str, widget) -> None:
-        QApplication.processEvents()
+        settle()
         path = out / f"{name}-{'night' if theme.is_night() else 'day'}.png"
         assert widget.grab().save(str(path))
         shots[path.stem] = path
@@ -243,7 +243,7 @@ def test_screenshot_the_forms(qtbot, tmp_path):
     app = make_app(tmp_path / "vault")
 
     def shoot(name: str, widget) -> None:
-        QApplication.processEvents()
+        settle()
         assert widget.grab().save(str(out / f"forms-{name}.png"))
 
     try:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
-from shellkit import click, finish_setup, key, populate
+from shellkit import click, finish_setup, key, populate, settle
 from records.printing import PrintJob
 from ui.widgets import FolderDialog
 
@@ -22,7 +22,7 @@ CLINIC_FORMS = ("directory", "staff", "settings")
 
 def _settle(window: QWidget) -> QWidget:
     window.show()
-    QApplication.processEvents()
+    settle()
     return window
 
 
@@ -56,6 +56,7 @@ def tour(qtbot, app) -> Iterator[tuple[str, QWidget]]:
     yield "client", _settle(main)
     for name in CLIENT_FORMS:
         main.open_client(rosa)
+        settle()  # the visits are read on the runner
         main.current_page().visits.setCurrentRow(0)  # history shows the selected visit
         main.current_page().request(name)
         yield name, _settle(main)
