@@ -48,8 +48,10 @@ def _session(ctx, main, monitor: StallMonitor, folder: Path, week: tuple[str, in
 
     monitor.step = "open busy client"
     main.open_client(client_id)
+    page = main.client_page()
+    wait_until(lambda: not page.loading)  # read on the runner
     spin(100)
-    out["client_visits"] = main.client_page().visits.count()
+    out["client_visits"] = page.visits.count()
 
     monitor.step = "save a visit"
     main.open_form("visit", client_id=client_id)

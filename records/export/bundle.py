@@ -112,7 +112,22 @@ def _json(value, pretty: bool = True) -> bytes:
     """Small documents indented for people; large ones compact (json's fast C encoder)."""
     if pretty:
         return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return (_compact(value) + "\n").encode()
+
+
+LONG = 64  # a list longer than this is encoded item by item
+
+
+def _compact(value) -> str:
+    """json.dumps(value) without spaces, the same text, in short calls: a long list (a week's
+    FHIR entries) is encoded one item at a time. One call over a 3 MB bundle keeps the GIL
+    for 50-250 ms, and the app's window, whose thread needs it too, stops answering."""
+    if isinstance(value, list) and len(value) > LONG:
+        return "[" + ",".join(map(_compact, value)) + "]"
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value) and any(
+            isinstance(v, list) and len(v) > LONG for v in value.values()):
+        return "{" + ",".join(f"{_compact(k)}:{_compact(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def contents(data: WeekData, render_pdf: RenderPdf, created_at: datetime, recipient: str,

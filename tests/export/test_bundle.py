@@ -15,7 +15,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from helpers import indicators, open_bundle, pdf_text
 from records import audit, clients
-from records.export import bundle, vankey
+from records.export import bundle, fhir, vankey, week
 from records.export.bundle import Header
 from records.export.fhir import references
 from reports import weekly
@@ -233,3 +233,22 @@ def test_resource_ids_are_the_standard_name_based_uuids():
     from records.export import fhir
     for name in ("NVO/V1/2026-W47", "NVO/V1/2026-W47/patient/ab12", "Éloïse/é/😀", ""):
         assert fhir.resource_id(name) == str(uuid.uuid5(fhir._NAMESPACE, name))
+
+
+def test_large_json_files_are_the_one_call_encoding_byte_for_byte(week_vault, monkeypatch):
+    """fhir.json and dhis2.json are encoded item by item (short calls: the window's thread
+    needs the GIL meanwhile); the text is exactly json.dumps's."""
+    def one_call(value) -> bytes:
+        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+    made = {"resourceType": "Bundle", "total": 2.5, "flags": {1: "one", True: None},
+            "entry": [{"id": f"é-{n}", "n": n, "tags": list(range(n % 3)),
+                       "inner": {"items": [{"k": "ü\"\n"}] * 70}} for n in range(200)],
+            "few": [1, 2, 3], "long": ["x"] * 65}
+    nested = [made, [made["entry"]] * 2, list(range(100))]
+    for value in (made, nested, made["entry"], {}, [], "text", 1.0):
+        assert bundle._json(value, pretty=False) == one_call(value)
+    monkeypatch.setattr(bundle, "LONG", 4)  # the test week's 45 entries count as long
+    data = week.collect(week_vault, WEEK)
+    fhir_bundle = fhir.build(data)
+    assert bundle._json(fhir_bundle, pretty=False) == one_call(fhir_bundle)
