@@ -11,50 +11,49 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget,
 from records import directory
 from records.models import DIRECTORY_KINDS
 from records.vocab import label
+from ui import i18n
 from ui.form_base import FormBase
 from ui.widgets import TextBox, form_layout, hint, named
 
 
 class DirectoryEditor(FormBase):
-    heading = "Service directory"
-
     def __init__(self, vault, parent=None):
         super().__init__(vault, parent)
         self.entry = None
-        self.cancel_button.setText("Close")
-        self.new_button = self.add_button("New service", self.new_entry, QKeySequence.New)
-        self.retire_button = self.add_button("Retire", self.retire)
+        self.cancel_button.setText(self.tr("Close"))
+        self.new_button = self.add_button(self.tr("New service"), self.new_entry, QKeySequence.New)
+        self.retire_button = self.add_button(self.tr("Retire"), self.retire)
 
-        self.filter = named(QLineEdit(), "Filter services")
-        self.filter.setPlaceholderText("Filter by name")
+        self.filter = named(QLineEdit(), self.tr("Filter services"))
+        self.filter.setPlaceholderText(self.tr("Filter by name"))
         self.filter.textChanged.connect(self.refresh)
-        self.list = named(QListWidget(), "Services")
+        self.list = named(QListWidget(), self.tr("Services"))
         self.list.currentItemChanged.connect(self._selected)
         left = QVBoxLayout()
         left.addWidget(self.filter)
         left.addWidget(self.list, 1)
 
         form = form_layout()
-        self.name = self.field("name", named(QLineEdit(), "Name"), "Name")
-        self.paper_name = self.field("paper_name", named(QLineEdit(), "Name on paper"),
-                                     "Name on paper")
-        self.paper_name.setPlaceholderText("Neutral name for client copies (optional)")
-        self.kind = self.field("kind", named(QComboBox(), "Kind"), "Kind")
+        name, paper, kind = self.tr("Name"), self.tr("Name on paper"), self.tr("Kind")
+        self.name = self.field("name", named(QLineEdit(), name), name)
+        self.paper_name = self.field("paper_name", named(QLineEdit(), paper), paper)
+        self.paper_name.setPlaceholderText(self.tr("Neutral name for client copies (optional)"))
+        self.kind = self.field("kind", named(QComboBox(), kind), kind)
         for code in DIRECTORY_KINDS:
-            self.kind.addItem(label("directory_kind", code), code)
-        self.address = self.field("address", TextBox("Address", lines=2), "Address")
-        self.phone = self.field("phone", named(QLineEdit(), "Phone"), "Phone")
-        self.hours = self.field("hours", TextBox("Hours", lines=2), "Hours")
-        self.notes = self.field("notes", TextBox("Notes", lines=3), "Notes")
-        form.addRow("Name", self.name)
-        form.addRow("Name on paper", self.paper_name)
-        form.addRow("", hint("Client copies show this name: keep it neutral, "
-                             "e.g. “Riverside Health Centre”."))
-        form.addRow("Kind", self.kind)
-        form.addRow("Address", self.address)
-        form.addRow("Phone", self.phone)
-        form.addRow("Hours", self.hours)
-        form.addRow("Notes", self.notes)
+            self.kind.addItem(label("directory_kind", code, i18n.current()), code)
+        address, phone = self.tr("Address"), self.tr("Phone")
+        hours, notes = self.tr("Hours"), self.tr("Notes")
+        self.address = self.field("address", TextBox(address, lines=2), address)
+        self.phone = self.field("phone", named(QLineEdit(), phone), phone)
+        self.hours = self.field("hours", TextBox(hours, lines=2), hours)
+        self.notes = self.field("notes", TextBox(notes, lines=3), notes)
+        form.addRow(name, self.name)
+        form.addRow(paper, self.paper_name)
+        form.addRow("", hint(self.tr("Client copies show this name: keep it neutral, "
+                                     "e.g. “Riverside Health Centre”.")))
+        for caption, widget in ((kind, self.kind), (address, self.address),
+                                (phone, self.phone), (hours, self.hours), (notes, self.notes)):
+            form.addRow(caption, widget)
 
         row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +71,8 @@ class DirectoryEditor(FormBase):
         self.list.blockSignals(True)
         self.list.clear()
         for entry in directory.entries(self.vault, self.filter.text().strip()):
-            item = QListWidgetItem(f"{entry.name}  ·  {label('directory_kind', entry.kind)}")
+            kind = label("directory_kind", entry.kind, i18n.current())
+            item = QListWidgetItem(f"{entry.name}  ·  {kind}")
             item.setData(Qt.UserRole, entry)
             self.list.addItem(item)
             if entry.id == keep:
@@ -86,8 +86,8 @@ class DirectoryEditor(FormBase):
     def show_entry(self, entry) -> None:
         self.clear_error()
         self.entry = entry
-        self.set_heading(f"Service directory: {entry.name}" if entry
-                         else "Service directory: new service")
+        self.set_heading(self.tr("Service directory: {name}").format(name=entry.name) if entry
+                         else self.tr("Service directory: new service"))
         self.name.setText(entry.name if entry else "")
         self.paper_name.setText(entry.paper_name if entry else "")
         self.kind.setCurrentIndex(self.kind.findData(entry.kind) if entry else 0)
@@ -116,7 +116,7 @@ class DirectoryEditor(FormBase):
             saved = directory.update(self.vault, self.entry.id, **data)
         self.entry = saved
         self.refresh()
-        self.set_heading(f"Service directory: {saved.name}")
+        self.set_heading(self.tr("Service directory: {name}").format(name=saved.name))
         self.retire_button.setEnabled(True)
         return saved
 

@@ -14,7 +14,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Qt
+from PySide6.QtCore import QDate, QLocale, QStorageInfo, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ from records import clock, outputs, staff
 from records import settings as settings_store
 from records.errors import ClinicError
 from flows.export import STEPS, default_file_name, export_week
+from ui import i18n
 from ui.a11y import buddy
 from ui.ops import Op
 from ui.week_box import WeekBox, monday_of
@@ -62,7 +63,7 @@ def default_folder(vault) -> str:
 class ExportDialog(QDialog):
     def __init__(self, vault, parent: QWidget | None = None, *, folder: Path | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export the week for the coordinator")
+        self.setWindowTitle(self.tr("Export the week for the coordinator"))
         self._vault = vault
         self._replacing = False
         self.op: Op | None = None  # the export running, or the last one
@@ -72,8 +73,9 @@ class ExportDialog(QDialog):
         self._tz = settings.timezone
         self._has_key = bool(settings.export_recipient)
         weak = settings_store.weak_secret_warning(settings)
-        self.secret_warning = QLabel(f"Warning: {weak}." if weak else "", wordWrap=True)
-        self.secret_warning.setAccessibleName("Code secret warning")
+        self.secret_warning = QLabel(self.tr("Warning: {problem}.").format(problem=weak)
+                                     if weak else "", wordWrap=True)
+        self.secret_warning.setAccessibleName(self.tr("Code secret warning"))
         self.secret_warning.setVisible(bool(weak))
 
         self._today = clock.local_date(clock.now_utc(), self._tz)
@@ -84,8 +86,8 @@ class ExportDialog(QDialog):
         self.set_week(clock.last_complete_week(self._tz))
 
         self.folder_edit = QLineEdit(str(folder) if folder else default_folder(vault))
-        self.folder_edit.setPlaceholderText("Plug in the USB stick, then Choose…")
-        choose = QPushButton("Choose…")
+        self.folder_edit.setPlaceholderText(self.tr("Plug in the USB stick, then Choose…"))
+        choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -105,17 +107,18 @@ class ExportDialog(QDialog):
         week_row = QHBoxLayout()
         week_row.addWidget(self.week_edit)
         week_row.addWidget(self.week_label, 1)
-        form.addRow(buddy("&Week:", self.week_edit), week_row)
-        form.addRow(buddy("&Folder:", self.folder_edit), folder_row)
+        form.addRow(buddy(self.tr("&Week:"), self.week_edit), week_row)
+        form.addRow(buddy(self.tr("&Folder:"), self.folder_edit), folder_row)
 
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.Close)
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
 
-        note = QLabel("The file is encrypted to the coordinator's key: only the coordinator "
-                      "can open it, and this laptop cannot read it back. It carries no names.")
+        note = QLabel(self.tr("The file is encrypted to the coordinator's key: only the "
+                              "coordinator can open it, and this laptop cannot read it back. "
+                              "It carries no names."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -127,8 +130,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         if not self._has_key:
             self.export_button.setEnabled(False)
-            self.status.setText("No coordinator export key is set. Add it in Settings "
-                                "(the coordinator's public key, age1…) to export.")
+            self.status.setText(self.tr("No coordinator export key is set. Add it in Settings "
+                                        "(the coordinator's public key, age1…) to export."))
         self.setMinimumWidth(560)
 
     # --- week and folder ---------------------------------------------------------------
@@ -146,10 +149,14 @@ class ExportDialog(QDialog):
         return self.week == clock.iso_week(self._today)
 
     def _show_week(self) -> None:
-        monday = monday_of(self.week)
-        sunday = monday + timedelta(days=6)
-        text = f"{self.week}: Monday {monday:%d %b} to Sunday {sunday:%d %b %Y}"
-        self.week_label.setText(text + (" (still in progress)" if self.in_progress else ""))
+        monday = QDate(monday_of(self.week))
+        sunday = monday.addDays(6)
+        locale = QLocale("fr_CA" if i18n.current() == "fr" else "en_US")
+        text = self.tr("{week}: Monday {monday} to Sunday {sunday}").format(
+            week=self.week, monday=locale.toString(monday, self.tr("dd MMM", "day and month")),
+            sunday=locale.toString(sunday, self.tr("dd MMM yyyy", "day, month and year")))
+        self.week_label.setText(self.tr("{week} (still in progress)").format(week=text)
+                                if self.in_progress else text)
 
     def _choose_folder(self) -> None:
         dialog = FolderDialog(self.folder_edit.text(), self)  # keeps no history of folders
@@ -166,28 +173,32 @@ class ExportDialog(QDialog):
             self._show_error(self.week_label.text())
             return
         if not self.folder_edit.text().strip():
-            self._show_error("Choose the folder to export to (the USB stick) first.")
+            self._show_error(self.tr("Choose the folder to export to (the USB stick) first."))
             return
         folder = Path(self.folder_edit.text().strip()).expanduser()
         if not folder.is_dir():
-            self._show_error(f"The folder {folder} does not exist (is the USB stick in?).")
+            self._show_error(self.tr("The folder {folder} does not exist (is the USB stick in?).")
+                             .format(folder=folder))
             return
         week = self.week
         path = folder / default_file_name(self._vault, week)
         try:
             outputs.check_file(path, force=True)  # never inside a vault or backup folder
         except ClinicError as exc:
-            self._show_error(f"Nothing was exported: {error_text(exc)}.")
+            self._show_error(self.tr("Nothing was exported: {problem}.").format(
+                problem=error_text(exc)))
             return
         self._replacing = os.path.lexists(path)
         if self._replacing and QMessageBox.question(
-                self, "Export", f"{path.name} is already in {folder}. Replace it?",
+                self, self.tr("Export"), self.tr("{file} is already in {folder}. Replace it?")
+                .format(file=path.name, folder=folder),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         if self.in_progress and QMessageBox.question(
-                self, "Export", f"{week} is still in progress: what is recorded after now "
-                f"will not be in this file. Export it anyway?",
+                self, self.tr("Export"), self.tr(
+                    "{week} is still in progress: what is recorded after now will not be in "
+                    "this file. Export it anyway?").format(week=week),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
@@ -203,7 +214,7 @@ class ExportDialog(QDialog):
             return done
 
         self.result.clear()
-        self.status.setText("Starting…")
+        self.status.setText(self.tr("Starting…"))
         self.progress.setValue(0)
         self.op = Op(self, job).on_progress(self._on_progress).success(self._finished) \
             .failure(self._failed)
@@ -212,30 +223,36 @@ class ExportDialog(QDialog):
 
     def _on_progress(self, step: int, steps: int, what: str) -> None:
         self.progress.setValue(step)
-        self.status.setText(f"{what}…")
+        said = dict(zip(STEPS, (self.tr("Reading the week"),
+                                self.tr("Building and encrypting the bundle"),
+                                self.tr("Writing the file"), self.tr("Recording the export"))))
+        self.status.setText(f"{said.get(what, what)}…")
 
     def _finished(self, done) -> None:
         self._set_running(False)
         self.exported = done
         self.progress.setValue(len(STEPS))
-        self.status.setText("Done.")
-        contacts = done.indicators["contacts.total"]
-        again = " It replaces the earlier file of that week." if self._replacing else ""
-        self.result.setText(
-            f"Saved {done.path.name} in {done.path.parent} (week {done.week}, "
-            f"{contacts} contact{'s' if contacts != 1 else ''}).{again} "
-            f"Give this file to the coordinator.")
+        self.status.setText(self.tr("Done."))
+        saved = self.tr("Saved {file} in {folder} (week {week}, %n contact(s)).", "",
+                        done.indicators["contacts.total"]).format(
+            file=done.path.name, folder=done.path.parent, week=done.week)
+        again = self.tr("It replaces the earlier file of that week.") if self._replacing else ""
+        self.result.setText(" ".join(t for t in (saved, again, self.tr(
+            "Give this file to the coordinator.")) if t))
         self.adjustSize()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
         self.progress.setValue(0)
         if isinstance(exc, ClinicError):
-            self._show_error(f"The export failed: {error_text(exc)}")
+            self._show_error(self.tr("The export failed: {problem}").format(
+                problem=error_text(exc)))
         elif isinstance(exc, OSError):
-            self._show_error(f"The file could not be written: {exc.strerror or exc}")
+            self._show_error(self.tr("The file could not be written: {problem}").format(
+                problem=exc.strerror or exc))
         else:
-            self._show_error(f"The export failed ({type(exc).__name__}). Nothing was saved.")
+            self._show_error(self.tr("The export failed ({error}). Nothing was saved.").format(
+                error=type(exc).__name__))
 
     def _show_error(self, text: str) -> None:
         self.status.setText(text)

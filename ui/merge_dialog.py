@@ -3,6 +3,7 @@ side, confirm. The other record's visits, referrals and incidents move to this o
 name becomes an alias."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from records import clients, incidents, referrals, visits
@@ -12,11 +13,13 @@ from ui.widgets import ClientPicker, hint, named
 
 
 def summary(vault, client) -> list[tuple[str, str]]:
-    """What the nurse compares: name, aliases, code and how much is on record."""
+    """What the nurse compares: name, aliases, code and how much is on record, keyed by the
+    English caption (ClientCard shows the caption in the app's language)."""
+    incomplete = QCoreApplication.translate("ClientCard", "{code} (incomplete)")
     return [
         ("Name", client.name),
         ("Also known as", ", ".join(client.aliases) or "—"),
-        ("Code (UIC)", client.uic + ("" if client.uic_complete else " (incomplete)")
+        ("Code (UIC)", (client.uic if client.uic_complete else incomplete.format(code=client.uic))
          if client.uic else "—"),
         ("Visits", str(len(visits.for_client(vault, client.id, include_voided=False)))),
         ("Referrals", str(len(referrals.for_client(vault, client.id)))),
@@ -30,12 +33,15 @@ class ClientCard(QGroupBox):
     def __init__(self, title: str):
         super().__init__(title)
         self.grid = QGridLayout(self)
-        self.values: dict[str, QLabel] = {}
-        for row, caption in enumerate(("Name", "Also known as", "Code (UIC)", "Visits",
-                                       "Referrals", "Incident reports")):
+        self.values: dict[str, QLabel] = {}  # by English caption
+        captions = {"Name": self.tr("Name"), "Also known as": self.tr("Also known as"),
+                    "Code (UIC)": self.tr("Code (UIC)"), "Visits": self.tr("Visits"),
+                    "Referrals": self.tr("Referrals"),
+                    "Incident reports": self.tr("Incident reports")}
+        for row, (key, caption) in enumerate(captions.items()):
             value = named(QLabel("—"), f"{title}: {caption}")
             value.setWordWrap(True)
-            self.values[caption] = value
+            self.values[key] = value
             self.grid.addWidget(QLabel(caption), row, 0)
             self.grid.addWidget(value, row, 1)
         self.grid.setColumnStretch(1, 1)
@@ -47,26 +53,28 @@ class ClientCard(QGroupBox):
 
 
 class MergeForm(FormBase):
-    heading = "Merge duplicate records"
-    save_label = "Merge"
-
     def __init__(self, vault, parent=None, *, client_id: int):
         super().__init__(vault, parent)
+        self.set_heading(self.tr("Merge duplicate records"))
+        self.save_button.setText(self.tr("Merge"))
+        self.save_button.setAccessibleName(self.save_button.text())
         self.keep = clients.get(vault, client_id)
         self.other = None
-        self.picker = ClientPicker(vault, "Duplicate to merge", exclude_id=client_id)
-        self.field("merge", self.picker.query, "Duplicate to merge")
+        duplicate = self.tr("Duplicate to merge")
+        self.picker = ClientPicker(vault, duplicate, exclude_id=client_id)
+        self.field("merge", self.picker.query, duplicate)
         self.picker.picked.connect(self._picked)
-        self.keep_card = ClientCard("Keep this record")
+        self.keep_card = ClientCard(self.tr("Keep this record"))
         self.keep_card.show_client(vault, self.keep)
-        self.other_card = ClientCard("Merge this one into it")
-        self.explain = hint("Find the duplicate record, check both, then Merge (Ctrl+S).", wrap=True)
+        self.other_card = ClientCard(self.tr("Merge this one into it"))
+        self.explain = hint(self.tr("Find the duplicate record, check both, then Merge (Ctrl+S)."),
+                            wrap=True)
         cards = QGridLayout()
         cards.addWidget(self.keep_card, 0, 0)
         cards.addWidget(self.other_card, 0, 1)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Duplicate to merge"))
+        layout.addWidget(QLabel(duplicate))
         layout.addWidget(self.picker)
         layout.addLayout(cards)
         layout.addWidget(self.explain)
@@ -79,12 +87,13 @@ class MergeForm(FormBase):
         self.other_card.show_client(self.vault, self.other)
         self.save_button.setEnabled(self.other is not None)
         if self.other:
-            self.explain.setText(
-                f"“{self.other.name}” will be merged into “{self.keep.name}”: its visits, "
-                "referrals and incident reports move to the kept record and its name becomes "
-                "an alias. This cannot be undone from here.")
+            self.explain.setText(self.tr(
+                "“{other}” will be merged into “{keep}”: its visits, referrals and incident "
+                "reports move to the kept record and its name becomes an alias. This cannot be "
+                "undone from here.").format(other=self.other.name, keep=self.keep.name))
 
     def commit(self):
         if self.other is None:
-            raise ValidationError("merge", "find and choose the duplicate record first")
+            raise ValidationError("merge",
+                                  self.tr("find and choose the duplicate record first"))
         return clients.merge(self.vault, self.keep.id, self.other.id)

@@ -27,20 +27,15 @@ from records import clients, printing
 from records.errors import ClinicError
 from records.printing import PrintJob
 from flows.documents import job_pdf
-from ui.printing import (PrintFailed, ask_printer, open_pdf, print_pdf, printer_names,
-                         render_size)
+from ui.printing import (PrintFailed, ask_printer, copy_name, job_title, open_pdf, print_pdf,
+                         printer_names, render_size)
 from ui import screenfit
 from ui.a11y import buddy
 from ui.ops import Op
 from ui.widgets import dialog_buttons
 from ui.i18n import error_text
 
-LEAVES_VAULT = ("The saved file leaves the encrypted vault: anyone who gets this laptop, "
-                "the folder or a copy of the file can read it.\n\n"
-                "Save only when you must, keep it off synced folders and USB sticks, "
-                "and delete it when it is no longer needed.")
 _FILE_DIALOG_TRACES = ("history", "lastVisited", "shortcuts")
-LANGUAGES = (("", "Client's language"), ("en", "English"), ("fr", "Français"))
 
 
 @contextlib.contextmanager
@@ -79,7 +74,7 @@ class PrintPreview(QDialog):
         self.loading = False  # the document is being made on the runner
         self.print_pending = False  # Ctrl+P came while it was being made
         self.closed = False
-        self.setWindowTitle("Print preview")
+        self.setWindowTitle(self.tr("Print preview"))
         self.setModal(True)
         screenfit.fit_size(self, QSize(720, 860))
         self.page = 0
@@ -95,39 +90,40 @@ class PrintPreview(QDialog):
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.what = QLabel(objectName="pageTitle")
-        self.copy_box = QComboBox(accessibleName="Copy")
+        self.copy_box = QComboBox(accessibleName=self.tr("Copy"))
         self.copy_box.activated.connect(self._options_changed)
-        self.language_box = QComboBox(accessibleName="Language")
-        for code, text in LANGUAGES:
+        self.language_box = QComboBox(accessibleName=self.tr("Language"))
+        for code, text in (("", self.tr("Client's language")), ("en", self.tr("English")),
+                           ("fr", "Français")):
             self.language_box.addItem(text, code)
         self.language_box.activated.connect(self._options_changed)
         options = QHBoxLayout()
         options.addWidget(self.what, 1)
-        self.copy_label = buddy("&Copy", self.copy_box)
+        self.copy_label = buddy(self.tr("&Copy"), self.copy_box)
         options.addWidget(self.copy_label)
         options.addWidget(self.copy_box)
-        options.addWidget(buddy("&Language", self.language_box))
+        options.addWidget(buddy(self.tr("&Language"), self.language_box))
         options.addWidget(self.language_box)
 
-        self.view = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Page")
+        self.view = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName=self.tr("Page"))
         self.view.setStyleSheet("background: #6b6f75;")  # a desk around the white page
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setWidget(self.view)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.previous = QPushButton("◀ Previous", clicked=lambda: self.go(self.page - 1))
-        self.next = QPushButton("Next ▶", clicked=lambda: self.go(self.page + 1))
+        self.previous = QPushButton(self.tr("◀ Previous"), clicked=lambda: self.go(self.page - 1))
+        self.next = QPushButton(self.tr("Next ▶"), clicked=lambda: self.go(self.page + 1))
         self.page_info = QLabel()
-        self.zoom = QPushButton("Fit width", checkable=True, toggled=self._zoom)
+        self.zoom = QPushButton(self.tr("Fit width"), checkable=True, toggled=self._zoom)
         navigation = QHBoxLayout()
         for widget in (self.previous, self.page_info, self.next):
             navigation.addWidget(widget)
         navigation.addStretch(1)
         navigation.addWidget(self.zoom)
 
-        self.print_button = QPushButton("Print… (Ctrl+P)", clicked=self.print_document)
-        self.save_button = QPushButton("Save as PDF…", clicked=self.save_as_pdf)
-        self.later_button = QPushButton("Print later", clicked=self.print_later)
+        self.print_button = QPushButton(self.tr("Print… (Ctrl+P)"), clicked=self.print_document)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), clicked=self.save_as_pdf)
+        self.later_button = QPushButton(self.tr("Print later"), clicked=self.print_later)
         self.later_button.setVisible(self.queued_id is None)
         buttons = dialog_buttons((self.print_button, self.save_button, self.later_button),
                                  self.reject)
@@ -155,7 +151,7 @@ class PrintPreview(QDialog):
         if self.document is None:
             self._show_options()
             self._show_heading(job)
-            self.view.setText("Preparing the document…")
+            self.view.setText(self.tr("Preparing the document…"))
         self._set_busy(True)
         self.loading = True
         vault = self.vault
@@ -166,7 +162,7 @@ class PrintPreview(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = self.print_pending = False
         reason = error_text(exc) if isinstance(exc, ClinicError) else \
-            f"the document could not be made ({type(exc).__name__})"
+            self.tr("the document could not be made ({error})").format(error=type(exc).__name__)
         self._set_busy(False)
         if self.closed:
             return
@@ -175,7 +171,8 @@ class PrintPreview(QDialog):
             self.reject()
             return
         self._show_options()  # the choices of the document still shown
-        QMessageBox.warning(self, "Print preview", f"Cannot show it: {reason}.")
+        QMessageBox.warning(self, self.tr("Print preview"),
+                            self.tr("Cannot show it: {reason}.").format(reason=reason))
 
     def _loaded(self, job: PrintJob, pdf: bytes) -> None:
         self.loading = False
@@ -199,7 +196,7 @@ class PrintPreview(QDialog):
         """The document and whose it is (two short reads); the window title never names
         the client. A record gone meanwhile leaves the title alone: making the document
         then says why."""
-        heading = job.title.capitalize()
+        heading = job_title(job).capitalize()
         with contextlib.suppress(ClinicError):
             client_id = printing.client_of(self.vault, job)
             if client_id is not None:
@@ -212,12 +209,13 @@ class PrintPreview(QDialog):
         copies = printing.COPIES[job.kind]
         self.copy_box.clear()
         for copy in copies:
-            self.copy_box.addItem(f"{copy.capitalize()} copy", copy)
+            self.copy_box.addItem(copy_name(copy).capitalize(), copy)
         self.copy_box.setCurrentIndex(max(0, self.copy_box.findData(job.copy)))
         self.copy_box.setEnabled(len(copies) > 1 and self.queued_id is None)
         self.copy_box.setVisible(bool(copies))
         self.copy_label.setVisible(bool(copies))
-        self.language_box.setItemText(0, "Client's language" if copies else "Default (English)")
+        self.language_box.setItemText(0, self.tr("Client's language") if copies
+                                      else self.tr("Default (English)"))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(job.language or "")))
         self.language_box.setEnabled(self.queued_id is None)
 
@@ -257,7 +255,8 @@ class PrintPreview(QDialog):
         pixmap.setDevicePixelRatio(ratio)
         self.view.setPixmap(pixmap)
         self.scroll.verticalScrollBar().setValue(0)
-        self.page_info.setText(f"Page {self.page + 1} of {self.page_count}")
+        self.page_info.setText(self.tr("Page {page} of {pages}").format(
+            page=self.page + 1, pages=self.page_count))
         self.previous.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < self.page_count - 1)
 
@@ -272,7 +271,7 @@ class PrintPreview(QDialog):
             self.print_pending = self.loading
             return
         if not printer_names():
-            self._offer_later("No printer is reachable from this laptop.")
+            self._offer_later(self.tr("No printer is reachable from this laptop."))
             return
         printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
@@ -281,25 +280,32 @@ class PrintPreview(QDialog):
         pdf = self.pdf
         Op(self, lambda _progress: print_pdf(pdf, printer)) \
             .success(lambda _pages: self._printed(printer)).failure(self._print_failed) \
-            .with_progress("Sending the document to the printer…").run_in_background()
+            .with_progress(self.tr("Sending the document to the printer…")).run_in_background()
 
     def _printed(self, printer) -> None:
         self._set_busy(False)
-        copies = printer.copyCount()
-        self._finished("printer", f" ({copies} copies)" if copies > 1 else "")
+        copies, document = printer.copyCount(), job_title(self.job)
+        self._finished("printer", self.tr("Printed: {document} (%n copies).", "", copies).format(
+            document=document) if copies > 1 else self.tr("Printed: {document}.").format(
+            document=document))
 
     def _print_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._show_options()
         if not isinstance(exc, PrintFailed):
-            exc = PrintFailed(f"the printer could not be given the job ({type(exc).__name__})")
-        self._offer_later(f"Printing failed: {error_text(exc)}.")
+            exc = PrintFailed(self.tr("the printer could not be given the job ({error})").format(
+                error=type(exc).__name__))
+        self._offer_later(self.tr("Printing failed: {reason}.").format(reason=error_text(exc)))
 
     def save_as_pdf(self) -> None:
         if self.busy:
             return
         answer = QMessageBox.warning(
-            self, "Save as PDF", LEAVES_VAULT,
+            self, self.tr("Save as PDF"), self.tr(
+                "The saved file leaves the encrypted vault: anyone who gets this laptop, "
+                "the folder or a copy of the file can read it.\n\n"
+                "Save only when you must, keep it off synced folders and USB sticks, "
+                "and delete it when it is no longer needed."),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Save:
@@ -309,22 +315,23 @@ class PrintPreview(QDialog):
             return
         synced = printing.synced_folder(path)
         if synced:
-            QMessageBox.warning(self, "Save as PDF",
-                                f"“{synced}” is a synced folder: the file would leave this "
-                                "laptop. Nothing was saved; choose another folder.")
+            QMessageBox.warning(self, self.tr("Save as PDF"), self.tr(
+                "“{folder}” is a synced folder: the file would leave this laptop. Nothing was "
+                "saved; choose another folder.").format(folder=synced))
             return
         try:  # force: Qt's file dialog has asked before replacing a file
             printing.save_pdf(path, self.pdf, force=True)
         except ClinicError as exc:
-            QMessageBox.warning(self, "Save as PDF", error_text(exc))
+            QMessageBox.warning(self, self.tr("Save as PDF"), error_text(exc))
             return
-        self._finished("file")
+        self._finished("file", self.tr("Saved as PDF: {document}.").format(
+            document=job_title(self.job)))
 
     def _ask_path(self) -> Path | None:
         """Qt's own save dialog (not the desktop's, which keeps recent files), in a folder
         that is not synced, with a neutral file name and no history kept."""
-        dialog = QFileDialog(self, "Save as PDF", str(printing.default_save_folder()),
-                             "PDF documents (*.pdf)")
+        dialog = QFileDialog(self, self.tr("Save as PDF"), str(printing.default_save_folder()),
+                             self.tr("PDF documents (*.pdf)"))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -343,31 +350,33 @@ class PrintPreview(QDialog):
         try:
             printing.queue(self.vault, self.job)
         except ClinicError as exc:
-            QMessageBox.warning(self, "Print later", error_text(exc))
+            QMessageBox.warning(self, self.tr("Print later"), error_text(exc))
             return
         waiting = len(printing.pending(self.vault))
-        self.outcome = f"Kept to print later: {self.job.title}."
+        self.outcome = self.tr("Kept to print later: {document}.").format(
+            document=job_title(self.job))
         QMessageBox.information(
-            self, "Print later",
-            f"Kept to print later, encrypted in the vault ({waiting} waiting). "
-            "Print it from Print queue when a printer is connected.")
+            self, self.tr("Print later"),
+            self.tr("Kept to print later, encrypted in the vault (%n waiting). "
+                    "Print it from Print queue when a printer is connected.", "", waiting))
         self.accept()
 
     def _offer_later(self, reason: str) -> None:
         if self.queued_id is not None:
-            QMessageBox.warning(self, "Print", f"{reason} The document stays in the queue.")
+            QMessageBox.warning(self, self.tr("Print"), self.tr(
+                "{reason} The document stays in the queue.").format(reason=reason))
             return
         answer = QMessageBox.question(
-            self, "Print", f"{reason}\n\nKeep the document to print later? It stays "
-            "encrypted in the vault until a printer is connected.",
+            self, self.tr("Print"), self.tr(
+                "{reason}\n\nKeep the document to print later? It stays encrypted in the vault "
+                "until a printer is connected.").format(reason=reason),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             self.print_later()
 
-    def _finished(self, destination: str, copies: str = "") -> None:
-        done = "Printed" if destination == "printer" else "Saved as PDF"
-        self.outcome = f"{done}: {self.job.title}{copies}."
+    def _finished(self, destination: str, outcome: str) -> None:
+        self.outcome = outcome
         printing.record_print(self.vault, self.job, destination)
         if self.queued_id is not None:
             printing.done(self.vault, self.queued_id)

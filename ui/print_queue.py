@@ -2,7 +2,7 @@
 there. Each is rendered again from the records when it is printed, on the app's runner."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
@@ -12,7 +12,7 @@ from records.printing import QueuedJob
 from flows.documents import job_pdf
 from ui import clinic_time
 from ui.print_preview import PrintPreview
-from ui.printing import PrintFailed, ask_printer, print_pdf, printer_names
+from ui.printing import PrintFailed, ask_printer, job_title, print_pdf, printer_names
 from ui.ops import Op
 from ui.widgets import dialog_buttons
 from ui.i18n import error_text
@@ -21,32 +21,35 @@ from ui.i18n import error_text
 def describe(vault, queued: QueuedJob) -> str:
     """One line for the list: document, copy, who it is for, when it was queued."""
     job = queued.job
-    text = job.title.capitalize()
+    text = job_title(job).capitalize()
     try:
         if job.kind == "referral":
             text += f" · {clients.get(vault, referrals.get(vault, job.entity_id).client_id).name}"
         elif job.kind == "visit":
             client_id = visits.get(vault, job.entity_id).client_id
-            text += f" · {clients.get(vault, client_id).name if client_id else 'anonymous'}"
+            text += " · " + (clients.get(vault, client_id).name if client_id
+                             else QCoreApplication.translate("PrintQueue", "anonymous"))
         else:
-            text += f" · {job.date_from:%Y-%m-%d} to {job.date_to:%Y-%m-%d}"
+            text += " · " + QCoreApplication.translate("PrintQueue", "{first} to {last}").format(
+                first=f"{job.date_from:%Y-%m-%d}", last=f"{job.date_to:%Y-%m-%d}")
     except ClinicError:
-        text += " · no longer printable"
-    return f"{text} · kept {clinic_time.text(queued.queued_at, vault.settings.timezone)}"
+        text += " · " + QCoreApplication.translate("PrintQueue", "no longer printable")
+    return text + " · " + QCoreApplication.translate("PrintQueue", "kept {when}").format(
+        when=clinic_time.text(queued.queued_at, vault.settings.timezone))
 
 
 class PrintQueue(QDialog):
     def __init__(self, vault, parent: QWidget | None = None):
         super().__init__(parent)
         self.vault = vault
-        self.setWindowTitle("Print queue")
+        self.setWindowTitle(self.tr("Print queue"))
         self.resize(620, 380)
         self.summary = QLabel()
-        self.list = QListWidget(accessibleName="Documents waiting")
+        self.list = QListWidget(accessibleName=self.tr("Documents waiting"))
         self.list.itemActivated.connect(self.preview)
-        self.preview_button = QPushButton("Preview…", clicked=self.preview)
-        self.print_all_button = QPushButton("Print all…", clicked=self.print_all)
-        self.remove_button = QPushButton("Remove", clicked=self.remove)
+        self.preview_button = QPushButton(self.tr("Preview…"), clicked=self.preview)
+        self.print_all_button = QPushButton(self.tr("Print all…"), clicked=self.print_all)
+        self.remove_button = QPushButton(self.tr("Remove"), clicked=self.remove)
         buttons = dialog_buttons((self.preview_button, self.print_all_button, self.remove_button),
                                  self.reject)
         layout = QVBoxLayout(self)
@@ -62,8 +65,8 @@ class PrintQueue(QDialog):
             item = QListWidgetItem(describe(self.vault, queued))
             item.setData(Qt.ItemDataRole.UserRole, queued)
             self.list.addItem(item)
-        self.summary.setText(f"{len(waiting)} document{'s' * (len(waiting) != 1)} waiting "
-                             "for a printer." if waiting else "Nothing is waiting to print.")
+        self.summary.setText(self.tr("%n document(s) waiting for a printer.", "", len(waiting))
+                             if waiting else self.tr("Nothing is waiting to print."))
         if waiting:
             self.list.setCurrentRow(0)
         for button in (self.preview_button, self.print_all_button, self.remove_button):
@@ -79,7 +82,8 @@ class PrintQueue(QDialog):
             return
         dialog = PrintPreview(self.vault, queued.job, queued_id=queued.id, parent=self)
         dialog.unavailable.connect(lambda reason: QMessageBox.warning(
-            self, "Print queue", f"{reason}. Remove it from the queue."))
+            self, self.tr("Print queue"),
+            self.tr("{reason}. Remove it from the queue.").format(reason=reason)))
         dialog.exec()
         self.refresh()
 
@@ -93,8 +97,8 @@ class PrintQueue(QDialog):
     def print_all(self) -> None:
         """Choose a printer once, then print every waiting document on it."""
         if not printer_names():
-            QMessageBox.warning(self, "Print queue", "No printer is reachable from this laptop. "
-                                "The documents stay in the queue.")
+            QMessageBox.warning(self, self.tr("Print queue"), self.tr(
+                "No printer is reachable from this laptop. The documents stay in the queue."))
             return
         printer = ask_printer(self, printing.job_name(self.vault))
         if printer is None:
@@ -103,21 +107,23 @@ class PrintQueue(QDialog):
         vault = self.vault
         Op(self, lambda progress: print_waiting(vault, printer, progress)) \
             .success(self._all_printed).failure(self._all_failed) \
-            .with_progress("Sending the documents to the printer…").run_in_background()
+            .with_progress(self.tr("Sending the documents to the printer…")).run_in_background()
 
     def _all_printed(self, outcome: tuple[int, list[str]]) -> None:
         printed, problems = outcome
         self.refresh()
-        message = f"Sent {printed} document{'s' * (printed != 1)} to the printer."
+        message = self.tr("Sent %n document(s) to the printer.", "", printed)
         if problems:
-            QMessageBox.warning(self, "Print queue", message + "\n\n" + "\n".join(problems))
+            QMessageBox.warning(self, self.tr("Print queue"),
+                                message + "\n\n" + "\n".join(problems))
         else:
-            QMessageBox.information(self, "Print queue", message)
+            QMessageBox.information(self, self.tr("Print queue"), message)
 
     def _all_failed(self, exc: BaseException) -> None:
         self.refresh()
-        QMessageBox.warning(self, "Print queue", f"Printing stopped ({type(exc).__name__}); "
-                            "what was not printed stays in the queue.")
+        QMessageBox.warning(self, self.tr("Print queue"), self.tr(
+            "Printing stopped ({error}); what was not printed stays in the queue.").format(
+            error=type(exc).__name__))
 
 
 def print_waiting(vault, printer, progress) -> tuple[int, list[str]]:
@@ -133,7 +139,7 @@ def print_waiting(vault, printer, progress) -> tuple[int, list[str]]:
             problems.append(error_text(exc))
             break  # the printer itself failed: keep the rest for later
         except ClinicError as exc:
-            problems.append(f"{queued.job.title}: {error_text(exc)}")
+            problems.append(f"{job_title(queued.job)}: {error_text(exc)}")
             continue
         printing.record_print(vault, queued.job, "printer")
         printing.done(vault, queued.id)

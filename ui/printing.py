@@ -21,13 +21,15 @@ import contextlib
 import os
 from collections.abc import Iterator
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QRect,
+                            QRectF, QSize, Qt)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from records.errors import ClinicError
+from records.printing import PrintJob
 
 MAX_DPI = 300
 BAND_PIXELS = 160_000  # a band of a 300 dpi Letter page: 63 rows, a few ms to render and paint
@@ -36,6 +38,24 @@ _MEMORY_DIRS = ("XDG_RUNTIME_DIR", "/dev/shm")
 
 class PrintFailed(ClinicError):
     """No printer, or the printer refused the job."""
+
+
+def copy_name(copy: str) -> str:
+    """A copy of a document ("client" -> "client copy") in the app's language."""
+    names = {"service": QCoreApplication.translate("Printing", "service copy"),
+             "client": QCoreApplication.translate("Printing", "client copy"),
+             "clinical": QCoreApplication.translate("Printing", "clinical copy")}
+    return names[copy]
+
+
+def job_title(job: PrintJob) -> str:
+    """PrintJob.title in the app's language, for the nurse's eyes: "referral letter, client
+    copy" (the documents themselves are written in the client's language, by reports/)."""
+    names = {"referral": QCoreApplication.translate("Printing", "referral letter"),
+             "visit": QCoreApplication.translate("Printing", "visit summary"),
+             "alert_sheet": QCoreApplication.translate("Printing", "alert sheet")}
+    name = names[job.kind]
+    return f"{name}, {copy_name(job.copy)}" if job.copy else name
 
 
 def open_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
@@ -47,7 +67,8 @@ def open_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
         document.deleteLater()
-        raise PrintFailed("the document could not be read for printing")
+        raise PrintFailed(QCoreApplication.translate(
+            "Printing", "the document could not be read for printing"))
     return document
 
 
@@ -154,16 +175,19 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         painter = QPainter()
         with _spool_in_memory():
             if not painter.begin(printer):
-                raise PrintFailed("the printer did not accept the job")
+                raise PrintFailed(QCoreApplication.translate(
+                    "Printing", "the printer did not accept the job"))
             try:
                 for index in range(document.pageCount()):
                     if index and not printer.newPage():
-                        raise PrintFailed("the printer stopped accepting pages")
+                        raise PrintFailed(QCoreApplication.translate(
+                            "Printing", "the printer stopped accepting pages"))
                     _paint_page(painter, document, index, dpi)
             finally:
                 painter.end()
         if printer.printerState() == QPrinter.PrinterState.Error:
-            raise PrintFailed("the printer reported an error; nothing may have printed")
+            raise PrintFailed(QCoreApplication.translate(
+                "Printing", "the printer reported an error; nothing may have printed"))
         return document.pageCount()
     finally:
         document.close()

@@ -18,17 +18,17 @@ from records import settings as settings_store
 from records.errors import ValidationError
 from records.models import PAPER_SIZES, ScheduleEntry
 from records.vocab import label
+from ui import i18n
 from ui.passphrase_box import PassphraseBox
 from ui.form_base import FormBase
 from ui.widgets import FolderDialog, TextBox, check_box, form_layout, hint, named
 
 
 class SettingsEditor(FormBase):
-    heading = "Settings"
-
     def __init__(self, vault, parent=None, *, kdf=None):
         super().__init__(vault, parent)
-        self.cancel_button.setText("Close")
+        self.set_heading(self.tr("Settings"))
+        self.cancel_button.setText(self.tr("Close"))
         left = QVBoxLayout()
         left.addWidget(self._clinic_box())
         left.addWidget(self._schedule_box(), 1)
@@ -50,108 +50,110 @@ class SettingsEditor(FormBase):
         return self.field(name, named(QLineEdit(), caption), caption)
 
     def _clinic_box(self) -> QGroupBox:
-        box = QGroupBox("Clinic and van")
+        box = QGroupBox(self.tr("Clinic and van"))
         form = form_layout()
-        self.clinic_name = self._line("clinic_name", "Clinic name")
-        self.program = self._line("program", "Program")
-        self.van_name = self._line("van_name", "Van name")
-        self.van_code = self._line("van_code", "Van code")
-        self.timezone = self.field("timezone", named(QComboBox(), "Time zone"), "Time zone")
+        self.clinic_name = self._line("clinic_name", self.tr("Clinic name"))
+        self.program = self._line("program", self.tr("Program"))
+        self.van_name = self._line("van_name", self.tr("Van name"))
+        self.van_code = self._line("van_code", self.tr("Van code"))
+        zone = self.tr("Time zone")
+        self.timezone = self.field("timezone", named(QComboBox(), zone), zone)
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))
         self.timezone.setInsertPolicy(QComboBox.NoInsert)
         self.timezone.completer().setFilterMode(Qt.MatchContains)
         self.timezone.completer().setCompletionMode(QCompleter.PopupCompletion)
-        self.letterhead = self.field("letterhead", TextBox("Letterhead lines", lines=3),
-                                     "Letterhead lines")
-        self.paper_size = self.field("paper_size", named(QComboBox(), "Paper size"),
-                                     "Paper size")
+        lines, paper = self.tr("Letterhead lines"), self.tr("Paper size")
+        self.letterhead = self.field("letterhead", TextBox(lines, lines=3), lines)
+        self.paper_size = self.field("paper_size", named(QComboBox(), paper), paper)
         for code in PAPER_SIZES:
-            self.paper_size.addItem(label("paper_size", code), code)
-        for caption, widget in (("Clinic name", self.clinic_name), ("Program", self.program),
-                                ("Van name", self.van_name), ("Van code", self.van_code),
-                                ("Time zone", self.timezone),
-                                ("Letterhead", self.letterhead)):
-            form.addRow(caption, widget)
-        form.addRow("", hint("One line per line on printed letters (at most 8)."))
-        form.addRow("Paper size", self.paper_size)
+            self.paper_size.addItem(label("paper_size", code, i18n.current()), code)
+        for widget in (self.clinic_name, self.program, self.van_name, self.van_code,
+                       self.timezone):
+            form.addRow(widget.accessibleName(), widget)
+        form.addRow(self.tr("Letterhead"), self.letterhead)
+        form.addRow("", hint(self.tr("One line per line on printed letters (at most 8).")))
+        form.addRow(paper, self.paper_size)
         box.setLayout(form)
         return box
 
     def _schedule_box(self) -> QGroupBox:
-        box = QGroupBox("Where the van is next (printed on client copies)")
+        box = QGroupBox(self.tr("Where the van is next (printed on client copies)"))
         column = QVBoxLayout(box)
-        self.schedule = self.field("schedule", named(QTableWidget(0, 2), "Van schedule"),
-                                   "Van schedule")
-        self.schedule.setHorizontalHeaderLabels(("When", "Site"))
+        schedule = self.tr("Van schedule")
+        self.schedule = self.field("schedule", named(QTableWidget(0, 2), schedule), schedule)
+        self.schedule.setHorizontalHeaderLabels((self.tr("When"), self.tr("Site")))
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.schedule.verticalHeader().hide()
         self.schedule.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.schedule.setMinimumHeight(120)
         buttons = QHBoxLayout()
-        add = self.add_stop_button = named(QPushButton("Add a stop"), "Add a stop")
+        add = self.add_stop_button = named(QPushButton(self.tr("Add a stop")),
+                                           self.tr("Add a stop"))
         add.clicked.connect(lambda: self.add_schedule_row())
-        remove = named(QPushButton("Remove stop"), "Remove stop")
+        remove = named(QPushButton(self.tr("Remove stop")), self.tr("Remove stop"))
         remove.clicked.connect(self.remove_schedule_row)
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         column.addWidget(self.schedule, 1)
         column.addLayout(buttons)
-        column.addWidget(hint("For example: Tuesday 21:00-02:00 | Dundas & Richmond"))
+        column.addWidget(hint(self.tr("For example: Tuesday 21:00-02:00 | Dundas & Richmond")))
         return box
 
     def _keys_box(self) -> QGroupBox:
-        box = QGroupBox("Exports and keys")
+        box = QGroupBox(self.tr("Exports and keys"))
         form = form_layout()
-        self.export_recipient = self._line("export_recipient", "Coordinator's export key")
-        self.recovery_recipient = self._line("recovery_recipient", "Recovery key")
-        self.field("recovery key", self.recovery_recipient, "Recovery key")  # the key file's name
+        self.export_recipient = self._line("export_recipient", self.tr("Coordinator's export key"))
+        recovery = self.tr("Recovery key")
+        self.recovery_recipient = self._line("recovery_recipient", recovery)
+        self.field("recovery key", self.recovery_recipient, recovery)  # the key file's name
         for edit in (self.export_recipient, self.recovery_recipient):
             edit.setPlaceholderText("age1…")
-        self.uic_secret = self._line("uic_secret", "Program code secret")
+        self.uic_secret = self._line("uic_secret", self.tr("Program code secret"))
         self.uic_secret.setEchoMode(QLineEdit.Password)
-        self.show_secret = check_box("Show the secret")
+        self.show_secret = check_box(self.tr("Show the secret"))
         self.show_secret.toggled.connect(lambda on: self.uic_secret.setEchoMode(
             QLineEdit.Normal if on else QLineEdit.Password))
-        form.addRow("Export key", self.export_recipient)
-        form.addRow("", hint("The coordinator's public key; weekly exports are encrypted to it."))
-        form.addRow("Recovery key", self.recovery_recipient)
-        form.addRow("", hint("Can unlock the vault if every passphrase is lost."))
-        form.addRow("Code secret", self.uic_secret)
+        form.addRow(self.tr("Export key"), self.export_recipient)
+        form.addRow("", hint(self.tr(
+            "The coordinator's public key; weekly exports are encrypted to it.")))
+        form.addRow(recovery, self.recovery_recipient)
+        form.addRow("", hint(self.tr("Can unlock the vault if every passphrase is lost.")))
+        form.addRow(self.tr("Code secret"), self.uic_secret)
         form.addRow("", self.show_secret)
-        form.addRow("", hint("From the coordinator; exports carry codes only hashed with it."))
+        form.addRow("", hint(self.tr(
+            "From the coordinator; exports carry codes only hashed with it.")))
         self.secret_warning = hint("", wrap=True)
-        self.secret_warning.setAccessibleName("Code secret warning")
+        self.secret_warning.setAccessibleName(self.tr("Code secret warning"))
         form.addRow("", self.secret_warning)
-        self.van_key = named(QLineEdit(), "Van signing key")  # as `van-key` prints it
+        self.van_key = named(QLineEdit(), self.tr("Van signing key"))  # as `van-key` prints it
         self.van_key.setReadOnly(True)
         self.van_key_fingerprint = hint("")
-        form.addRow("Signing key", self.van_key)
+        form.addRow(self.tr("Signing key"), self.van_key)
         form.addRow("", self.van_key_fingerprint)
         box.setLayout(form)
         return box
 
     def _safety_box(self) -> QGroupBox:
-        box = QGroupBox("Locking and backups")
+        box = QGroupBox(self.tr("Locking and backups"))
         form = form_layout()
-        self.idle_lock = self.field("idle_lock_minutes",
-                                    named(QSpinBox(), "Lock after minutes idle"),
-                                    "Lock after minutes idle")
+        idle = self.tr("Lock after minutes idle")
+        self.idle_lock = self.field("idle_lock_minutes", named(QSpinBox(), idle), idle)
         self.idle_lock.setRange(1, 240)
-        self.idle_lock.setSuffix(" min")
-        self.backup_folder = self._line("backup_folder", "Backup folder")
-        choose = named(QPushButton("Choose…"), "Choose backup folder")
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.backup_folder = self._line("backup_folder", self.tr("Backup folder"))
+        choose = named(QPushButton(self.tr("Choose…")), self.tr("Choose backup folder"))
         choose.clicked.connect(self.choose_backup_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
         folder_row.addWidget(choose)
-        self.backup_keep = self.field("backup_keep", named(QSpinBox(), "Backups to keep"),
-                                      "Backups to keep")
+        keep = self.tr("Backups to keep")
+        self.backup_keep = self.field("backup_keep", named(QSpinBox(), keep), keep)
         self.backup_keep.setRange(1, 365)
-        form.addRow("Lock when idle", self.idle_lock)
-        form.addRow("Backup folder", folder_row)
-        form.addRow("Backups kept", self.backup_keep)
+        form.addRow(self.tr("Lock when idle"), self.idle_lock)
+        form.addRow(self.backup_folder.accessibleName(), folder_row)
+        form.addRow(self.tr("Backups kept"), self.backup_keep)
         box.setLayout(form)
         return box
 
@@ -193,8 +195,9 @@ class SettingsEditor(FormBase):
             edit.setText(value)
         key = vankey.van_public_text(self.vault.db)
         self.van_key.setText(f"{s.van_code} {key}")
-        self.van_key_fingerprint.setText(f"Fingerprint {vankey.fingerprint(key)}: the "
-                                         "coordinator registers this line.")
+        self.van_key_fingerprint.setText(self.tr(
+            "Fingerprint {fingerprint}: the coordinator registers this line.").format(
+            fingerprint=vankey.fingerprint(key)))
         self.timezone.setCurrentText(s.timezone)
         self.letterhead.setText("\n".join(s.letterhead))
         self.paper_size.setCurrentIndex(self.paper_size.findData(s.paper_size))
@@ -204,7 +207,8 @@ class SettingsEditor(FormBase):
         self.idle_lock.setValue(s.idle_lock_minutes)
         self.backup_keep.setValue(s.backup_keep)
         warning = settings_store.weak_secret_warning(s)
-        self.secret_warning.setText(f"Warning: {warning}." if warning else "")
+        self.secret_warning.setText(self.tr("Warning: {problem}.").format(problem=warning)
+                                    if warning else "")
         self.secret_warning.setVisible(bool(warning))
 
     def values(self) -> dict:
@@ -233,8 +237,8 @@ class SettingsEditor(FormBase):
         recovery = changes.pop("recovery_recipient", None)
         if recovery is not None:
             if not recovery:
-                raise ValidationError("recovery_recipient", "cannot be removed; enter the new "
-                                      "key to replace it")
+                raise ValidationError("recovery_recipient", self.tr(
+                    "cannot be removed; enter the new key to replace it"))
             rekey.set_recovery(self.vault, recovery)
         saved = settings_store.update(self.vault, **changes) if changes else self.vault.settings
         self.load(saved)

@@ -12,47 +12,48 @@ from records.errors import ClinicError, ValidationError
 from records.models import MIN_PASSPHRASE, ROLES
 from records.rekey import remove_staff
 from records.vocab import label
+from ui import i18n
 from ui.form_base import FormBase
 from ui.ops import Op
 from ui.widgets import form_layout, hint, named, record_table
 
 
 class StaffEditor(FormBase):
-    heading = "Staff"
-    save_label = "Add staff member"
-
     def __init__(self, vault, parent=None, *, kdf=None):
         super().__init__(vault, parent)
+        self.set_heading(self.tr("Staff"))
+        self.save_button.setText(self.tr("Add staff member"))
+        self.save_button.setAccessibleName(self.save_button.text())
         self.kdf = kdf
         self.working: Op | None = None  # an add or a removal on the runner
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
 
-        self.table = record_table(("Name", "Role", "Contact line"), "Staff members")
-        self.remove_button = self.add_button("Remove selected…", self.remove_selected)
-        self.confirm_remove = self.add_button("Confirm removal", self.confirm_removal)
+        name, role, contact = self.tr("Name"), self.tr("Role"), self.tr("Contact line")
+        self.table = record_table((name, role, contact), self.tr("Staff members"))
+        self.remove_button = self.add_button(self.tr("Remove selected…"), self.remove_selected)
+        self.confirm_remove = self.add_button(self.tr("Confirm removal"), self.confirm_removal)
         self.confirm_remove.hide()
         self.to_remove = None
 
-        box = QGroupBox("Add a staff member")
+        box = QGroupBox(self.tr("Add a staff member"))
         form = form_layout()
-        self.name = self.field("staff name", named(QLineEdit(), "Name"), "Name")
-        self.role = self.field("role", named(QComboBox(), "Role"), "Role")
+        self.name = self.field("staff name", named(QLineEdit(), name), name)
+        self.role = self.field("role", named(QComboBox(), role), role)
         for code in ROLES:
-            self.role.addItem(label("role", code), code)
-        self.contact = self.field("contact line", named(QLineEdit(), "Contact line"),
-                                  "Contact line")
-        self.contact.setPlaceholderText("Printed under their name on letters, e.g. Nora, RN - 555-0100")
-        self.passphrase = self.field("passphrase", named(QLineEdit(), "Passphrase"),
-                                     "Passphrase")
-        self.passphrase_again = named(QLineEdit(), "Passphrase again")
+            self.role.addItem(label("role", code, i18n.current()), code)
+        self.contact = self.field("contact line", named(QLineEdit(), contact), contact)
+        self.contact.setPlaceholderText(self.tr(
+            "Printed under their name on letters, e.g. Nora, RN - 555-0100"))
+        passphrase, again = self.tr("Passphrase"), self.tr("Passphrase again")
+        self.passphrase = self.field("passphrase", named(QLineEdit(), passphrase), passphrase)
+        self.passphrase_again = named(QLineEdit(), again)
         for edit in (self.passphrase, self.passphrase_again):
             edit.setEchoMode(QLineEdit.Password)
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("Contact line", self.contact)
-        form.addRow("Passphrase", self.passphrase)
-        form.addRow("Passphrase again", self.passphrase_again)
-        form.addRow("", hint(f"At least {MIN_PASSPHRASE} characters; nobody can read it back."))
+        for caption, widget in ((name, self.name), (role, self.role), (contact, self.contact),
+                                (passphrase, self.passphrase), (again, self.passphrase_again)):
+            form.addRow(caption, widget)
+        form.addRow("", hint(self.tr("At least {count} characters; nobody can read it back.")
+                             .format(count=MIN_PASSPHRASE)))
         self.status = hint("", wrap=True)
         form.addRow("", self.status)
         box.setLayout(form)
@@ -71,7 +72,7 @@ class StaffEditor(FormBase):
         members = staff.all_staff(self.vault)
         self.table.setRowCount(len(members))
         for row, member in enumerate(members):
-            for col, text in enumerate((member.name, label("role", member.role),
+            for col, text in enumerate((member.name, label("role", member.role, i18n.current()),
                                         member.contact_line)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, member)
@@ -91,11 +92,11 @@ class StaffEditor(FormBase):
         contact, passphrase = self.contact.text(), self.passphrase.text()
         staff.validate_new(name, role, contact, passphrase)
         if passphrase != self.passphrase_again.text():
-            raise ValidationError("passphrase", "the two entries are not the same")
+            raise ValidationError("passphrase", self.tr("the two entries are not the same"))
         vault, kdf = self.vault, self.kdf
         self._start(Op(self, lambda _progress: staff.add(vault, name, role, passphrase,
                                                          contact_line=contact, kdf=kdf))
-                    .success(self._added), "Adding… (deriving the key takes a moment)")
+                    .success(self._added), self.tr("Adding… (deriving the key takes a moment)"))
         return None
 
     def _start(self, op: Op, doing: str) -> None:
@@ -116,29 +117,31 @@ class StaffEditor(FormBase):
         for edit in (self.name, self.contact, self.passphrase, self.passphrase_again):
             edit.clear()
         self.refresh()
-        self.status.setText(f"{member.name} can now unlock this laptop.")
+        self.status.setText(self.tr("{name} can now unlock this laptop.").format(name=member.name))
         self.saved.emit(member)
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         if not isinstance(exc, ClinicError):
-            exc = ClinicError(f"it stopped with an error ({type(exc).__name__})")
+            exc = ClinicError(self.tr("it stopped with an error ({error})").format(
+                error=type(exc).__name__))
         self.show_error(exc)
 
     # --- removing (two steps: the button, then a confirmation naming the person) ------
     def remove_selected(self) -> None:
         member = self.selected()
         if member is None:
-            self.show_error(ValidationError("staff member", "select someone in the list first"))
+            self.show_error(ValidationError(self.tr("staff member"),
+                                            self.tr("select someone in the list first")))
             return
         self.clear_error()
         self.to_remove = member
-        self.confirm_remove.setText(f"Yes, remove {member.name}")
+        self.confirm_remove.setText(self.tr("Yes, remove {name}").format(name=member.name))
         self.confirm_remove.show()
-        self.status.setText(f"Removing {member.name} re-keys the vault: their passphrase, and "
-                            "every passphrase replaced before now, stop opening it with any "
-                            "copy of the key file. Backups made before now still open with "
-                            "the passphrases of their day.")
+        self.status.setText(self.tr(
+            "Removing {name} re-keys the vault: their passphrase, and every passphrase replaced "
+            "before now, stop opening it with any copy of the key file. Backups made before now "
+            "still open with the passphrases of their day.").format(name=member.name))
         self.confirm_remove.setFocus()
 
     def confirm_removal(self) -> None:
@@ -149,10 +152,10 @@ class StaffEditor(FormBase):
         self.confirm_remove.hide()
         vault, member = self.vault, self.to_remove
         self._start(Op(self, lambda _progress: remove_staff(vault, member.id))
-                    .success(lambda _: self._removed(member)), "Re-keying the vault…")
+                    .success(lambda _: self._removed(member)), self.tr("Re-keying the vault…"))
 
     def _removed(self, member) -> None:
         self._finish()
         self.to_remove = None
         self.refresh()
-        self.status.setText(f"{member.name} was removed.")
+        self.status.setText(self.tr("{name} was removed.").format(name=member.name))

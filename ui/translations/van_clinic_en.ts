@@ -2,12 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Saved {file} in {folder} (week {week}, %n contact(s)).</source>
+        <translation>
+            <numerusform>Saved {file} in {folder} (week {week}, %n contact).</numerusform>
+            <numerusform>Saved {file} in {folder} (week {week}, %n contacts).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormHost</name>
     <message numerus="yes">
         <source>%n older kept form(s) will be offered after a later unlock.</source>
         <translation>
             <numerusform>%n older kept form will be offered after a later unlock.</numerusform>
             <numerusform>%n older kept forms will be offered after a later unlock.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message numerus="yes">
+        <source>Printed: {document} (%n copies).</source>
+        <translation>
+            <numerusform>Printed: {document} (%n copy).</numerusform>
+            <numerusform>Printed: {document} (%n copies).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept to print later, encrypted in the vault (%n waiting). Print it from Print queue when a printer is connected.</source>
+        <translation>
+            <numerusform>Kept to print later, encrypted in the vault (%n waiting). Print it from Print queue when a printer is connected.</numerusform>
+            <numerusform>Kept to print later, encrypted in the vault (%n waiting). Print it from Print queue when a printer is connected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message numerus="yes">
+        <source>%n document(s) waiting for a printer.</source>
+        <translation>
+            <numerusform>%n document waiting for a printer.</numerusform>
+            <numerusform>%n documents waiting for a printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n document(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n document to the printer.</numerusform>
+            <numerusform>Sent %n documents to the printer.</numerusform>
         </translation>
     </message>
 </context>

@@ -16,6 +16,44 @@
     </message>
 </context>
 <context>
+    <name>ClientCard</name>
+    <message>
+        <source>{code} (incomplete)</source>
+        <translation>{code} (incomplet)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>Code (UIC)</source>
+        <translation>Code (CIU)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Rapports d&apos;incident</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientPicker</name>
     <message>
         <source>Find client</source>
@@ -31,10 +69,213 @@
     </message>
 </context>
 <context>
+    <name>DirectoryEditor</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Nouveau service</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Filter services</source>
+        <translation>Filtrer les services</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Filtrer par nom</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Liste des services</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Name on paper</source>
+        <translation>Nom imprimé</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Neutral name for client copies (optional)</source>
+        <translation>Nom neutre pour les copies du client (facultatif)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Client copies show this name: keep it neutral, e.g. “Riverside Health Centre”.</source>
+        <translation>Les copies du client affichent ce nom&#xa0;: gardez-le neutre, p. ex. «&#xa0;Centre de santé Riverside&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Service directory: {name}</source>
+        <translation>Répertoire des services&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Service directory: new service</source>
+        <translation>Répertoire des services&#xa0;: nouveau service</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Error message</source>
         <translation>Message d&apos;erreur</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the week for the coordinator</source>
+        <translation>Exporter la semaine pour la coordination</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}.</source>
+        <translation>Attention&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>Code secret warning</source>
+        <translation>Avertissement sur le secret des codes</translation>
+    </message>
+    <message>
+        <source>Plug in the USB stick, then Choose…</source>
+        <translation>Branchez la clé USB, puis Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>&amp;Semaine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The file is encrypted to the coordinator&apos;s key: only the coordinator can open it, and this laptop cannot read it back. It carries no names.</source>
+        <translation>Le fichier est chiffré avec la clé de la coordination&#xa0;: seule la coordination peut l&apos;ouvrir, et cet ordinateur portable ne peut pas le relire. Il ne contient aucun nom.</translation>
+    </message>
+    <message>
+        <source>No coordinator export key is set. Add it in Settings (the coordinator&apos;s public key, age1…) to export.</source>
+        <translation>Aucune clé d&apos;exportation de la coordination n&apos;est définie. Pour exporter, ajoutez-la dans Paramètres (la clé publique de la coordination, age1…).</translation>
+    </message>
+    <message>
+        <source>{week}: Monday {monday} to Sunday {sunday}</source>
+        <translation>{week}&#xa0;: du lundi {monday} au dimanche {sunday}</translation>
+    </message>
+    <message>
+        <source>dd MMM</source>
+        <comment>day and month</comment>
+        <translation>d MMMM</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <comment>day, month and year</comment>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>{week} (still in progress)</source>
+        <translation>{week} (toujours en cours)</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to (the USB stick) first.</source>
+        <translation>Choisissez d&apos;abord le dossier où exporter (la clé USB).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist (is the USB stick in?).</source>
+        <translation>Le dossier {folder} n&apos;existe pas (la clé USB est-elle branchée&#x202f;?).</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {problem}.</source>
+        <translation>Rien n&apos;a été exporté&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>{file} is already in {folder}. Replace it?</source>
+        <translation>{file} se trouve déjà dans {folder}. Le remplacer&#x202f;?</translation>
+    </message>
+    <message>
+        <source>{week} is still in progress: what is recorded after now will not be in this file. Export it anyway?</source>
+        <translation>La semaine {week} est toujours en cours&#xa0;: ce qui sera enregistré à partir de maintenant ne sera pas dans ce fichier. L&apos;exporter quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Reading the week</source>
+        <translation>Lecture de la semaine</translation>
+    </message>
+    <message>
+        <source>Building and encrypting the bundle</source>
+        <translation>Préparation et chiffrement du paquet</translation>
+    </message>
+    <message>
+        <source>Writing the file</source>
+        <translation>Écriture du fichier</translation>
+    </message>
+    <message>
+        <source>Recording the export</source>
+        <translation>Enregistrement de l&apos;exportation</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {file} in {folder} (week {week}, %n contact(s)).</source>
+        <translation>
+            <numerusform>Fichier {file} enregistré dans {folder} (semaine {week}, %n contact).</numerusform>
+            <numerusform>Fichier {file} enregistré dans {folder} (semaine {week}, %n contacts).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It replaces the earlier file of that week.</source>
+        <translation>Il remplace le fichier précédent de cette semaine.</translation>
+    </message>
+    <message>
+        <source>Give this file to the coordinator.</source>
+        <translation>Remettez ce fichier à la coordination.</translation>
+    </message>
+    <message>
+        <source>The export failed: {problem}</source>
+        <translation>L&apos;exportation a échoué&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>Le fichier n&apos;a pas pu être écrit&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>The export failed ({error}). Nothing was saved.</source>
+        <translation>L&apos;exportation a échoué ({error}). Rien n&apos;a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -281,10 +522,318 @@
     </message>
 </context>
 <context>
+    <name>MergeForm</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Fusionner des dossiers en double</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>Duplicate to merge</source>
+        <translation>Doublon à fusionner</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>Dossier à conserver</translation>
+    </message>
+    <message>
+        <source>Merge this one into it</source>
+        <translation>Dossier à y fusionner</translation>
+    </message>
+    <message>
+        <source>Find the duplicate record, check both, then Merge (Ctrl+S).</source>
+        <translation>Trouvez le dossier en double, vérifiez les deux, puis choisissez Fusionner (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>“{other}” will be merged into “{keep}”: its visits, referrals and incident reports move to the kept record and its name becomes an alias. This cannot be undone from here.</source>
+        <translation>«&#xa0;{other}&#xa0;» sera fusionné dans «&#xa0;{keep}&#xa0;»&#xa0;: ses visites, orientations et rapports d&apos;incident passent au dossier conservé, et son nom devient un alias. Cette opération ne peut pas être annulée ici.</translation>
+    </message>
+    <message>
+        <source>find and choose the duplicate record first</source>
+        <translation>trouvez et choisissez d&apos;abord le dossier en double</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Client&apos;s language</source>
+        <translation>Langue du client</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copie</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page affichée</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédente</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivante ▶</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Imprimer… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Print later</source>
+        <translation>Imprimer plus tard</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Préparation du document…</translation>
+    </message>
+    <message>
+        <source>the document could not be made ({error})</source>
+        <translation>le document n&apos;a pas pu être produit ({error})</translation>
+    </message>
+    <message>
+        <source>Cannot show it: {reason}.</source>
+        <translation>Impossible de l&apos;afficher&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Default (English)</source>
+        <translation>Par défaut (anglais)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>No printer is reachable from this laptop.</source>
+        <translation>Aucune imprimante n&apos;est accessible depuis cet ordinateur portable.</translation>
+    </message>
+    <message>
+        <source>Sending the document to the printer…</source>
+        <translation>Envoi du document à l&apos;imprimante…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed: {document} (%n copies).</source>
+        <translation>
+            <numerusform>Imprimé&#xa0;: {document} (%n exemplaire).</numerusform>
+            <numerusform>Imprimé&#xa0;: {document} (%n exemplaires).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed: {document}.</source>
+        <translation>Imprimé&#xa0;: {document}.</translation>
+    </message>
+    <message>
+        <source>the printer could not be given the job ({error})</source>
+        <translation>la tâche n&apos;a pas pu être transmise à l&apos;imprimante ({error})</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>Échec de l&apos;impression&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>The saved file leaves the encrypted vault: anyone who gets this laptop, the folder or a copy of the file can read it.
+
+Save only when you must, keep it off synced folders and USB sticks, and delete it when it is no longer needed.</source>
+        <translation>Le fichier enregistré sort du coffre chiffré&#xa0;: toute personne qui obtient cet ordinateur portable, le dossier ou une copie du fichier peut le lire.
+
+N&apos;enregistrez que si c&apos;est indispensable, gardez le fichier hors des dossiers synchronisés et des clés USB, et supprimez-le dès qu&apos;il n&apos;est plus nécessaire.</translation>
+    </message>
+    <message>
+        <source>“{folder}” is a synced folder: the file would leave this laptop. Nothing was saved; choose another folder.</source>
+        <translation>«&#xa0;{folder}&#xa0;» est un dossier synchronisé&#xa0;: le fichier quitterait cet ordinateur portable. Rien n&apos;a été enregistré&#x202f;; choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Saved as PDF: {document}.</source>
+        <translation>Enregistré en PDF&#xa0;: {document}.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Kept to print later: {document}.</source>
+        <translation>Gardé pour impression ultérieure&#xa0;: {document}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept to print later, encrypted in the vault (%n waiting). Print it from Print queue when a printer is connected.</source>
+        <translation>
+            <numerusform>Gardé pour impression ultérieure, chiffré dans le coffre (%n en attente). Imprimez-le depuis la file d&apos;attente d&apos;impression quand une imprimante sera branchée.</numerusform>
+            <numerusform>Gardé pour impression ultérieure, chiffré dans le coffre (%n en attente). Imprimez-le depuis la file d&apos;attente d&apos;impression quand une imprimante sera branchée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>{reason} The document stays in the queue.</source>
+        <translation>{reason} Le document reste dans la file d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Keep the document to print later? It stays encrypted in the vault until a printer is connected.</source>
+        <translation>{reason}
+
+Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dans le coffre jusqu&apos;à ce qu&apos;une imprimante soit branchée.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>no longer printable</source>
+        <translation>ne peut plus être imprimé</translation>
+    </message>
+    <message>
+        <source>kept {when}</source>
+        <translation>gardé le {when}</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>File d&apos;attente d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Documents waiting</source>
+        <translation>Documents en attente</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Aperçu…</translation>
+    </message>
+    <message>
+        <source>Print all…</source>
+        <translation>Tout imprimer…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) waiting for a printer.</source>
+        <translation>
+            <numerusform>%n document attend une imprimante.</numerusform>
+            <numerusform>%n documents attendent une imprimante.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to print.</source>
+        <translation>Aucun document n&apos;attend d&apos;être imprimé.</translation>
+    </message>
+    <message>
+        <source>{reason}. Remove it from the queue.</source>
+        <translation>{reason}. Retirez-le de la file d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>No printer is reachable from this laptop. The documents stay in the queue.</source>
+        <translation>Aucune imprimante n&apos;est accessible depuis cet ordinateur portable. Les documents restent dans la file d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>Sending the documents to the printer…</source>
+        <translation>Envoi des documents à l&apos;imprimante…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n document(s) to the printer.</source>
+        <translation>
+            <numerusform>%n document envoyé à l&apos;imprimante.</numerusform>
+            <numerusform>%n documents envoyés à l&apos;imprimante.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing stopped ({error}); what was not printed stays in the queue.</source>
+        <translation>L&apos;impression s&apos;est arrêtée ({error})&#x202f;; ce qui n&apos;a pas été imprimé reste dans la file d&apos;attente.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>service copy</source>
+        <translation>copie du service</translation>
+    </message>
+    <message>
+        <source>client copy</source>
+        <translation>copie du client</translation>
+    </message>
+    <message>
+        <source>clinical copy</source>
+        <translation>copie clinique</translation>
+    </message>
+    <message>
+        <source>referral letter</source>
+        <translation>lettre d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>visit summary</source>
+        <translation>résumé de visite</translation>
+    </message>
+    <message>
+        <source>alert sheet</source>
+        <translation>fiche d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>the document could not be read for printing</source>
+        <translation>le document n&apos;a pas pu être lu pour l&apos;impression</translation>
+    </message>
+    <message>
+        <source>the printer did not accept the job</source>
+        <translation>l&apos;imprimante n&apos;a pas accepté la tâche</translation>
+    </message>
+    <message>
+        <source>the printer stopped accepting pages</source>
+        <translation>l&apos;imprimante a cessé d&apos;accepter des pages</translation>
+    </message>
+    <message>
+        <source>the printer reported an error; nothing may have printed</source>
+        <translation>l&apos;imprimante a signalé une erreur&#x202f;; il se peut que rien n&apos;ait été imprimé</translation>
     </message>
 </context>
 <context>
@@ -376,6 +925,284 @@
     <message>
         <source>choose a service from the directory</source>
         <translation>choisissez un service du répertoire</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsEditor</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Clinic and van</source>
+        <translation>Clinique et fourgonnette</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Van name</source>
+        <translation>Nom de la fourgonnette</translation>
+    </message>
+    <message>
+        <source>Van code</source>
+        <translation>Code de la fourgonnette</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Letterhead lines</source>
+        <translation>Lignes de l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>One line per line on printed letters (at most 8).</source>
+        <translation>Une ligne saisie par ligne imprimée (8 au maximum).</translation>
+    </message>
+    <message>
+        <source>Where the van is next (printed on client copies)</source>
+        <translation>Prochains arrêts de la fourgonnette (imprimés sur les copies du client)</translation>
+    </message>
+    <message>
+        <source>Van schedule</source>
+        <translation>Horaire de la fourgonnette</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Add a stop</source>
+        <translation>Ajouter un arrêt</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Retirer l&apos;arrêt</translation>
+    </message>
+    <message>
+        <source>For example: Tuesday 21:00-02:00 | Dundas &amp; Richmond</source>
+        <translation>Par exemple&#xa0;: mardi 21 h à 2 h | Dundas &amp; Richmond</translation>
+    </message>
+    <message>
+        <source>Exports and keys</source>
+        <translation>Exportations et clés</translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s export key</source>
+        <translation>Clé d&apos;exportation de la coordination</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>Program code secret</source>
+        <translation>Secret des codes du programme</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>Afficher le secret</translation>
+    </message>
+    <message>
+        <source>Export key</source>
+        <translation>Clé d&apos;exportation</translation>
+    </message>
+    <message>
+        <source>The coordinator&apos;s public key; weekly exports are encrypted to it.</source>
+        <translation>Clé publique de la coordination&#x202f;; les exportations hebdomadaires sont chiffrées avec elle.</translation>
+    </message>
+    <message>
+        <source>Can unlock the vault if every passphrase is lost.</source>
+        <translation>Permet de déverrouiller le coffre si toutes les phrases de passe sont perdues.</translation>
+    </message>
+    <message>
+        <source>Code secret</source>
+        <translation>Secret des codes</translation>
+    </message>
+    <message>
+        <source>From the coordinator; exports carry codes only hashed with it.</source>
+        <translation>Fourni par la coordination&#x202f;; les exportations ne portent que des codes hachés avec ce secret.</translation>
+    </message>
+    <message>
+        <source>Code secret warning</source>
+        <translation>Avertissement sur le secret des codes</translation>
+    </message>
+    <message>
+        <source>Van signing key</source>
+        <translation>Clé de signature de la fourgonnette</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Clé de signature</translation>
+    </message>
+    <message>
+        <source>Locking and backups</source>
+        <translation>Verrouillage et sauvegardes</translation>
+    </message>
+    <message>
+        <source>Lock after minutes idle</source>
+        <translation>Minutes d&apos;inactivité avant le verrouillage</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose backup folder</source>
+        <translation>Choisir le dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>Sauvegardes à conserver</translation>
+    </message>
+    <message>
+        <source>Lock when idle</source>
+        <translation>Verrouillage si inactif</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Sauvegardes conservées</translation>
+    </message>
+    <message>
+        <source>Fingerprint {fingerprint}: the coordinator registers this line.</source>
+        <translation>Empreinte {fingerprint}&#xa0;: la coordination enregistre cette ligne.</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}.</source>
+        <translation>Attention&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>cannot be removed; enter the new key to replace it</source>
+        <translation>ne peut pas être supprimée&#x202f;; entrez la nouvelle clé pour la remplacer</translation>
+    </message>
+</context>
+<context>
+    <name>StaffEditor</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>Ajouter le membre du personnel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Contact line</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Staff members</source>
+        <translation>Membres du personnel</translation>
+    </message>
+    <message>
+        <source>Remove selected…</source>
+        <translation>Retirer la personne choisie…</translation>
+    </message>
+    <message>
+        <source>Confirm removal</source>
+        <translation>Confirmer le retrait</translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>Ajouter un membre du personnel</translation>
+    </message>
+    <message>
+        <source>Printed under their name on letters, e.g. Nora, RN - 555-0100</source>
+        <translation>Imprimé sous son nom, p. ex. Nora, inf. - 555-0100</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Phrase de passe (confirmation)</translation>
+    </message>
+    <message>
+        <source>At least {count} characters; nobody can read it back.</source>
+        <translation>Au moins {count} caractères&#x202f;; personne ne peut la relire.</translation>
+    </message>
+    <message>
+        <source>the two entries are not the same</source>
+        <translation>les deux saisies ne sont pas identiques</translation>
+    </message>
+    <message>
+        <source>Adding… (deriving the key takes a moment)</source>
+        <translation>Ajout… (la dérivation de la clé prend un moment)</translation>
+    </message>
+    <message>
+        <source>{name} can now unlock this laptop.</source>
+        <translation>{name} peut maintenant déverrouiller cet ordinateur portable.</translation>
+    </message>
+    <message>
+        <source>it stopped with an error ({error})</source>
+        <translation>l&apos;opération s&apos;est arrêtée sur une erreur ({error})</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>membre du personnel</translation>
+    </message>
+    <message>
+        <source>select someone in the list first</source>
+        <translation>choisissez d&apos;abord une personne dans la liste</translation>
+    </message>
+    <message>
+        <source>Yes, remove {name}</source>
+        <translation>Oui, retirer {name}</translation>
+    </message>
+    <message>
+        <source>Removing {name} re-keys the vault: their passphrase, and every passphrase replaced before now, stop opening it with any copy of the key file. Backups made before now still open with the passphrases of their day.</source>
+        <translation>Retirer {name} change la clé du coffre&#xa0;: sa phrase de passe, et toute phrase de passe remplacée jusqu&apos;ici, cessent de l&apos;ouvrir, quelle que soit la copie du fichier de clé. Les sauvegardes faites jusqu&apos;ici s&apos;ouvrent toujours avec les phrases de passe de leur époque.</translation>
+    </message>
+    <message>
+        <source>Re-keying the vault…</source>
+        <translation>Changement de la clé du coffre…</translation>
+    </message>
+    <message>
+        <source>{name} was removed.</source>
+        <translation>{name} ne fait plus partie du personnel.</translation>
     </message>
 </context>
 <context>
