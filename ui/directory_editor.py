@@ -21,6 +21,7 @@ class DirectoryEditor(FormBase):
         super().__init__(vault, parent)
         self.entry = None
         self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(self.cancel_button.text())
         self.new_button = self.add_button(self.tr("New service"), self.new_entry, QKeySequence.New)
         self.retire_button = self.add_button(self.tr("Retire"), self.retire)
 

@@ -39,7 +39,8 @@ class ClientCard(QGroupBox):
                     "Referrals": self.tr("Referrals"),
                     "Incident reports": self.tr("Incident reports")}
         for row, (key, caption) in enumerate(captions.items()):
-            value = named(QLabel("—"), f"{title}: {caption}")
+            value = named(QLabel("—"), self.tr("{card}: {caption}").format(card=title,
+                                                                            caption=caption))
             value.setWordWrap(True)
             self.values[key] = value
             self.grid.addWidget(QLabel(caption), row, 0)

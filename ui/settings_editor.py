@@ -29,6 +29,7 @@ class SettingsEditor(FormBase):
         super().__init__(vault, parent)
         self.set_heading(self.tr("Settings"))
         self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(self.cancel_button.text())
         left = QVBoxLayout()
         left.addWidget(self._clinic_box())
         left.addWidget(self._schedule_box(), 1)

@@ -27,6 +27,7 @@ class StaffEditor(FormBase):
         self.kdf = kdf
         self.working: Op | None = None  # an add or a removal on the runner
         self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(self.cancel_button.text())
 
         name, role, contact = self.tr("Name"), self.tr("Role"), self.tr("Contact line")
         self.table = record_table((name, role, contact), self.tr("Staff members"))
@@ -54,8 +55,7 @@ class StaffEditor(FormBase):
             form.addRow(caption, widget)
         form.addRow("", hint(self.tr("At least {count} characters; nobody can read it back.")
                              .format(count=MIN_PASSPHRASE)))
-        self.status = hint("", wrap=True)
-        form.addRow("", self.status)
+        self.status = hint("", wrap=True)  # under the box: a form row would squeeze it
         box.setLayout(form)
 
         row = QHBoxLayout(self.body)
@@ -63,6 +63,7 @@ class StaffEditor(FormBase):
         row.addWidget(self.table, 3)
         column = QVBoxLayout()
         column.addWidget(box)
+        column.addWidget(self.status)
         column.addStretch(1)
         row.addLayout(column, 2)
         self.setFocusProxy(self.name)  # the form adds a staff member

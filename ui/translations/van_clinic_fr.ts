@@ -45,6 +45,10 @@
         <source>Incident reports</source>
         <translation>Rapports d&apos;incident</translation>
     </message>
+    <message>
+        <source>{card}: {caption}</source>
+        <translation>{card}&#xa0;: {caption}</translation>
+    </message>
 </context>
 <context>
     <name>ClientPage</name>
