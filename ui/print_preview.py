@@ -284,10 +284,10 @@ class PrintPreview(QDialog):
 
     def _printed(self, printer) -> None:
         self._set_busy(False)
-        copies, document = printer.copyCount(), job_title(self.job)
-        self._finished("printer", self.tr("Printed: {document} (%n copies).", "", copies).format(
-            document=document) if copies > 1 else self.tr("Printed: {document}.").format(
-            document=document))
+        copies = printer.copyCount()
+        done = self.tr("Printed: {document} (%n copies).", "", copies) if copies > 1 \
+            else self.tr("Printed: {document}.")
+        self._finished("printer", done.format(document=job_title(self.job)))
 
     def _print_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
