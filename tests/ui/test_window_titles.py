@@ -23,6 +23,7 @@ def test_main_title_is_the_vans_name_and_the_locked_one_names_nothing(qtbot, vau
     settings.update(vault, van_name="Night Van")
     client = clients.register(vault, "Uniquename Tremblay")
     vault.lock()
+    earlier = set(QApplication.topLevelWidgets())  # windows left by earlier tests: not this app's
     app = make_app(vault_dir)
     try:
         locked = app.unlock_window.windowTitle()
@@ -32,7 +33,8 @@ def test_main_title_is_the_vans_name_and_the_locked_one_names_nothing(qtbot, vau
         app.main.open_client(client.id)
         assert app.main.windowTitle() == "Night Van — Records"
         app.lock()
-        titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        titles = [w.windowTitle() for w in QApplication.topLevelWidgets()
+                  if w.isVisible() and w not in earlier]
         assert titles == ["Records — locked"]
         assert all(neutral(t) and "Night Van" not in t and "Uniquename" not in t for t in titles)
     finally:
