@@ -53,6 +53,15 @@ def vault(vault_dir):
     v.lock()
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication with the app's English translators installed, as the app
+    starts in English: they hold the English plural forms ("1 contact", "12 contacts")."""
+    from ui import i18n
+    i18n.install("en")
+    return qapp
+
+
 @pytest.fixture
 def french(qapp):
     """The app's translators in French for one test; English again after it. (Here, not in
@@ -78,22 +87,3 @@ def pytest_collection_modifyitems(config, items):
     if long_runs:
         config.hook.pytest_deselected(items=long_runs)
         items[:] = [item for item in items if "long" not in item.keywords]
-
-
-@pytest.fixture(scope="session")
-def qapp(qapp):
-    """pytest-qt's QApplication with the app's English translators installed, as the app
-    starts in English: they hold the English plural forms ("1 contact", "12 contacts")."""
-    from ui import i18n
-    i18n.install("en")
-    return qapp
-
-
-@pytest.fixture
-def french(qapp):
-    """The app's translators in French for one test (install before building widgets);
-    English again after it."""
-    from ui import i18n
-    i18n.install("fr")
-    yield
-    i18n.install("en")

@@ -13,14 +13,9 @@ from ui import i18n
 # a key's prefix, a paper size (and numbers).
 ALLOWED = {"Français", "Rosalind Quill", "Rosie Red", "FMASM1990", "FRORE1990",
            "A4 (210 × 297 mm)", "age1…", "Ctrl+N", "Ctrl+S", "OK", "—"}
-# English still shown by the parts of issue #15 translated on other branches: the forms'
-# save/cancel row and error banner (ui/form_base.py), the shared widgets' Close button,
-# client picker and week box (ui/widgets.py, ui/week_box.py) and the passphrase box
-# (ui/passphrase_box.py). Remove each once its translation is merged.
+# English still shown by a part of issue #15 translated on another branch: the passphrase box
+# (ui/passphrase_box.py) inside the settings. Remove once its translation is merged.
 OTHER_PARTS = {
-    "Close", "Cancel", "Save", "Esc", "Error message", "Type a name, alias or code",
-    "2026-W49 or 2026-12-01",
-    "Type a date like 2026-12-01 or a week like 2026-W49; F4 or Alt+Down opens a calendar",
     "Your passphrase", "Current", "Current passphrase", "New", "New passphrase", "New again",
     "New passphrase again", "Change passphrase", "Re-key the vault now",
     "The vault gets a new key: your old passphrase stops opening it, with any copy of the key "
