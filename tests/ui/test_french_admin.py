@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox
 
 from records import clients, directory, visits
+from records.vocab import label
 from ui.directory_editor import DirectoryEditor
 from ui.merge_dialog import MergeForm
 from ui.settings_editor import SettingsEditor
@@ -30,8 +31,8 @@ def test_settings_in_french(qtbot, vault, french, tmp_path):
     assert [box.title() for box in editor.findChildren(QGroupBox)][:4] == [
         "Clinique et fourgonnette", "Prochains arrêts de la fourgonnette (imprimés sur les "
         "copies du client)", "Exportations et clés", "Verrouillage et sauvegardes"]
-    assert [editor.paper_size.itemText(i) for i in range(2)] == ["Lettre (8,5 × 11 po)",
-                                                                 "A4 (210 × 297 mm)"]
+    assert [editor.paper_size.itemText(i) for i in range(2)] == [
+        label("paper_size", "letter", "fr"), label("paper_size", "A4", "fr")]
     assert editor.van_key_fingerprint.text().endswith(
         f"{NBSP}: la coordination enregistre cette ligne.")
     assert still_english(editor, english) == [] and cut_off(editor) == []
@@ -52,9 +53,9 @@ def test_staff_in_french(qtbot, vault, french, monkeypatch, tmp_path):
     assert editor.save_button.text() == "Ajouter le membre du personnel"
     assert [editor.table.horizontalHeaderItem(i).text() for i in range(3)] == [
         "Nom", "Rôle", "Coordonnées"]
-    assert editor.table.item(0, 1).text() == "Infirmier·ère"
+    assert editor.table.item(0, 1).text() == label("role", "nurse", "fr")
     assert [editor.role.itemText(i) for i in range(editor.role.count())] == [
-        "Infirmier·ère", "Intervenant·e de proximité", "Agent·e de liaison policière"]
+        label("role", code, "fr") for code in ("nurse", "outreach", "police_liaison")]
     assert still_english(editor, english) == [] and cut_off(editor) == []
 
     press(qtbot, editor.remove_button)  # nobody chosen yet
@@ -63,7 +64,7 @@ def test_staff_in_french(qtbot, vault, french, monkeypatch, tmp_path):
         "choisissez d'abord une personne dans la liste" in banner
     type_into(qtbot, editor.name, "Omar Outreach")
     editor.role.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClick(editor.role, Qt.Key.Key_Down)  # Intervenant·e de proximité
+    qtbot.keyClick(editor.role, Qt.Key.Key_Down)  # outreach
     type_into(qtbot, editor.passphrase, PASSPHRASE)
     type_into(qtbot, editor.passphrase_again, PASSPHRASE + "x")
     save_keys(qtbot, editor)
@@ -76,7 +77,7 @@ def test_staff_in_french(qtbot, vault, french, monkeypatch, tmp_path):
     assert editor.status.text() == "Omar Outreach peut maintenant déverrouiller cet " \
                                    "ordinateur portable."
     row = [editor.table.item(r, 0).text() for r in range(2)].index("Omar Outreach")
-    assert editor.table.item(row, 1).text() == "Intervenant·e de proximité"
+    assert editor.table.item(row, 1).text() == label("role", "outreach", "fr")
 
     import ui.staff_editor
     monkeypatch.setattr(ui.staff_editor, "remove_staff", lambda v, staff_id: None)
