@@ -21,6 +21,10 @@ for _var, _sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"),
                    ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")):
     os.environ[_var] = os.path.join(_HOME, _sub)
 os.environ.pop("CLINIC_DATA_DIR", None)
+# The suite runs as on an English system (ui.i18n.system_language), whatever the machine's
+# language; French tests use the `french` fixture below.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 import pytest  # noqa: E402
 
@@ -64,12 +68,19 @@ def qapp(qapp):
 
 @pytest.fixture
 def french(qapp):
-    """The app's translators in French for one test; English again after it. (Here, not in
-    tests/ui/conftest.py: a second conftest module would hide this one from
-    `from conftest import ...`.)"""
+    """The app in French for one test, as on a French system: Qt's default locale is
+    Canadian French (ui.i18n.system_language() says "fr", so an App started in the test
+    speaks French before and after unlock) and the French translators are installed.
+    English again after it. (Here, not in tests/ui/conftest.py: a second conftest module
+    would hide this one from `from conftest import ...`.)"""
+    from PySide6.QtCore import QLocale
+
     from ui import i18n
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
     i18n.install("fr")
     yield
+    QLocale.setDefault(before)
     i18n.install("en")
 
 
@@ -87,3 +98,21 @@ def pytest_collection_modifyitems(config, items):
     if long_runs:
         config.hook.pytest_deselected(items=long_runs)
         items[:] = [item for item in items if "long" not in item.keywords]
+
+
+@pytest.fixture
+def french(qapp):
+    """The app in French for one test, as on a French system: Qt's default locale is
+    Canadian French (ui.i18n.system_language() says "fr", so an App started in the test
+    speaks French before and after unlock) and the French translators are installed.
+    English again after it. (Here, not in tests/ui/conftest.py: a second conftest module
+    would hide this one from `from conftest import ...`.)"""
+    from PySide6.QtCore import QLocale
+
+    from ui import i18n
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
+    i18n.install("fr")
+    yield
+    QLocale.setDefault(before)
+    i18n.install("en")

@@ -12,6 +12,11 @@ serial, makes the close wait for every job queued before it (a staff member bein
 added, then the vault closes; nothing is written after the close: a closed vault raises
 Locked). A failed backup never keeps the vault open: it is closed anyway and the unlock
 window says why no backup was made.
+
+Language (ui/i18n.py): the setup and unlock windows speak the system's language; at unlock
+the staff member's choice is installed, and at lock the system's again. A staff member who
+changes their language in the main window gets a new window at once when nothing is in
+progress (no form open, no background job), else at their next unlock.
 """
 from __future__ import annotations
 
@@ -23,16 +28,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QIcon
 from PySide6.QtWidgets import QApplication
 
 from records.paths import default_data_dir, vault_exists
 from records.unlock_guard import UnlockGuard
-from ui import qtguard
+from ui import i18n, qtguard
 from ui import runner as runners
 from ui.unlock import APP_TITLE, UnlockWindow
-from ui.i18n import error_text
 
 WARM_UP_MS = 1000
 CLIPBOARD_MS = 30_000
@@ -112,6 +116,7 @@ class App(QObject):
         self.clock = clock
         self.runner = runners.shared()
         self.clipboard = ClipboardGuard(self, clipboard_ms)
+        i18n.install(i18n.system_language())
         self.unlock_window = UnlockWindow(self.data_dir, self.runner, guard=guard)
         self.unlock_window.unlocked.connect(self._open)
         self.wizard = None
@@ -141,16 +146,15 @@ class App(QObject):
         from records import staff
         from ui import theme
         from ui.idle import IdleWatcher, SystemLockWatcher
-        from ui.main_window import NIGHT_PREF, MainWindow
+        from ui.main_window import NIGHT_PREF
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
         self.vault = vault
-        night = staff.prefs(vault).get(NIGHT_PREF)
-        theme.apply(QApplication.instance(), bool(night))
-        self.main = MainWindow(vault)
-        self.main.lock_requested.connect(self.lock)
-        self.main.quit_requested.connect(self.quit)
+        chosen = staff.prefs(vault)
+        theme.apply(QApplication.instance(), bool(chosen.get(NIGHT_PREF)))
+        i18n.install(i18n.for_staff(chosen.get(i18n.LANGUAGE_PREF)))
+        self._main_window()
         self.idle = IdleWatcher(vault.settings.idle_lock_minutes * 60, self.clock, self)
         self.idle.idle.connect(self.lock)
         if self.system_lock is None:
@@ -161,6 +165,24 @@ class App(QObject):
         self.main.activateWindow()
         self.unlocked.emit(self.main)
         self.main.offer_drafts()  # a form left unsaved at the last lock
+
+    def _main_window(self) -> None:
+        from ui.main_window import MainWindow
+        self.main = MainWindow(self.vault)
+        self.main.lock_requested.connect(self.lock)
+        self.main.quit_requested.connect(self.quit)
+        self.main.language_changed.connect(self._relanguage)
+
+    def _relanguage(self, language: str) -> None:
+        """The staff member's new language, now: the main window is made again in it (its
+        caller checked that no form is open and no job is running)."""
+        i18n.install(language)
+        self.main.teardown()
+        self._main_window()
+        self.main.show()
+        self.main.activateWindow()
+        self.main.say(QCoreApplication.translate("App", "{language}: applied now.").format(
+            language=i18n.NAMES[i18n.current()]))
 
     def lock(self) -> None:
         """Destroy everything that showed client data, then back up and close the vault on
@@ -174,6 +196,7 @@ class App(QObject):
             self.idle.stop()
             self.idle.deleteLater()
             self.idle = None
+        i18n.install(i18n.system_language())  # the unlock window's language, for its messages
         notice = ""
         if self.main is not None:
             notice = self.main.teardown()  # an unsaved form is kept as a draft first
@@ -193,10 +216,13 @@ class App(QObject):
         from records.errors import ClinicError
         self._closing.remove(vault)
         if isinstance(error, ClinicError):
-            self.unlock_window.show_notice(f"Locked, but {error_text(error)}")
-        elif error is not None:
             self.unlock_window.show_notice(
-                f"Locked, but the backup failed ({type(error).__name__}); no backup was made")
+                QCoreApplication.translate("App", "Locked, but {problem}").format(
+                    problem=i18n.error_text(error)))
+        elif error is not None:
+            self.unlock_window.show_notice(QCoreApplication.translate(
+                "App", "Locked, but the backup failed ({error}); no backup was made").format(
+                error=type(error).__name__))
         self.closed.emit(made)
 
     def quit(self) -> None:

@@ -49,6 +49,7 @@ ACTIONS = {
     "lock": ("&Lock", "Ctrl+L", "Clinic"),
     "quit": ("Lock and &quit", "Ctrl+Q", "Clinic"),
     "night": ("&Night theme", "Ctrl+Shift+N", "View"),
+    "language": ("&Language...", "Ctrl+Shift+G", "View"),
     "shortcuts": ("&Keyboard shortcuts", "F1", "Help"),
 }
 TOOLBAR = ("find", "new_client", "visit", "quick_contact", "referral", "incident", None,
@@ -59,6 +60,7 @@ NIGHT_PREF = "night_theme"
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
+    language_changed = Signal(str)  # the staff member's new language, to apply now (ui/app.py)
 
     def __init__(self, vault, parent=None):
         super().__init__(parent)
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
             "print": self.print_for_client, "alert_sheet": self.print_alert_sheet,
             "print_queue": self.open_print_queue,
             "quit": self.quit_requested.emit, "night": self.toggle_night,
-            "shortcuts": self.show_shortcuts,
+            "shortcuts": self.show_shortcuts, "language": self.choose_language,
         }
         menus = {}
         for name, (text, shortcut, menu) in ACTIONS.items():
@@ -298,6 +300,11 @@ class MainWindow(QMainWindow):
         theme.apply(QApplication.instance(), night)
         self.actions_by_name["night"].setChecked(night)
         staff_ops.set_pref(self.vault, NIGHT_PREF, night)
+
+    def choose_language(self) -> None:
+        from ui.language_dialog import LanguageDialog
+        self.language_dialog = LanguageDialog(self)
+        self.language_dialog.open()
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_help import ShortcutsDialog

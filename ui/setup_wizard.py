@@ -11,15 +11,13 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QVBoxLayout, QWizard, QWizardPage)
 
 from records import vocab
 from records.models import MIN_PASSPHRASE, ROLES
-from ui.i18n import error_text, field_text
-from ui.unlock import APP_TITLE
-
+from ui import i18n
 AGE_KEY = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 MIN_BITS = 45
 
@@ -45,19 +43,26 @@ def passphrase_bits(passphrase: str) -> float:
 
 
 def strength_label(bits: float) -> str:
+    translate = QCoreApplication.translate
     if bits < MIN_BITS:
-        return "Too easy to guess: add another word or two."
+        return translate("SetupWizard", "Too easy to guess: add another word or two.")
     if bits < 60:
-        return "Fair. A longer passphrase would be safer."
-    return "Strong."
+        return translate("SetupWizard", "Fair. A longer passphrase would be safer.")
+    return translate("SetupWizard", "Strong.")
 
 
 def check_age_key(text: str, field: str) -> str:
     text = text.strip()
     if text and not AGE_KEY.match(text):
         from records.errors import ValidationError
-        raise ValidationError(field, "must be an age public key: 62 characters starting with age1")
+        raise ValidationError(field, QCoreApplication.translate(
+            "SetupWizard", "must be an age public key: 62 characters starting with age1"))
     return text
+
+
+def _problem(field: str, problem: str) -> str:
+    return QCoreApplication.translate("SetupWizard", "{field}: {problem}").format(
+        field=field, problem=problem)
 
 
 @dataclass
@@ -106,57 +111,63 @@ def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
 
 def _error_label() -> QLabel:
     label = QLabel(objectName="error", wordWrap=True)
-    label.setAccessibleName("Problem")
+    label.setAccessibleName(QCoreApplication.translate("SetupWizard", "Problem"))
     return label
 
 
 class ClinicPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Your clinic")
-        self.setSubTitle("These appear on letters and on the weekly export. You can change them later.")
-        self.clinic = _line("Clinic name", placeholder="e.g. Night Outreach Clinic")
-        self.van = _line("Van name", placeholder="e.g. Van 1")
-        self.van_code = _line("Van code", "VAN1")
-        self.van_code.setToolTip("A short code identifying this van in the weekly export: "
-                                 "1 to 16 capital letters, digits, - or _ (e.g. VAN1).")
+        self.setTitle(self.tr("Your clinic"))
+        self.setSubTitle(self.tr("These appear on letters and on the weekly export. You can "
+                                 "change them later."))
+        self.clinic = _line(self.tr("Clinic name"),
+                            placeholder=self.tr("e.g. Night Outreach Clinic"))
+        self.van = _line(self.tr("Van name"), placeholder=self.tr("e.g. Van 1"))
+        self.van_code = _line(self.tr("Van code"), "VAN1")
+        self.van_code.setToolTip(self.tr("A short code identifying this van in the weekly "
+                                         "export: 1 to 16 capital letters, digits, - or _ "
+                                         "(e.g. VAN1)."))
         self.timezone = QComboBox(editable=True)
-        self.timezone.setAccessibleName("Time zone")
+        self.timezone.setAccessibleName(self.tr("Time zone"))
         self.timezone.addItems(sorted(zoneinfo.available_timezones()))
         from PySide6.QtCore import QTimeZone
         system = bytes(QTimeZone.systemTimeZoneId()).decode() or "America/Toronto"
         self.timezone.setCurrentText(system if system in zoneinfo.available_timezones()
                                      else "America/Toronto")
-        self.letterhead = QPlainTextEdit(
-            placeholderText="One line each: address, phone (the clinic name prints above them)")
-        self.letterhead.setAccessibleName("Letterhead lines")
+        self.letterhead = QPlainTextEdit(placeholderText=self.tr(
+            "One line each: address, phone (the clinic name prints above them)"))
+        self.letterhead.setAccessibleName(self.tr("Letterhead lines"))
         self.letterhead.setTabChangesFocus(True)  # Enter starts a new line; Tab moves on
         self.letterhead.setFixedHeight(96)
         self.error = _error_label()
         form = QFormLayout(self)
-        form.addRow("Clinic name", self.clinic)
-        form.addRow("Van name", self.van)
-        form.addRow("Van code", self.van_code)
-        form.addRow("Time zone", self.timezone)
-        form.addRow("Letterhead", self.letterhead)
+        form.addRow(self.tr("Clinic name"), self.clinic)
+        form.addRow(self.tr("Van name"), self.van)
+        form.addRow(self.tr("Van code"), self.van_code)
+        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Letterhead"), self.letterhead)
         form.addRow(self.error)
 
     def validatePage(self) -> bool:  # noqa: N802
+        self.error.setText(self._problem())
+        return not self.error.text()
+
+    def _problem(self) -> str:
         from records.clock import zone
         from records.errors import ValidationError
         from records.validate import van_code
+        for label, edit in ((self.tr("Clinic name"), self.clinic),
+                            (self.tr("Van name"), self.van), (self.tr("Van code"), self.van_code)):
+            if not edit.text().strip():
+                return _problem(label, self.tr("is required"))
         try:
-            for label, edit in (("Clinic name", self.clinic), ("Van name", self.van),
-                                ("Van code", self.van_code)):
-                if not edit.text().strip():
-                    raise ValidationError(label, "is required")
-            van_code("Van code", self.van_code.text())
+            van_code("van_code", self.van_code.text())
             zone(self.timezone.currentText().strip())
         except ValidationError as exc:
-            self.error.setText(f"{field_text(exc.field)}: {error_text(exc.problem)}")
-            return False
-        self.error.clear()
-        return True
+            label = self.tr("Time zone") if exc.field == "timezone" else self.tr("Van code")
+            return _problem(label, i18n.error_text(exc.problem))
+        return ""
 
     def letterhead_lines(self) -> tuple[str, ...]:
         return tuple(l.strip() for l in self.letterhead.toPlainText().splitlines() if l.strip())
@@ -165,24 +176,26 @@ class ClinicPage(QWizardPage):
 class StaffPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("You, the first staff member")
-        self.setSubTitle("You can add other staff members later, each with their own passphrase.")
-        self.name = _line("Your name", placeholder="The name you sign in with")
+        self.setTitle(self.tr("You, the first staff member"))
+        self.setSubTitle(self.tr("You can add other staff members later, each with their own "
+                                 "passphrase."))
+        self.name = _line(self.tr("Your name"), placeholder=self.tr("The name you sign in with"))
         self.role = QComboBox()
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(self.tr("Role"))
         for code in ROLES:
-            self.role.addItem(vocab.label("role", code), code)
-        self.contact = _line("Contact line", placeholder="e.g. Nora, RN - 555-0100 (printed on letters)")
+            self.role.addItem(vocab.label("role", code, i18n.current()), code)
+        self.contact = _line(self.tr("Contact line"),
+                             placeholder=self.tr("e.g. Nora, RN - 555-0100 (printed on letters)"))
         self.error = _error_label()
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("Contact line", self.contact)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Contact line"), self.contact)
         form.addRow(self.error)
 
     def validatePage(self) -> bool:  # noqa: N802
         if not self.name.text().strip():
-            self.error.setText("Name: is required")
+            self.error.setText(_problem(self.tr("Name"), self.tr("is required")))
             return False
         self.error.clear()
         return True
@@ -191,22 +204,22 @@ class StaffPage(QWizardPage):
 class PassphrasePage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Your passphrase")
-        self.setSubTitle("It unlocks the records. Nobody can recover it for you: several words "
-                         "you will remember work best.")
-        self.first = _line("Passphrase")
+        self.setTitle(self.tr("Your passphrase"))
+        self.setSubTitle(self.tr("It unlocks the records. Nobody can recover it for you: "
+                                 "several words you will remember work best."))
+        self.first = _line(self.tr("Passphrase"))
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second = _line("Passphrase again")
+        self.second = _line(self.tr("Passphrase again"))
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = QProgressBar(maximum=100, textVisible=False)
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.meter.setFixedHeight(8)
         self.strength = QLabel(objectName="muted")
         self.error = _error_label()
         form = QFormLayout(self)
-        form.addRow("Passphrase", self.first)
-        form.addRow("Type it again", self.second)
-        form.addRow("Strength", self.meter)
+        form.addRow(self.tr("Passphrase"), self.first)
+        form.addRow(self.tr("Type it again"), self.second)
+        form.addRow(self.tr("Strength"), self.meter)
         form.addRow("", self.strength)
         form.addRow(self.error)
         self._shown = ""  # the problem on screen, until it is fixed
@@ -222,11 +235,11 @@ class PassphrasePage(QWizardPage):
     def _problem(self) -> str:
         text = self.first.text()
         if len(text) < MIN_PASSPHRASE:
-            return f"must be at least {MIN_PASSPHRASE} characters"
+            return self.tr("must be at least %n character(s)", "", MIN_PASSPHRASE)
         if passphrase_bits(text) < MIN_BITS:
-            return "is too easy to guess: add another word or two"
+            return self.tr("is too easy to guess: add another word or two")
         if text != self.second.text():
-            return "the two passphrases differ: type them again"
+            return self.tr("the two passphrases differ: type them again")
         return ""
 
     def _recheck(self) -> None:
@@ -242,8 +255,8 @@ class PassphrasePage(QWizardPage):
         if not problem:
             self.error.clear()
             return True
-        self.error.setText(f"Passphrase: {problem}")
-        if problem.startswith("the two"):
+        self.error.setText(_problem(self.tr("Passphrase"), problem))
+        if problem == self.tr("the two passphrases differ: type them again"):
             self.second.clear()
         return False
 
@@ -251,32 +264,33 @@ class PassphrasePage(QWizardPage):
 class KeysPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Keys (optional)")
-        self.setSubTitle("From the program coordinator. Leave them empty if you do not have "
-                         "them yet; they can be added in Settings.")
-        self.export_key = _line("Coordinator's export key", placeholder="age1...")
-        self.recovery_key = _line("Recovery key", placeholder="age1...")
-        self.uic_secret = _line("Program code secret")
+        self.setTitle(self.tr("Keys (optional)"))
+        self.setSubTitle(self.tr("From the program coordinator. Leave them empty if you do not "
+                                 "have them yet; they can be added in Settings."))
+        self.export_key = _line(self.tr("Coordinator's export key"), placeholder="age1...")
+        self.recovery_key = _line(self.tr("Recovery key"), placeholder="age1...")
+        self.uic_secret = _line(self.tr("Program code secret"))
         self.uic_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        secret_help = QLabel("Given by the coordinator to every van (64 hex digits): exports "
-                             "carry a keyed hash of each client's code, never the code itself.",
+        secret_help = QLabel(self.tr("Given by the coordinator to every van (64 hex digits): "
+                                     "exports carry a keyed hash of each client's code, never "
+                                     "the code itself."), wordWrap=True, objectName="muted")
+        export_help = QLabel(self.tr("The weekly export is encrypted to this key, so only the "
+                                     "program coordinator can read it."),
                              wordWrap=True, objectName="muted")
-        export_help = QLabel("The weekly export is encrypted to this key, so only the program "
-                             "coordinator can read it.", wordWrap=True, objectName="muted")
-        recovery_help = QLabel("Whoever holds the matching secret key can reopen the records "
-                               "if every passphrase is forgotten; keep it offline.",
-                               wordWrap=True, objectName="muted")
+        recovery_help = QLabel(self.tr("Whoever holds the matching secret key can reopen the "
+                                       "records if every passphrase is forgotten; keep it "
+                                       "offline."), wordWrap=True, objectName="muted")
         self.busy = QProgressBar(maximum=0, textVisible=False)
-        self.busy.setAccessibleName("Creating the records")
+        self.busy.setAccessibleName(self.tr("Creating the records"))
         self.busy.hide()
         self.error = _error_label()
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Coordinator's export key", self.export_key)
+        form.addRow(self.tr("Coordinator's export key"), self.export_key)
         form.addRow("", export_help)
-        form.addRow("Recovery key", self.recovery_key)
+        form.addRow(self.tr("Recovery key"), self.recovery_key)
         form.addRow("", recovery_help)
-        form.addRow("Program code secret", self.uic_secret)
+        form.addRow(self.tr("Program code secret"), self.uic_secret)
         form.addRow("", secret_help)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -287,12 +301,17 @@ class KeysPage(QWizardPage):
         from records import uic
         from records.errors import ValidationError
         try:
-            check_age_key(self.export_key.text(), "Coordinator's export key")
-            check_age_key(self.recovery_key.text(), "Recovery key")
-            if self.uic_secret.text().strip():
-                uic.check_secret(self.uic_secret.text().strip(), "Program code secret")
+            check_age_key(self.export_key.text(), self.tr("Coordinator's export key"))
+            check_age_key(self.recovery_key.text(), self.tr("Recovery key"))
         except ValidationError as exc:
-            self.error.setText(f"{field_text(exc.field)}: {error_text(exc.problem)}")
+            self.error.setText(_problem(exc.field, exc.problem))
+            return False
+        try:
+            if self.uic_secret.text().strip():
+                uic.check_secret(self.uic_secret.text().strip())
+        except ValidationError as exc:
+            self.error.setText(_problem(self.tr("Program code secret"),
+                                        i18n.error_text(exc.problem)))
             return False
         self.error.clear()
         return True
@@ -309,14 +328,14 @@ class SetupWizard(QWizard):
         self._runner = runner
         self._kdf = kdf
         self._creating = False
-        self.setWindowTitle(f"{APP_TITLE} — first setup")
+        self.setWindowTitle(QCoreApplication.translate("AppTitle", "Records — first setup"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.clinic, self.staff = ClinicPage(), StaffPage()
         self.passphrase, self.keys = PassphrasePage(), KeysPage()
         for page in (self.clinic, self.staff, self.passphrase, self.keys):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Create records")
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create records"))
         self.resize(640, 480)
 
     def answers(self) -> Answers:
@@ -358,4 +377,5 @@ class SetupWizard(QWizard):
         for button in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
                        QWizard.WizardButton.CancelButton):
             self.button(button).setEnabled(True)
-        self.keys.error.setText(f"The records were not created: {error_text(error)}")
+        self.keys.error.setText(self.tr("The records were not created: {problem}").format(
+            problem=i18n.error_text(error)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -27,12 +27,14 @@ from ui.i18n import error_text
 
 # Window titles are read over a shoulder on a laptop in public places: they name the app
 # neutrally, never what it is for, and a locked window never names a client or the van.
+# APP_TITLE is the app's name for the desktop (the X11 window class, the .desktop file's
+# StartupWMClass): never translated. The titles on screen are, in their context "AppTitle".
 APP_TITLE = "Records"
 
 
 def main_title(van_name: str) -> str:
     """The main window's title: the van's configured name, e.g. "Night Van — Records"."""
-    return f"{van_name} — {APP_TITLE}"
+    return QCoreApplication.translate("AppTitle", "{van} — Records").format(van=van_name)
 
 
 def _staff_count(key_path: Path) -> int:
@@ -51,30 +53,30 @@ class UnlockWindow(QWidget):
         self.guard = guard or UnlockGuard(self._data_dir)
         self._busy = False  # an open is running on the runner
         self._reason = ""  # why the last attempt failed, shown above the countdown
-        self.setWindowTitle(f"{APP_TITLE} — locked")
+        self.setWindowTitle(QCoreApplication.translate("AppTitle", "Records — locked"))
         self.setMinimumWidth(420)
 
-        heading = QLabel("Records are locked", objectName="pageTitle")
+        heading = QLabel(self.tr("Records are locked"), objectName="pageTitle")
         self.hint = hint = QLabel(objectName="muted")
         self.name = QLineEdit(prefs.remembered_name())
-        self.name.setAccessibleName("Staff name")
+        self.name.setAccessibleName(self.tr("Staff name"))
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.remember = QCheckBox("Remember my name on this laptop")
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.remember = QCheckBox(self.tr("Remember my name on this laptop"))
         self.remember.setChecked(bool(self.name.text()))
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.busy = QProgressBar(maximum=0, textVisible=False)  # indeterminate
-        self.busy.setAccessibleName("Unlocking")
+        self.busy.setAccessibleName(self.tr("Unlocking"))
         self.busy.setFixedHeight(6)
         self.busy.hide()
         self.message = QLabel(objectName="error", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName("Unlock message")
+        self.message.setAccessibleName(self.tr("Unlock message"))
 
         form = self._form = QFormLayout()
-        form.addRow("Staff name", self.name)
-        form.addRow("Passphrase", self.passphrase)
+        form.addRow(self.tr("Staff name"), self.name)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
         self._several: bool | None = None  # staff members in the key file: not read yet
         self._name_row(False)  # until the key file says there are several
         layout = QVBoxLayout(self)
@@ -114,8 +116,8 @@ class UnlockWindow(QWidget):
     def _name_row(self, several: bool) -> None:
         self._form.setRowVisible(self.name, several)
         self.remember.setVisible(several)
-        self.hint.setText("Enter your staff name and passphrase, then press Enter." if several
-                          else "Enter your passphrase, then press Enter.")
+        self.hint.setText(self.tr("Enter your staff name and passphrase, then press Enter.")
+                          if several else self.tr("Enter your passphrase, then press Enter."))
 
     def reset(self) -> None:
         """Back to a fresh locked screen (after a lock): name kept, passphrase empty."""
@@ -147,7 +149,7 @@ class UnlockWindow(QWidget):
         if not self.unlock_button.isEnabled() or self._wait_if_needed():
             return
         if not self.passphrase.text():
-            self.message.setText("Type your passphrase, then press Enter.")
+            self.message.setText(self.tr("Type your passphrase, then press Enter."))
             self.passphrase.setFocus()
             return
         name = None if self._several is False else (self.name.text().strip() or None)
@@ -176,12 +178,13 @@ class UnlockWindow(QWidget):
         self.busy.hide()
         if not isinstance(error, ClinicError):
             self._set_enabled(True)
-            self.message.setText(f"Could not open the records: {error}")
+            self.message.setText(self.tr("Could not open the records: {problem}").format(
+                problem=error))
             return
         if isinstance(error, (WrongPassphrase, UnknownStaff)):
-            self._reason = ("Wrong passphrase." if isinstance(error, WrongPassphrase)
+            self._reason = (self.tr("Wrong passphrase.") if isinstance(error, WrongPassphrase)
                             else f"{error_text(error)[:1].upper()}{error_text(error)[1:]}.")
-            self.message.setText(f"{self._reason} Try again.")
+            self.message.setText(self.tr("{reason} Try again.").format(reason=self._reason))
             if self._wait_if_needed():
                 return
         else:  # damaged or missing vault: the message names the backup to restore
@@ -193,15 +196,17 @@ class UnlockWindow(QWidget):
         """The reason stays on screen; the count and the wait (or "try again now") beside it."""
         left = self.guard.remaining()
         failures = self.guard.failures
-        count = f"{failures} failed attempt{'s' * (failures != 1)}. " if failures else ""
+        count = self.tr("%n failed attempt(s).", "", failures) + " " if failures else ""
         if left <= 0:
             self._wait_timer.stop()
-            self._say(f"{count}You can try again now.")
+            self._say(count + self.tr("You can try again now."))
             self._set_enabled(True)
             self.passphrase.setFocus()
             return
         self._set_enabled(False)
-        self._say(f"{count}Wait {int(left + 0.999)} s before trying again.")
+        self._say(count + self.tr("Wait {seconds} s before trying again.").format(
+            seconds=int(left + 0.999)))
 
     def _say(self, status: str) -> None:
         self.message.setText(f"{self._reason} {status}" if self._reason else status)
+

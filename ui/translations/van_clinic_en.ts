@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>PassphrasePage</name>
+    <message numerus="yes">
+        <source>must be at least %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message numerus="yes">
         <source>Printed: {document} (%n copies).</source>
@@ -52,6 +62,16 @@
         <translation>
             <numerusform>Sent %n document to the printer.</numerusform>
             <numerusform>Sent %n documents to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message numerus="yes">
+        <source>%n failed attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

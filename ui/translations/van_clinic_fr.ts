@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message>
+        <source>{language}: applied now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked, but {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked, but the backup failed ({error}); no backup was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppTitle</name>
+    <message>
+        <source>Records — first setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{van} — Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records — locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cancelled</name>
     <message>
         <source>stopped before it was done; nothing was changed</source>
@@ -70,6 +100,61 @@
     <message>
         <source>{field}: matches</source>
         <translation>{field}&#xa0;: résultats</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicPage</name>
+    <message>
+        <source>Your clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These appear on letters and on the weekly export. You can change them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation type="unfinished">Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>e.g. Night Outreach Clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van name</source>
+        <translation type="unfinished">Nom de la fourgonnette</translation>
+    </message>
+    <message>
+        <source>e.g. Van 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van code</source>
+        <translation type="unfinished">Code de la fourgonnette</translation>
+    </message>
+    <message>
+        <source>A short code identifying this van in the weekly export: 1 to 16 capital letters, digits, - or _ (e.g. VAN1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished">Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>One line each: address, phone (the clinic name prints above them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letterhead lines</source>
+        <translation type="unfinished">Lignes de l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation type="unfinished">En-tête</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -526,6 +611,76 @@
     </message>
 </context>
 <context>
+    <name>KeysPage</name>
+    <message>
+        <source>Keys (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the program coordinator. Leave them empty if you do not have them yet; they can be added in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s export key</source>
+        <translation type="unfinished">Clé d&apos;exportation de la coordination</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished">Clé de récupération</translation>
+    </message>
+    <message>
+        <source>Program code secret</source>
+        <translation type="unfinished">Secret des codes du programme</translation>
+    </message>
+    <message>
+        <source>Given by the coordinator to every van (64 hex digits): exports carry a keyed hash of each client&apos;s code, never the code itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weekly export is encrypted to this key, so only the program coordinator can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whoever holds the matching secret key can reopen the records if every passphrase is forgotten; keep it offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Langue</translation>
+    </message>
+    <message>
+        <source>Language of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s language ({language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied now: the window opens again at its first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at your next unlock: finish what is in progress first to apply it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished">&amp;Langue</translation>
+    </message>
+    <message>
+        <source>{language}: takes effect at your next unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MergeForm</name>
     <message>
         <source>Merge duplicate records</source>
@@ -565,6 +720,123 @@
     <message>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseBox</name>
+    <message>
+        <source>The vault gets a new key: your old passphrase stops opening it, with any copy of the key file. Backups made before now still open with the passphrases of their day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the vault is re-keyed (here, or when a staff member is removed), your old passphrase still opens it with an old copy of the key file; every backup holds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-key the vault now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two entries are not the same</source>
+        <translation type="unfinished">les deux saisies ne sont pas identiques</translation>
+    </message>
+    <message>
+        <source>Re-keying the vault…</source>
+        <translation type="unfinished">Changement de la clé du coffre…</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not your current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the passphrase change failed ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It unlocks the records. Nobody can recover it for you: several words you will remember work best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished">Phrase de passe (confirmation)</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at least %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>is too easy to guess: add another word or two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two passphrases differ: type them again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1383,41 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Too easy to guess: add another word or two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair. A longer passphrase would be safer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an age public key: 62 characters starting with age1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records were not created: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffEditor</name>
     <message>
         <source>Staff</source>
@@ -1207,6 +1514,115 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     <message>
         <source>{name} was removed.</source>
         <translation>{name} ne fait plus partie du personnel.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>You, the first staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can add other staff members later, each with their own passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name you sign in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rôle</translation>
+    </message>
+    <message>
+        <source>Contact line</source>
+        <translation type="unfinished">Coordonnées</translation>
+    </message>
+    <message>
+        <source>e.g. Nora, RN - 555-0100 (printed on letters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>Records are locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Remember my name on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your staff name and passphrase, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your passphrase, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the records: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait {seconds} s before trying again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
