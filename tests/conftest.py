@@ -98,21 +98,3 @@ def pytest_collection_modifyitems(config, items):
     if long_runs:
         config.hook.pytest_deselected(items=long_runs)
         items[:] = [item for item in items if "long" not in item.keywords]
-
-
-@pytest.fixture
-def french(qapp):
-    """The app in French for one test, as on a French system: Qt's default locale is
-    Canadian French (ui.i18n.system_language() says "fr", so an App started in the test
-    speaks French before and after unlock) and the French translators are installed.
-    English again after it. (Here, not in tests/ui/conftest.py: a second conftest module
-    would hide this one from `from conftest import ...`.)"""
-    from PySide6.QtCore import QLocale
-
-    from ui import i18n
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
-    i18n.install("fr")
-    yield
-    QLocale.setDefault(before)
-    i18n.install("en")

@@ -25,9 +25,9 @@
     <name>PassphrasePage</name>
     <message numerus="yes">
         <source>must be at least %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>must be at least %n character</numerusform>
+            <numerusform>must be at least %n characters</numerusform>
         </translation>
     </message>
 </context>
@@ -69,9 +69,9 @@
     <name>UnlockWindow</name>
     <message numerus="yes">
         <source>%n failed attempt(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed attempt.</numerusform>
+            <numerusform>%n failed attempts.</numerusform>
         </translation>
     </message>
 </context>

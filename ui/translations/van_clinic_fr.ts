@@ -5,30 +5,30 @@
     <name>App</name>
     <message>
         <source>{language}: applied now.</source>
-        <translation type="unfinished"></translation>
+        <translation>{language}&#xa0;: langue appliquée maintenant.</translation>
     </message>
     <message>
         <source>Locked, but {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé, mais {problem}</translation>
     </message>
     <message>
         <source>Locked, but the backup failed ({error}); no backup was made</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé, mais la sauvegarde a échoué ({error})&#x202f;; aucune sauvegarde n&apos;a été faite</translation>
     </message>
 </context>
 <context>
     <name>AppTitle</name>
     <message>
         <source>Records — first setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers — configuration initiale</translation>
     </message>
     <message>
         <source>{van} — Records</source>
-        <translation type="unfinished"></translation>
+        <translation>{van} — Dossiers</translation>
     </message>
     <message>
         <source>Records — locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers — verrouillé</translation>
     </message>
 </context>
 <context>
@@ -106,55 +106,55 @@
     <name>ClinicPage</name>
     <message>
         <source>Your clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre clinique</translation>
     </message>
     <message>
         <source>These appear on letters and on the weekly export. You can change them later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces renseignements figurent sur les lettres et sur l&apos;exportation hebdomadaire. Vous pourrez les modifier plus tard.</translation>
     </message>
     <message>
         <source>Clinic name</source>
-        <translation type="unfinished">Nom de la clinique</translation>
+        <translation>Nom de la clinique</translation>
     </message>
     <message>
         <source>e.g. Night Outreach Clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Clinique de proximité de nuit</translation>
     </message>
     <message>
         <source>Van name</source>
-        <translation type="unfinished">Nom de la fourgonnette</translation>
+        <translation>Nom de la camionnette</translation>
     </message>
     <message>
         <source>e.g. Van 1</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Camionnette 1</translation>
     </message>
     <message>
         <source>Van code</source>
-        <translation type="unfinished">Code de la fourgonnette</translation>
+        <translation>Code de la camionnette</translation>
     </message>
     <message>
         <source>A short code identifying this van in the weekly export: 1 to 16 capital letters, digits, - or _ (e.g. VAN1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code court qui désigne cette camionnette dans l&apos;exportation hebdomadaire&#xa0;: de 1 à 16 lettres majuscules, chiffres, - ou _ (p. ex. VAN1).</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished">Fuseau horaire</translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>One line each: address, phone (the clinic name prints above them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ligne chacun&#xa0;: adresse, téléphone (le nom de la clinique s&apos;imprime au-dessus)</translation>
     </message>
     <message>
         <source>Letterhead lines</source>
-        <translation type="unfinished">Lignes de l&apos;en-tête</translation>
+        <translation>Lignes de l&apos;en-tête</translation>
     </message>
     <message>
         <source>Letterhead</source>
-        <translation type="unfinished">En-tête</translation>
+        <translation>En-tête</translation>
     </message>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire</translation>
     </message>
 </context>
 <context>
@@ -614,70 +614,70 @@
     <name>KeysPage</name>
     <message>
         <source>Keys (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés (facultatif)</translation>
     </message>
     <message>
         <source>From the program coordinator. Leave them empty if you do not have them yet; they can be added in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournies par la coordination du programme. Laissez ces champs vides si vous ne les avez pas encore&#x202f;; vous pourrez les ajouter dans les Paramètres.</translation>
     </message>
     <message>
         <source>Coordinator&apos;s export key</source>
-        <translation type="unfinished">Clé d&apos;exportation de la coordination</translation>
+        <translation>Clé d&apos;exportation de la coordination</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished">Clé de récupération</translation>
+        <translation>Clé de récupération</translation>
     </message>
     <message>
         <source>Program code secret</source>
-        <translation type="unfinished">Secret des codes du programme</translation>
+        <translation>Secret des codes du programme</translation>
     </message>
     <message>
         <source>Given by the coordinator to every van (64 hex digits): exports carry a keyed hash of each client&apos;s code, never the code itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remis par la coordination à chaque camionnette (64 chiffres hexadécimaux)&#xa0;: les exportations contiennent un hachage à clé du code de chaque personne, jamais le code lui-même.</translation>
     </message>
     <message>
         <source>The weekly export is encrypted to this key, so only the program coordinator can read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exportation hebdomadaire est chiffrée avec cette clé&#xa0;: seule la coordination du programme peut la lire.</translation>
     </message>
     <message>
         <source>Whoever holds the matching secret key can reopen the records if every passphrase is forgotten; keep it offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>La personne qui détient la clé secrète correspondante peut rouvrir les dossiers si toutes les phrases de passe sont oubliées&#x202f;; gardez-la hors ligne.</translation>
     </message>
     <message>
         <source>Creating the records</source>
-        <translation type="unfinished"></translation>
+        <translation>Création des dossiers</translation>
     </message>
 </context>
 <context>
     <name>LanguageDialog</name>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Langue</translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Language of the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de l&apos;application</translation>
     </message>
     <message>
         <source>This laptop&apos;s language ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de cet ordinateur ({language})</translation>
     </message>
     <message>
         <source>Applied now: the window opens again at its first page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquée maintenant&#xa0;: la fenêtre se rouvre à sa première page.</translation>
     </message>
     <message>
         <source>Takes effect at your next unlock: finish what is in progress first to apply it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendra effet à votre prochain déverrouillage&#xa0;: terminez d&apos;abord ce qui est en cours pour l&apos;appliquer maintenant.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished">&amp;Langue</translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>{language}: takes effect at your next unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>{language}&#xa0;: prendra effet à votre prochain déverrouillage.</translation>
     </message>
 </context>
 <context>
@@ -726,117 +726,117 @@
     <name>PassphraseBox</name>
     <message>
         <source>The vault gets a new key: your old passphrase stops opening it, with any copy of the key file. Backups made before now still open with the passphrases of their day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre reçoit une nouvelle clé&#xa0;: votre ancienne phrase de passe cesse de l&apos;ouvrir, avec toute copie du fichier de clés. Les sauvegardes faites avant maintenant s&apos;ouvrent toujours avec les phrases de passe de leur époque.</translation>
     </message>
     <message>
         <source>Until the vault is re-keyed (here, or when a staff member is removed), your old passphrase still opens it with an old copy of the key file; every backup holds one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tant que la clé du coffre n&apos;a pas été changée (ici, ou au retrait d&apos;un membre du personnel), votre ancienne phrase de passe l&apos;ouvre encore avec une ancienne copie du fichier de clés&#x202f;; chaque sauvegarde en contient une.</translation>
     </message>
     <message>
         <source>Your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre phrase de passe</translation>
     </message>
     <message>
         <source>Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase de passe actuelle</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle phrase de passe</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle phrase de passe (confirmation)</translation>
     </message>
     <message>
         <source>Re-key the vault now</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la clé du coffre maintenant</translation>
     </message>
     <message>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la phrase de passe</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuelle</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle</translation>
     </message>
     <message>
         <source>New again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>the two entries are not the same</source>
-        <translation type="unfinished">les deux saisies ne sont pas identiques</translation>
+        <translation>les deux saisies ne sont pas identiques</translation>
     </message>
     <message>
         <source>Re-keying the vault…</source>
-        <translation type="unfinished">Changement de la clé du coffre…</translation>
+        <translation>Changement de la clé du coffre…</translation>
     </message>
     <message>
         <source>Changing the passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement de la phrase de passe…</translation>
     </message>
     <message>
         <source>Passphrase changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase de passe changée.</translation>
     </message>
     <message>
         <source>is not your current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;est pas votre phrase de passe actuelle</translation>
     </message>
     <message>
         <source>the passphrase change failed ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>le changement de phrase de passe a échoué ({error})</translation>
     </message>
 </context>
 <context>
     <name>PassphrasePage</name>
     <message>
         <source>Your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre phrase de passe</translation>
     </message>
     <message>
         <source>It unlocks the records. Nobody can recover it for you: several words you will remember work best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elle déverrouille les dossiers. Personne ne pourra la retrouver pour vous&#xa0;: quelques mots dont vous vous souviendrez sont le meilleur choix.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Phrase de passe</translation>
+        <translation>Phrase de passe</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished">Phrase de passe (confirmation)</translation>
+        <translation>Phrase de passe (confirmation)</translation>
     </message>
     <message>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustesse de la phrase de passe</translation>
     </message>
     <message>
         <source>Type it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Retapez-la</translation>
     </message>
     <message>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustesse</translation>
     </message>
     <message numerus="yes">
         <source>must be at least %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>doit compter au moins %n caractère</numerusform>
+            <numerusform>doit compter au moins %n caractères</numerusform>
         </translation>
     </message>
     <message>
         <source>is too easy to guess: add another word or two</source>
-        <translation type="unfinished"></translation>
+        <translation>est trop facile à deviner&#xa0;: ajoutez un mot ou deux</translation>
     </message>
     <message>
         <source>the two passphrases differ: type them again</source>
-        <translation type="unfinished"></translation>
+        <translation>les deux phrases de passe diffèrent&#xa0;: retapez-les</translation>
     </message>
 </context>
 <context>
@@ -1386,35 +1386,35 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     <name>SetupWizard</name>
     <message>
         <source>Too easy to guess: add another word or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop facile à deviner&#xa0;: ajoutez un mot ou deux.</translation>
     </message>
     <message>
         <source>Fair. A longer passphrase would be safer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passable. Une phrase de passe plus longue serait plus sûre.</translation>
     </message>
     <message>
         <source>Strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Robuste.</translation>
     </message>
     <message>
         <source>must be an age public key: 62 characters starting with age1</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une clé publique age&#xa0;: 62 caractères commençant par age1</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Create records</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer les dossiers</translation>
     </message>
     <message>
         <source>The records were not created: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dossiers n&apos;ont pas été créés&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1520,109 +1520,109 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     <name>StaffPage</name>
     <message>
         <source>You, the first staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous, premier membre du personnel</translation>
     </message>
     <message>
         <source>You can add other staff members later, each with their own passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pourrez ajouter d&apos;autres membres du personnel plus tard, chacun avec sa propre phrase de passe.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom</translation>
     </message>
     <message>
         <source>The name you sign in with</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom avec lequel vous vous connectez</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rôle</translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Contact line</source>
-        <translation type="unfinished">Coordonnées</translation>
+        <translation>Coordonnées</translation>
     </message>
     <message>
         <source>e.g. Nora, RN - 555-0100 (printed on letters)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Nora, inf. - 555-0100 (imprimées sur les lettres)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire</translation>
     </message>
 </context>
 <context>
     <name>UnlockWindow</name>
     <message>
         <source>Records are locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dossiers sont verrouillés</translation>
     </message>
     <message>
         <source>Staff name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Phrase de passe</translation>
+        <translation>Phrase de passe</translation>
     </message>
     <message>
         <source>Remember my name on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenir mon nom sur cet ordinateur</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
     <message>
         <source>Unlocking</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillage en cours</translation>
     </message>
     <message>
         <source>Unlock message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de déverrouillage</translation>
     </message>
     <message>
         <source>Enter your staff name and passphrase, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez votre nom et votre phrase de passe, puis appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Enter your passphrase, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez votre phrase de passe, puis appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Type your passphrase, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre phrase de passe, puis appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Could not open the records: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir les dossiers&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Wrong passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase de passe incorrecte.</translation>
     </message>
     <message>
         <source>{reason} Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} Réessayez.</translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentative échouée.</numerusform>
+            <numerusform>%n tentatives échouées.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can try again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
     <message>
         <source>Wait {seconds} s before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez {seconds}&#xa0;s avant de réessayer.</translation>
     </message>
 </context>
 <context>
