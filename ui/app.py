@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -171,11 +171,15 @@ class App(QObject):
         self.main = MainWindow(self.vault)
         self.main.lock_requested.connect(self.lock)
         self.main.quit_requested.connect(self.quit)
-        self.main.language_changed.connect(self._relanguage)
+        # queued: the language dialog closes (and gives the focus back) first
+        self.main.language_changed.connect(self._relanguage, Qt.ConnectionType.QueuedConnection)
 
     def _relanguage(self, language: str) -> None:
         """The staff member's new language, now: the main window is made again in it (its
-        caller checked that no form is open and no job is running)."""
+        caller checked that no form is open and no job is running). Locked meanwhile: it
+        comes at the next unlock."""
+        if self.main is None:
+            return
         i18n.install(language)
         self.main.teardown()
         self._main_window()
