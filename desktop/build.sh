@@ -64,6 +64,7 @@ for pattern in 'van-clinic' '_internal/libpython3*' '_internal/PySide6/QtPdf.*' 
         '_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so' \
         '_internal/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so' \
         '_internal/PySide6/Qt/translations/qtbase_fr.qm' \
+        '_internal/ui/translations/van_clinic_en.qm' '_internal/ui/translations/van_clinic_fr.qm' \
         '_internal/sqlcipher3/_sqlite3*' '_internal/_rl_accel*' \
         '_internal/reports/fonts/DejaVuSans.ttf' '_internal/desktop/icons/van-clinic-256.png'; do
     # shellcheck disable=SC2086

@@ -37,6 +37,11 @@ def test_every_string_of_ui_is_in_the_ts_files(capsys):
     assert main(["--check"]) == 0, capsys.readouterr().err
 
 
+def test_the_languages_are_the_records_languages():
+    from records.models import LANGUAGES as RECORDS_LANGUAGES
+    assert LANGUAGES == RECORDS_LANGUAGES
+
+
 def test_the_english_file_holds_only_plural_forms():
     assert "en" in PLURAL_ONLY
     assert all(len(forms) == 2 and forms[0] != forms[1] for _c, _s, forms, _u in messages("en"))

@@ -9,7 +9,10 @@ English needs a file too, holding only the plural forms ("%n visit(s)" -> "1 vis
 """
 from pathlib import Path
 
-from records.models import LANGUAGES  # noqa: F401  (the app's languages: one list)
+# The app's languages: records.models.LANGUAGES, written again here because importing
+# records.models costs about 20 ms before the first window (tests/test_translations.py checks
+# the two agree).
+LANGUAGES = ("en", "fr")
 
 FOLDER = Path(__file__).resolve().parent
 UI = FOLDER.parent
