@@ -4,7 +4,8 @@
 # PYTHONPATH, PYTHONHOME pointing nowhere, an empty HOME and the C locale (Python's UTF-8
 # mode must keep the accented names working). It creates a vault, imports spreadsheets,
 # saves a visit summary, exports a week (decrypted with the stock `age` tool), backs up,
-# checks, shows the unlock window offscreen and quits, checks a user mistake's exit codes,
+# checks, shows the unlock window offscreen and quits (in English, then on a French system
+# in French), checks a user mistake's exit codes,
 # and installs the folder into a throwaway prefix. Needs: age, age-keygen,
 # desktop-file-validate (Debian: age, desktop-file-utils; see .ci/system-packages).
 set -euo pipefail
@@ -100,6 +101,19 @@ for start in "" "gui"; do
         sed 's/^/   | /' "$WORK/stdout" "$WORK/stderr" | tail -20 >&2
     fi
 done
+
+step "in French on a French system (a locale this machine need not have), from the shipped translations"
+for qm in ui/translations/van_clinic_en.qm ui/translations/van_clinic_fr.qm \
+        PySide6/Qt/translations/qtbase_fr.qm; do
+    [ -f "$APP/_internal/$qm" ] || fail "the folder lacks $qm"
+done
+got=0
+app LANG=fr_CA.UTF-8 LC_ALL=fr_CA.UTF-8 VAN_CLINIC_QUIT_WHEN_SHOWN=1 timeout 120 "$EXE" \
+    --data-dir "$V" > "$WORK/stdout" 2> "$WORK/stderr" || got=$?
+if [ "$got" != 0 ] || ! grep -qx "shown: Dossiers — verrouillé" "$WORK/stdout"; then
+    fail "on a French system the unlock window was not in French (exit $got)"
+    sed 's/^/   | /' "$WORK/stdout" "$WORK/stderr" | tail -20 >&2
+fi
 
 step "mistakes: exit codes as python main.py"
 printf 'wrong\n' > "$WORK/in/wrong"

@@ -1,7 +1,11 @@
 """On a French system the first windows speak French (issue 15): the setup wizard and the
 unlock window, their titles included, driven as a nurse would; no text of theirs is left in
 English, and Qt's own wizard buttons come from Qt's French translations."""
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit,
@@ -10,7 +14,10 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel,
 from conftest import PASSPHRASE
 from shellkit import click, make_app, unlock
 from ui import i18n
+from ui.app import QUIT_WHEN_SHOWN
 from ui.translations import ts_file
+
+ROOT = Path(__file__).resolve().parents[2]
 
 OURS = ("AppTitle", "UnlockWindow", "SetupWizard", "ClinicPage", "StaffPage", "PassphrasePage",
         "KeysPage", "App")
@@ -146,3 +153,15 @@ def test_the_unlock_window_in_french(qtbot, vault_dir, vault, french):
         assert titles == ["Dossiers — verrouillé"]
     finally:
         app.shutdown()
+
+
+def test_a_french_system_starts_the_app_in_french(vault_dir, vault):
+    """The real start: Qt reads the system's language from the environment (a locale this
+    machine may not have installed: Python's own locale is never set, so nothing fails)."""
+    vault.lock()
+    env = dict(os.environ, **{QUIT_WHEN_SHOWN: "1", "LC_ALL": "fr_CA.UTF-8",
+                              "LANG": "fr_CA.UTF-8"})
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(vault_dir)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["shown: Dossiers — verrouillé"]
