@@ -124,6 +124,7 @@ def test_the_setup_wizard_in_french(qtbot, tmp_path, french):
 
 def test_the_unlock_window_in_french(qtbot, vault_dir, vault, french):
     vault.lock()
+    earlier = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # other tests'
     app = make_app(vault_dir)
     try:
         window = app.unlock_window
@@ -149,7 +150,8 @@ def test_the_unlock_window_in_french(qtbot, vault_dir, vault, french):
         qtbot.waitUntil(lambda: app.main is not None, timeout=10000)
         assert i18n.current() == "fr"
         app.lock()
-        titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        titles = [w.windowTitle() for w in QApplication.topLevelWidgets()
+                  if w.isVisible() and w not in earlier]
         assert titles == ["Dossiers — verrouillé"]
     finally:
         app.shutdown()
