@@ -13,14 +13,6 @@ from ui import i18n
 # and a key's prefix (and numbers).
 ALLOWED = {"Français", "Rosalind Quill", "Rosie Red", "FMASM1990", "FRORE1990", "age1…",
            "Ctrl+N", "Ctrl+S", "OK", "—"}
-# English still shown by a part of issue #15 translated on another branch: the passphrase box
-# (ui/passphrase_box.py) inside the settings. Remove once its translation is merged.
-OTHER_PARTS = {
-    "Your passphrase", "Current", "Current passphrase", "New", "New passphrase", "New again",
-    "New passphrase again", "Change passphrase", "Re-key the vault now",
-    "The vault gets a new key: your old passphrase stops opening it, with any copy of the key "
-    "file. Backups made before now still open with the passphrases of their day.",
-}
 
 
 def shown(window: QWidget) -> set[str]:
@@ -62,7 +54,7 @@ def in_english(make: Callable[[], QWidget]) -> set[str]:
 
 def still_english(window: QWidget, english: set[str]) -> list[str]:
     """Texts of the French window identical to the same window's English ones."""
-    return sorted(text for text in (shown(window) & english) - ALLOWED - OTHER_PARTS
+    return sorted(text for text in (shown(window) & english) - ALLOWED
                   if not text.isdigit())
 
 
