@@ -1,5 +1,6 @@
 """The slow use cases in the app run on the one runner, never on the GUI thread, with their
-steps shown: the staff-removal re-key, the backup at lock, the client merge. Locking waits
+steps shown: the staff-removal re-key, the backup at lock (on the unlock window), the client
+merge. Locking waits
 for a running re-key; a refused one says why and changes nothing."""
 import errno
 import threading
@@ -44,7 +45,7 @@ def hold(monkeypatch):
         go.set()
 
 
-def steps_shown(qtbot, parent, label):
+def steps_shown(parent, label):
     """The op's progress dialog over `parent`, with `label`; its bar."""
     dialog = parent.findChild(QProgressDialog)
     assert dialog is not None and dialog.labelText() == label
@@ -65,7 +66,7 @@ def test_staff_removal_rekeys_on_the_runner_with_its_steps_shown(qtbot, vault, v
     editor = show(qtbot, StaffEditor(vault, kdf=FAST_KDF))
     remove(qtbot, editor, "Omar Outreach")
     assert inside.wait(20)
-    bar = steps_shown(qtbot, editor, "Re-keying the vault…")
+    bar = steps_shown(editor, "Re-keying the vault…")
     qtbot.waitUntil(lambda: (bar.value(), bar.maximum()) == (0, 2))  # the first of two steps
     assert not editor.save_button.isEnabled() and not editor.remove_button.isEnabled()
     go.set()
@@ -129,16 +130,16 @@ def test_the_lock_backup_runs_on_the_runner_with_its_steps_shown(qtbot, ready_ap
     settings.update(app.vault, backup_folder=str(stick))
     clients.register(app.vault, "Robin")
     inside, go, seen = hold(backup, "check")
+    bar = app.unlock_window.backup
     with qtbot.waitSignal(app.closed, timeout=20_000) as closed:
         app.lock()
         assert inside.wait(20)
-        bar = steps_shown(qtbot, app.unlock_window, "Locked. Backing up the vault…")
-        qtbot.waitUntil(lambda: (bar.value(), bar.maximum()) == (0, len(backup.STEPS)))
+        qtbot.waitUntil(bar.isVisible)  # the backup is taking a while: its steps show
+        assert (bar.value(), bar.maximum()) == (0, len(backup.STEPS))
+        assert bar.text() == "Backing up the vault: step 0 of 4"
         go.set()
     [made] = backup.backups_in(stick)
-    assert closed.args == [made] and seen == [True]
-    assert app.unlock_window.findChild(QProgressDialog) is None or \
-        not app.unlock_window.findChild(QProgressDialog).isVisible()
+    assert closed.args == [made] and seen == [True] and not bar.isVisible()
 
 
 def test_merge_runs_on_the_runner_and_a_failure_changes_nothing(qtbot, vault, monkeypatch):
