@@ -139,6 +139,8 @@ def cmd_staff_add(vault, args) -> int:
 def cmd_staff_remove(vault, args) -> int:
     from flows.rekey_vault import active_member, remove_staff
     member = active_member(vault, args.name)
+    if member is None:
+        raise CliError("no active staff member with that name")
     remove_staff(vault, member.id, progress=say_rekeying)
     print(f"removed {member.name} and re-keyed the vault: {member.name}'s passphrase and "
           "every passphrase replaced before now no longer open it, with any copy of the key "

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from records import rekey, staff
-from records.errors import UnknownStaff
 from records.keyfile import normalize_name
 from records.models import Staff
 
@@ -49,12 +48,11 @@ def change_passphrase(vault: "Vault", old: str, new: str, *, rekey_now: bool = F
     steps.done("passphrase changed" + (" and the vault re-keyed" if rekey_now else ""))
 
 
-def active_member(vault: "Vault", name: str) -> Staff:
-    """The active staff member called `name` (case and spacing as the key file compares)."""
-    for member in staff.all_staff(vault):
-        if normalize_name(member.name) == normalize_name(name):
-            return member
-    raise UnknownStaff("no active staff member with that name")
+def active_member(vault: "Vault", name: str) -> Staff | None:
+    """The active staff member called `name` (case and spacing as the key file compares),
+    or None."""
+    return next((member for member in staff.all_staff(vault)
+                 if normalize_name(member.name) == normalize_name(name)), None)
 
 
 def remove_staff(vault: "Vault", staff_id: int, progress: Progress | None = None) -> None:
