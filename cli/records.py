@@ -9,13 +9,13 @@ from .common import CliError, data_dir, open_vault, read_secret, vault_options
 
 
 def cmd_import(args) -> int:
-    from records.importer import ImportFailed, run
+    from flows.import_files import ImportFailed, import_files
     if not (args.clients or args.visits or args.directory):
         raise CliError("nothing to import: give --clients, --visits and/or --directory CSV files")
     vault = open_vault(args)
     try:
-        counts = run(vault, clients_csv=args.clients, visits_csv=args.visits,
-                     directory_csv=args.directory, dry_run=args.dry_run)
+        counts = import_files(vault, clients_csv=args.clients, visits_csv=args.visits,
+                              directory_csv=args.directory, dry_run=args.dry_run)
     except ImportFailed as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -24,9 +24,12 @@ def read_new_secret(path: str | None) -> str:
     return read_secret(path, "new passphrase", "--new-passphrase-file")
 
 
-def say_progress(message: str) -> None:
-    """A progress line on standard error (`re-keying ...`: tests and scripts wait on it)."""
-    print(message, file=sys.stderr, flush=True)
+def say_rekeying(_done: int, _total: int, what: str) -> None:
+    """The re-key's progress line on standard error (`re-keying ...`: tests and scripts wait
+    on it); the other steps are quick and not shown."""
+    from flows.rekey_vault import REKEYING
+    if what == REKEYING:
+        print(what, file=sys.stderr, flush=True)
 
 
 def _locked_after(func):
@@ -53,16 +56,13 @@ def cmd_check(vault, args) -> int:
 
 
 def cmd_backup(vault, args) -> int:
-    from records import backup
-    if args.to:
-        made = backup.write_backup(vault, Path(args.to))
-    elif vault.settings.backup_folder:
-        made = backup.auto_backup(vault)
-        if made is None:
-            print("no change since the newest backup; nothing to do")
-            return 0
-    else:
+    from flows.backup_restore import back_up
+    if not (args.to or vault.settings.backup_folder):
         raise CliError("no backup folder: use --to DIR or set backup_folder in the settings")
+    made = back_up(vault, Path(args.to) if args.to else None)
+    if made is None:
+        print("no change since the newest backup; nothing to do")
+        return 0
     print(f"backup written and verified: {made}")
     return 0
 
@@ -77,7 +77,7 @@ def identity_text(args) -> str:
 
 
 def cmd_restore(args) -> int:
-    from records.restore import restore_backup
+    from flows.backup_restore import restore
     stdin = [args.passphrase_file, args.backup_passphrase_file, args.identity_passphrase_file]
     if stdin.count("-") > 1:
         raise CliError("only one passphrase can be read from standard input; give the others "
@@ -90,10 +90,9 @@ def cmd_restore(args) -> int:
     if args.backup_passphrase_file:
         backup_passphrase = read_secret(args.backup_passphrase_file, "backup passphrase",
                                         "--backup-passphrase-file")
-    result = restore_backup(Path(args.source), data_dir(args), args.staff,
-                            None if identity else passphrase,
-                            backup_passphrase=backup_passphrase, identity=identity,
-                            different_vault=args.different_vault)
+    result = restore(Path(args.source), data_dir(args), args.staff,
+                     None if identity else passphrase, backup_passphrase=backup_passphrase,
+                     identity=identity, different_vault=args.different_vault)
     print(f"restored {data_dir(args)} from {result.backup} (by {result.staff})")
     if result.different_vault:
         print(f"the replaced vault was another one: {result.different_vault}")
@@ -109,13 +108,13 @@ def cmd_restore(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    from records import rekey
+    from flows.rekey_vault import change_passphrase
     old = read_secret(args.passphrase_file)
     new = read_new_secret(args.new_passphrase_file)
     from records.unlock_guard import open_guarded
     vault = open_guarded(data_dir(args), args.staff, old)
     try:
-        rekey.change_passphrase(vault, old, new, rekey=args.rekey, progress=say_progress)
+        change_passphrase(vault, old, new, rekey_now=args.rekey, progress=say_rekeying)
         if args.rekey:
             print(f"passphrase changed for {vault.staff.name} and the vault re-keyed: the old "
                   "passphrase no longer opens it, with any copy of the key file; older "
@@ -137,19 +136,12 @@ def cmd_staff_add(vault, args) -> int:
     return 0
 
 
-def _find_active(vault, name: str):
-    from records import staff
-    from records.keyfile import normalize_name
-    for member in staff.all_staff(vault):
-        if normalize_name(member.name) == normalize_name(name):
-            return member
-    raise CliError("no active staff member with that name")
-
-
 def cmd_staff_remove(vault, args) -> int:
-    from records import rekey
-    member = _find_active(vault, args.name)
-    rekey.remove_staff(vault, member.id, progress=say_progress)
+    from flows.rekey_vault import active_member, remove_staff
+    member = active_member(vault, args.name)
+    if member is None:
+        raise CliError("no active staff member with that name")
+    remove_staff(vault, member.id, progress=say_rekeying)
     print(f"removed {member.name} and re-keyed the vault: {member.name}'s passphrase and "
           "every passphrase replaced before now no longer open it, with any copy of the key "
           "file; the other staff members' current passphrases still do; older backups "

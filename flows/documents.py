@@ -19,10 +19,12 @@ def job_pdf(vault: "Vault", job: PrintJob) -> bytes:
     return render(printing.gather(vault, job))
 
 
-def save(vault: "Vault", job: PrintJob, path: Path, *, force: bool = False) -> bytes:
-    """Render the job, save it as a private PDF at `path` and record the print as saved to a
-    file; returns the PDF."""
-    pdf = job_pdf(vault, job)
+def save(vault: "Vault", job: PrintJob, path: Path, *, force: bool = False,
+         pdf: bytes | None = None) -> bytes:
+    """Render the job (unless its `pdf` is given, as the preview has it), save it as a
+    private PDF at `path` and record the print as saved to a file; returns the PDF."""
+    if pdf is None:
+        pdf = job_pdf(vault, job)
     printing.save_pdf(Path(path), pdf, force=force)
     printing.record_print(vault, job, "file")
     return pdf

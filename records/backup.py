@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,14 @@ PREFIX = "van-clinic-backup-"
 MANIFEST = "manifest.json"
 FORMAT = "van-clinic-backup"
 _NAME = re.compile(r"^van-clinic-backup-(\d{4}-\d{2}-\d{2})_(\d{6})(?:-\d+)?$")
+# write_backup's steps, reported as progress(done, len(STEPS), what) as each one starts
+STEPS = ("checking the vault", "copying the vault", "checking the copy", "recording the backup")
+Progress = Callable[[int, int, str], None]
+
+
+def _step(progress: Progress | None, n: int) -> None:
+    if progress is not None:
+        progress(n, len(STEPS), STEPS[n])
 
 
 # --- checks ------------------------------------------------------------------------------
@@ -198,10 +207,13 @@ def verify_copy(db_path: Path, data_key: bytes, what: str) -> tuple[int, str]:
         db.close()
 
 
-def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path:
-    """Check the vault, write a verified encrypted backup into `folder`, audit it."""
+def write_backup(vault: "Vault", folder, *, now: datetime | None = None,
+                 progress: Progress | None = None) -> Path:
+    """Check the vault, write a verified encrypted backup into `folder`, audit it.
+    `progress` hears each of STEPS as it starts (flows.backup_restore reports the end)."""
     import sqlcipher3
     check_place(folder)  # never inside a vault or backup folder; before any work
+    _step(progress, 0)
     check(vault)
     folder = Path(folder)
     try:
@@ -217,8 +229,10 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
     staging = folder / f".{final.name}.partial-{secrets.token_hex(4)}"
     try:
         os.mkdir(staging, 0o700)
+        _step(progress, 1)
         _export(vault, staging / DB_NAME)
         atomic_write(staging / KEY_NAME, vault.keyfile.to_bytes())
+        _step(progress, 2)
         seq, head = verify_copy(staging / DB_NAME, vault.data_key, msg("the backup copy"))
         manifest = {"format": FORMAT, "version": 1, "vault_id": vault.keyfile.vault_id,
                     "created_at": clock.to_db(clock.now_utc()), "audit_seq": seq,
@@ -243,6 +257,7 @@ def write_backup(vault: "Vault", folder, *, now: datetime | None = None) -> Path
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    _step(progress, 3)
     vault.record("backup", "vault", "", final.name)
     _remember(vault.path, folder)
     return final
@@ -273,7 +288,8 @@ def _changed_since(vault: "Vault", manifest: dict) -> bool:
                             [manifest["audit_seq"]]).fetchone()[0] > 0
 
 
-def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
+def auto_backup(vault: "Vault", *, now: datetime | None = None,
+                progress: Progress | None = None) -> Path | None:
     """The rolling backup the UI runs at lock (and the CLI with `backup` and no --to): into
     settings.backup_folder, only when something changed since the newest backup there, then
     keep one per day for settings.backup_keep days. None when there was nothing to do.
@@ -289,6 +305,6 @@ def auto_backup(vault: "Vault", *, now: datetime | None = None) -> Path | None:
             if not _changed_since(vault, read_manifest(newest)):
                 return None
             break
-    made = write_backup(vault, folder, now=now)
+    made = write_backup(vault, folder, now=now, progress=progress)
     prune(folder, max(1, vault.settings.backup_keep))
     return made

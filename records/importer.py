@@ -28,6 +28,7 @@ import. Visits are recorded as made by the signed-in staff member.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from .vault import Vault
 
 __all__ = ["MAX_BYTES", "MAX_PROBLEMS", "Counts", "ImportFailed", "Problem", "check", "run"]
+Progress = Callable[[int, int, str], None]  # (done, total, what)
 
 # column -> record field
 CLIENT_COLUMNS = {
@@ -127,21 +129,38 @@ def _check_clients(path: Path, problems: Problems, plan: Plan, vault_refs: dict,
             plan.clients.append(fields)
 
 
+def steps(clients_csv=None, visits_csv=None, directory_csv=None) -> list[str]:
+    """What run() reports as it goes: checking each file given, then writing."""
+    return [f"checking {Path(p).name}" for p in (directory_csv, clients_csv, visits_csv)
+            if p] + ["importing"]
+
+
 def check(vault: "Vault", *, clients_csv: Path | None = None, visits_csv: Path | None = None,
-          directory_csv: Path | None = None) -> Plan:
-    """Read and validate everything; raises ImportFailed listing every problem."""
+          directory_csv: Path | None = None, progress: Progress | None = None) -> Plan:
+    """Read and validate everything; raises ImportFailed listing every problem. `progress`
+    hears each file's check as it starts (steps())."""
     vault.require_clinical()
     problems, plan = Problems(), Plan()
     vault_refs = _vault_refs(vault)
     file_refs: set[str] = set()
+    said, done = steps(clients_csv, visits_csv, directory_csv), 0
+
+    def step() -> None:
+        nonlocal done
+        if progress is not None:
+            progress(done, len(said), said[done])
+        done += 1
     try:
         if directory_csv:
+            step()
             plan.names["directory"] = Path(directory_csv).name
             _check_directory(Path(directory_csv), problems, plan)
         if clients_csv:
+            step()
             plan.names["clients"] = Path(clients_csv).name
             _check_clients(Path(clients_csv), problems, plan, vault_refs, file_refs)
         if visits_csv:
+            step()
             plan.names["visits"] = Path(visits_csv).name
             import_visits.check(vault, Path(visits_csv), problems, plan.visits, vault_refs,
                                 file_refs)
@@ -185,11 +204,16 @@ def _write(vault: "Vault", plan: Plan) -> None:
 
 
 def run(vault: "Vault", *, clients_csv: Path | None = None, visits_csv: Path | None = None,
-        directory_csv: Path | None = None, dry_run: bool = False) -> Counts:
+        directory_csv: Path | None = None, dry_run: bool = False,
+        progress: Progress | None = None) -> Counts:
     """Check the files and, unless dry_run, import them in one transaction. Raises
-    ImportFailed (nothing written) when any file has a problem."""
+    ImportFailed (nothing written) when any file has a problem. `progress` hears each of
+    steps() as it starts (flows.import_files reports the end)."""
     plan = check(vault, clients_csv=clients_csv, visits_csv=visits_csv,
-                 directory_csv=directory_csv)
+                 directory_csv=directory_csv, progress=progress)
     if not dry_run:
+        if progress is not None:
+            said = steps(clients_csv, visits_csv, directory_csv)
+            progress(len(said) - 1, len(said), said[-1])
         _write(vault, plan)
     return plan.counts()

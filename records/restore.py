@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,6 +40,11 @@ from .paths import DB_NAME, KEY_NAME, vault_exists
 from .restore_access import (Opened, backup_actor, current_actor, current_keyfile, describe,
                              open_keyfile, readable_db, staff_row)
 from .restore_paths import REPLACED, STAGING, replaced_folders, staging_folders, target_of
+
+# restore_backup's steps, reported as progress(done, len(STEPS), what) as each one starts
+STEPS = ("checking the backup", "checking who you are", "copying and checking the backup",
+         "preparing the restored vault", "putting it in place")
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -140,19 +146,27 @@ class _Request:
     identity: str | None
     different_vault: bool
     now: datetime
+    progress: Progress | None = None
+
+    def step(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress(n, len(STEPS), STEPS[n])
 
 
 def restore_backup(backup_dir, data_dir, staff_name: str | None = None,
                    passphrase: str | None = None, *, backup_passphrase: str | None = None,
                    identity: str | None = None, different_vault: bool = False,
-                   now: datetime | None = None) -> Restored:
+                   now: datetime | None = None, progress: Progress | None = None) -> Restored:
     """Replace the vault in `data_dir` with a checked backup (see the module docstring).
     `passphrase` opens the current key file, or `identity` (the coordinator's age identity)
     does when no passphrase is given; `backup_passphrase` (default: `passphrase`, then the
-    identity) opens the backup when the current key file's data key does not."""
+    identity) opens the backup when the current key file's data key does not. `progress`
+    hears each of STEPS as it starts (flows.backup_restore reports the end)."""
     backup_dir = Path(backup_dir)
     if not backup_dir.is_dir():
         raise NotFound(msg("no backup folder {backup}", backup=backup_dir))
+    if progress is not None:
+        progress(0, len(STEPS), STEPS[0])
     manifest = read_manifest(backup_dir)
     backup_keys = KeyFile.load(backup_dir / KEY_NAME)
     if manifest.get("vault_id") != backup_keys.vault_id:
@@ -160,7 +174,7 @@ def restore_backup(backup_dir, data_dir, staff_name: str | None = None,
                                backup=backup_dir))
     req = _Request(backup_dir, backup_keys, target_of(data_dir), staff_name, passphrase,
                    passphrase if backup_passphrase is None else backup_passphrase, identity,
-                   different_vault, now or clock.now_utc())
+                   different_vault, now or clock.now_utc(), progress)
     with owner.acquire(req.target):
         kept = replaced_folders(req.target)
         if not os.path.lexists(req.target) and staging_folders(req.target) and kept:
@@ -182,6 +196,7 @@ def _restore_locked(req: _Request) -> Restored:
                               "point?): restore keeps the current vault by moving it aside "
                               "there, which would copy it; nothing was changed",
                               target=target, parent=target.parent))
+    req.step(1)
     current, current_db = _open_current(req) if vault_exists(target) else (None, None)
     try:
         actor = current_actor(current, current_db)  # a refusal comes before any work
@@ -194,7 +209,9 @@ def _restore_locked(req: _Request) -> Restored:
         staging = target.parent / f".{target.name}{STAGING}{secrets.token_hex(4)}"
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
+            req.step(2)
             _stage(req.backup_dir, staging, opened.data_key)
+            req.step(3)
             result = _prepare(staging, req, opened, current, current_db, actor)
             fsutil.stage("restore_staged")
         except BaseException:
@@ -204,6 +221,7 @@ def _restore_locked(req: _Request) -> Restored:
         if current_db is not None:
             current_db.close()  # before the swap: Windows cannot move a folder with open files
     try:
+        req.step(4)
         result.replaced = _swap(staging, target, req.now)
     except BaseException:
         if os.path.lexists(target):  # the vault is in place: the staged copy is not needed

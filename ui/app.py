@@ -6,8 +6,9 @@ window. `App` holds the flow and is what tests drive, with a fast KDF and a fake
 
 Locking clears the screen at once, asks the runner's jobs that can stop early (an export
 not yet written) to stop, and drops their results. The rolling backup
-(records.backup.auto_backup, when a backup folder is set) and the closing of the vault then
-run on the runner: a backup takes 0.1-0.5 s even on a small vault, and the runner, being
+(flows.backup_restore.back_up, when a backup folder is set) and the closing of the vault then
+run on the runner, its steps shown on the unlock window when it takes more than a second:
+a backup takes 0.1-0.5 s even on a small vault, and the runner, being
 serial, makes the close wait for every job queued before it (a staff member being added is
 added, then the vault closes; nothing is written after the close: a closed vault raises
 Locked). A failed backup never keeps the vault open: it is closed anyway and the unlock
@@ -86,14 +87,14 @@ class ClipboardGuard(QObject):
             self._clipboard.clear(QClipboard.Mode.Selection)
 
 
-def close_vault(vault):
+def close_vault(vault, progress=None):
     """The rolling backup (when a backup folder is set), then close the vault whatever the
     backup did. Runs on the runner's thread. Returns the backup made, or None."""
     if not vault.is_open:
         return None
     try:
-        from records.backup import auto_backup
-        return auto_backup(vault)
+        from flows.backup_restore import back_up
+        return back_up(vault, progress=progress)
     finally:
         vault.lock()
 
@@ -212,13 +213,21 @@ class App(QObject):
         self.unlock_window.show()
         self.unlock_window.activateWindow()
         self._closing.append(vault)
-        self.runner.run(lambda: close_vault(vault), lambda made: self._closed(vault, made),
-                        lambda error: self._closed(vault, None, error))
+        from ui.ops import Progress
+        steps = Progress()  # the backup's steps, to the unlock window
+        steps.setParent(self)  # let go of on this thread (with the app if never delivered)
+        steps.step.connect(self.unlock_window.backup_step)
+        self.runner.run(lambda: close_vault(vault, steps),
+                        lambda made: self._closed(vault, made, steps=steps),
+                        lambda error: self._closed(vault, None, error, steps=steps))
         self.locked.emit()
 
-    def _closed(self, vault, made, error: BaseException | None = None) -> None:
+    def _closed(self, vault, made, error: BaseException | None = None, *, steps=None) -> None:
         from records.errors import ClinicError
         self._closing.remove(vault)
+        self.unlock_window.backup_done()
+        if steps is not None:
+            steps.deleteLater()
         if isinstance(error, ClinicError):
             self.unlock_window.show_notice(
                 QCoreApplication.translate("App", "Locked, but {problem}").format(

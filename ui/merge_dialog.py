@@ -1,14 +1,16 @@
 """Merge a duplicate into the client on screen: pick the other record, compare both side by
 side, confirm. The other record's visits, referrals and incidents move to this one and its
-name becomes an alias."""
+name becomes an alias. The merge (one transaction, seconds for a client with years of visits)
+runs on the app's runner (ui/ops.py): `saved` is emitted when it is done."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from records import clients, incidents, referrals, visits
-from records.errors import ValidationError
+from records.errors import ClinicError, ValidationError
 from ui.form_base import FormBase
+from ui.ops import Op
 from ui.widgets import ClientPicker, hint, named
 
 
@@ -61,6 +63,7 @@ class MergeForm(FormBase):
         self.save_button.setAccessibleName(self.save_button.text())
         self.keep = clients.get(vault, client_id)
         self.other = None
+        self.working: Op | None = None  # the merge, on the runner
         duplicate = self.tr("Duplicate to merge")
         self.picker = ClientPicker(vault, duplicate, exclude_id=client_id)
         self.field("merge", self.picker.query, duplicate)
@@ -94,7 +97,28 @@ class MergeForm(FormBase):
                 "undone from here.").format(other=self.other.name, keep=self.keep.name))
 
     def commit(self):
+        """Start the merge on the runner; returns None (`saved` follows when it is done)."""
+        if self.working is not None:
+            return None
         if self.other is None:
             raise ValidationError("merge",
                                   self.tr("find and choose the duplicate record first"))
-        return clients.merge(self.vault, self.keep.id, self.other.id)
+        vault, keep_id, other_id = self.vault, self.keep.id, self.other.id
+        self.save_button.setEnabled(False)
+        self.working = Op(self, lambda _progress: clients.merge(vault, keep_id, other_id)) \
+            .success(self._merged).failure(self._failed) \
+            .with_progress(self.tr("Merging the records…"))
+        self.working.run_in_background()
+        return None
+
+    def _merged(self, kept) -> None:
+        self.working = None
+        self.saved.emit(kept)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.working = None
+        self.save_button.setEnabled(self.other is not None)
+        if not isinstance(exc, ClinicError):
+            exc = ClinicError(self.tr("the merge stopped with an error ({name})")
+                              .format(name=type(exc).__name__))
+        self.show_error(exc)

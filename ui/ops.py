@@ -8,8 +8,8 @@ must not touch a widget. `success(result)` or `failure(exception)` then runs on 
 thread, only while `parent` still exists: a page closed meanwhile hears nothing, and nobody
 hears of work the lock stopped (Locked). Work that can stop early checks
 `progress.cancelled` between its steps (the app cancels on lock); `progress(n, total, what)`
-reaches `on_progress` on the GUI thread. `with_progress(label)` shows a busy dialog when
-the work takes more than a second.
+reaches `on_progress` on the GUI thread. `with_progress(label)` shows a dialog when the work
+takes more than a second: busy until the first step, then its bar shows `n` of `total`.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from records.errors import ClinicError, Locked
 from ui import runner as runner_module
@@ -75,6 +75,7 @@ class Op:
         self._on_failure: Callable[[BaseException], None] | None = None
         self._label = ""
         self._dialog: QProgressDialog | None = None
+        self._bar: QProgressBar | None = None
 
     def success(self, fn: Callable[[object], None]) -> "Op":
         self._on_success = fn
@@ -111,7 +112,18 @@ class Op:
         dialog.setWindowTitle(QCoreApplication.translate("Op", "Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)
+        # The steps move this bar directly: the dialog's setValue() would run a nested event
+        # loop (and could deliver the result inside it).
+        self._bar = QProgressBar(dialog)
+        self._bar.setRange(0, 0)
+        dialog.setBar(self._bar)
+        self.progress.step.connect(self._show_step)
         self._dialog = dialog
+
+    def _show_step(self, n: int, total: int, _what: str) -> None:
+        if self._dialog is not None and shiboken6.isValid(self._bar):
+            self._bar.setRange(0, max(total, 1))
+            self._bar.setValue(min(n, total))
 
     def _parent_alive(self) -> bool:
         return self.parent is None or shiboken6.isValid(self.parent)

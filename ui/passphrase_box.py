@@ -1,5 +1,5 @@
 """Your own passphrase, on the Settings screen: current, new twice, and whether to re-key the
-vault now (records.rekey.change_passphrase). The box says what each choice revokes. The key
+vault now (flows.rekey_vault.change_passphrase). The box says what each choice revokes. The key
 derivation and the re-key take a while, so they run on the app's runner (ui/ops.py): never
 on the GUI thread, and locking waits for them."""
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout
 
+from flows.rekey_vault import change_passphrase
 from records.errors import ClinicError, ValidationError, WrongPassphrase
-from records.rekey import change_passphrase
 from ui.form_base import FormBase
 from ui.ops import Op
 from ui.widgets import check_box, form_layout, hint, named
@@ -66,8 +66,8 @@ class PassphraseBox(QGroupBox):
             return
         vault, kdf = self.form.vault, self.kdf
 
-        def work(_progress):
-            change_passphrase(vault, old, new, kdf=kdf, rekey=rekey)
+        def work(progress):
+            change_passphrase(vault, old, new, kdf=kdf, rekey_now=rekey, progress=progress)
             return rekey
         self.busy = True
         self.change_button.setEnabled(False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout,
 from records import clients, printing
 from records.errors import ClinicError
 from records.printing import PrintJob
-from flows.documents import job_pdf
+from flows.documents import job_pdf, save as save_document
 from ui.printing import (PrintFailed, ask_printer, copy_name, job_title, open_pdf, print_pdf,
                          printer_names, render_size)
 from ui import screenfit
@@ -287,7 +287,8 @@ class PrintPreview(QDialog):
         copies = printer.copyCount()
         done = self.tr("Printed: {document} (%n copies).", "", copies) if copies > 1 \
             else self.tr("Printed: {document}.")
-        self._finished("printer", done.format(document=job_title(self.job)))
+        printing.record_print(self.vault, self.job, "printer")
+        self._finished(done.format(document=job_title(self.job)))
 
     def _print_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -319,13 +320,22 @@ class PrintPreview(QDialog):
                 "“{folder}” is a synced folder: the file would leave this laptop. Nothing was "
                 "saved; choose another folder.").format(folder=synced))
             return
-        try:  # force: Qt's file dialog has asked before replacing a file
-            printing.save_pdf(path, self.pdf, force=True)
-        except ClinicError as exc:
-            QMessageBox.warning(self, self.tr("Save as PDF"), error_text(exc))
-            return
-        self._finished("file", self.tr("Saved as PDF: {document}.").format(
-            document=job_title(self.job)))
+        self._set_busy(True)
+        vault, job, pdf = self.vault, self.job, self.pdf  # force: Qt's dialog asked to replace
+        Op(self, lambda _progress: save_document(vault, job, path, force=True, pdf=pdf)) \
+            .success(lambda _pdf: self._saved()).failure(self._saved) \
+            .with_progress(self.tr("Saving the PDF…")).run_in_background()
+
+    def _saved(self, error: BaseException | None = None) -> None:
+        """Saved (and recorded), or nothing written: records.outputs writes whole or not."""
+        self._set_busy(False)
+        if error is None:
+            self._finished(self.tr("Saved as PDF: {document}.").format(document=job_title(self.job)))
+        else:
+            self._show_options()
+            reason = error_text(error) if isinstance(error, ClinicError) else self.tr(
+                "the file could not be written ({name})").format(name=type(error).__name__)
+            QMessageBox.warning(self, self.tr("Save as PDF"), reason)
 
     def _ask_path(self) -> Path | None:
         """Qt's own save dialog (not the desktop's, which keeps recent files), in a folder
@@ -375,9 +385,8 @@ class PrintPreview(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.print_later()
 
-    def _finished(self, destination: str, outcome: str) -> None:
+    def _finished(self, outcome: str) -> None:  # printed or saved, and recorded
         self.outcome = outcome
-        printing.record_print(self.vault, self.job, destination)
         if self.queued_id is not None:
             printing.done(self.vault, self.queued_id)
         self.accept()

@@ -1,16 +1,17 @@
 """Staff members: the list, adding one with their own passphrase (typed twice), removing one.
-Adding derives a key (about a second) and removing re-keys the whole vault, so both run on
-the app's runner (ui/ops.py), never on the GUI thread."""
+Adding derives a key (about a second) and removing re-keys the whole vault
+(flows.rekey_vault.remove_staff), so both run on the app's runner (ui/ops.py), never on the
+GUI thread, the removal with its steps shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QTableWidgetItem,
                                QVBoxLayout)
 
+from flows.rekey_vault import remove_staff
 from records import staff
 from records.errors import ClinicError, ValidationError
 from records.models import MIN_PASSPHRASE, ROLES
-from records.rekey import remove_staff
 from records.vocab import label
 from ui import i18n
 from ui.form_base import FormBase
@@ -152,7 +153,7 @@ class StaffEditor(FormBase):
         self.clear_error()
         self.confirm_remove.hide()
         vault, member = self.vault, self.to_remove
-        self._start(Op(self, lambda _progress: remove_staff(vault, member.id))
+        self._start(Op(self, lambda progress: remove_staff(vault, member.id, progress))
                     .success(lambda _: self._removed(member)), self.tr("Re-keying the vault…"))
 
     def _removed(self, member) -> None:

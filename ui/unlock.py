@@ -30,6 +30,7 @@ from ui.i18n import error_text
 # APP_TITLE is the app's name for the desktop (the X11 window class, the .desktop file's
 # StartupWMClass): never translated. The titles on screen are, in their context "AppTitle".
 APP_TITLE = "Records"
+BACKUP_SHOWN_AFTER_MS = 1000
 
 
 def main_title(van_name: str) -> str:
@@ -70,6 +71,14 @@ class UnlockWindow(QWidget):
         self.busy.setAccessibleName(self.tr("Unlocking"))
         self.busy.setFixedHeight(6)
         self.busy.hide()
+        # The rolling backup at lock runs on the runner; its steps show here when it takes
+        # more than a second (App.lock).
+        self.backup = QProgressBar(textVisible=True)
+        self.backup.setFormat(self.tr("Backing up the vault: step %v of %m"))
+        self.backup.setAccessibleName(self.tr("Backing up the vault"))
+        self.backup.hide()
+        self._backup_timer = QTimer(self, singleShot=True, interval=BACKUP_SHOWN_AFTER_MS)
+        self._backup_timer.timeout.connect(self.backup.show)
         self.message = QLabel(objectName="error", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(self.tr("Unlock message"))
@@ -88,6 +97,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.remember)
         layout.addWidget(self.unlock_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.busy)
+        layout.addWidget(self.backup)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -129,6 +139,20 @@ class UnlockWindow(QWidget):
     def show_notice(self, text: str) -> None:
         """A message for whoever unlocks next (a backup that could not be made at lock)."""
         self.message.setText(text)
+
+    def backup_step(self, done: int, total: int, _what: str = "") -> None:
+        """A step of the backup at lock; the bar shows once it has taken a second."""
+        if done >= total:
+            self.backup_done()
+            return
+        self.backup.setRange(0, max(total, 1))
+        self.backup.setValue(min(done, total))
+        if not self.backup.isVisible() and not self._backup_timer.isActive():
+            self._backup_timer.start()
+
+    def backup_done(self) -> None:
+        self._backup_timer.stop()
+        self.backup.hide()
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.name, self.passphrase, self.unlock_button, self.remember):

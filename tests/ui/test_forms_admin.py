@@ -139,7 +139,7 @@ def test_staff_removal_asks_to_confirm_naming_the_person(qtbot, vault, monkeypat
     member = staff.add(vault, "Omar Outreach", "outreach", PASSPHRASE, kdf=FAST_KDF)
     removed = []
     monkeypatch.setattr(ui.staff_editor, "remove_staff",
-                        lambda v, staff_id: removed.append(staff_id))
+                        lambda v, staff_id, progress: removed.append(staff_id))
     editor = show(qtbot, StaffEditor(vault, kdf=FAST_KDF))
     assert editor.remove_button.isEnabled()
     qtbot.mouseClick(editor.remove_button, Qt.LeftButton)  # nobody selected

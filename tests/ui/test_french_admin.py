@@ -80,7 +80,7 @@ def test_staff_in_french(qtbot, vault, french, monkeypatch, tmp_path):
     assert editor.table.item(row, 1).text() == label("role", "outreach", "fr")
 
     import ui.staff_editor
-    monkeypatch.setattr(ui.staff_editor, "remove_staff", lambda v, staff_id: None)
+    monkeypatch.setattr(ui.staff_editor, "remove_staff", lambda v, staff_id, progress: None)
     editor.table.setFocus(Qt.FocusReason.TabFocusReason)
     editor.table.setCurrentCell(row, 0)
     press(qtbot, editor.remove_button)

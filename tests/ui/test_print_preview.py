@@ -138,9 +138,17 @@ def test_save_as_pdf_warns_then_saves_owner_only(qtbot, clinic, messages, monkey
         self.selectFile(str(target))
         return QDialog.DialogCode.Accepted
     monkeypatch.setattr(QFileDialog, "exec", fake_exec)
-    dialog = open_preview(qtbot, clinic.vault, PrintJob("visit", clinic.visit.id, "client"))
-    dialog.save_button.click()
+    save_pdf, saved_on = printing.save_pdf, []
 
+    def probe(*args, **kwargs):
+        saved_on.append(shared().on_worker())
+        return save_pdf(*args, **kwargs)
+    monkeypatch.setattr(printing, "save_pdf", probe)
+    dialog = open_preview(qtbot, clinic.vault, PrintJob("visit", clinic.visit.id, "client"))
+    with qtbot.waitSignal(dialog.finished, timeout=20_000):
+        dialog.save_button.click()
+
+    assert saved_on == [True]  # written on the runner, through flows.documents.save
     assert messages[0][0] == "warning" and "leaves the encrypted vault" in messages[0][1]
     assert seen["native"] is False and seen["mode"] == QFileDialog.AcceptMode.AcceptSave
     assert seen["folder"] == str(home / "Documents")
@@ -189,8 +197,9 @@ def test_save_into_the_vault_folder_is_refused(qtbot, clinic, messages, monkeypa
         monkeypatch.setattr(QFileDialog, "exec", fake_exec)
         dialog = open_preview(qtbot, clinic.vault, PrintJob("visit", clinic.visit.id, "client"))
         dialog.save_button.click()
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.busy, timeout=20_000)
         assert messages[-1][0] == "warning" and "inside a vault folder" in messages[-1][1]
-        assert dialog.isVisible()
+        assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert sorted(p.name for p in vault_dir.iterdir()) == before
     assert audit_prints(clinic.vault) == []
 
@@ -318,7 +327,8 @@ def _save_through_the_real_file_dialog(qtbot, dialog, target: Path) -> None:
             qtbot.keyClicks(name, typed)
             qtbot.keyClick(name, Qt.Key.Key_Return)
     QTimer.singleShot(200, type_path)
-    dialog.save_button.click()
+    with qtbot.waitSignal(dialog.finished, timeout=20_000):
+        dialog.save_button.click()
 
 
 def test_save_as_pdf_leaves_no_folder_history_in_qt_settings(qtbot, clinic, messages,
