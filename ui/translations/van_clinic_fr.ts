@@ -714,6 +714,14 @@
         <source>find and choose the duplicate record first</source>
         <translation>trouvez et choisissez d&apos;abord le dossier en double</translation>
     </message>
+    <message>
+        <source>Merging the records…</source>
+        <translation>Fusion des dossiers…</translation>
+    </message>
+    <message>
+        <source>the merge stopped with an error ({name})</source>
+        <translation>la fusion s&apos;est arrêtée sur une erreur ({name})</translation>
+    </message>
 </context>
 <context>
     <name>Op</name>
@@ -961,8 +969,16 @@ N&apos;enregistrez que si c&apos;est indispensable, gardez le fichier hors des d
         <translation>«&#xa0;{folder}&#xa0;» est un dossier synchronisé&#xa0;: le fichier quitterait cet ordinateur portable. Rien n&apos;a été enregistré&#x202f;; choisissez un autre dossier.</translation>
     </message>
     <message>
+        <source>Saving the PDF…</source>
+        <translation>Enregistrement du PDF…</translation>
+    </message>
+    <message>
         <source>Saved as PDF: {document}.</source>
         <translation>Enregistré en PDF&#xa0;: {document}.</translation>
+    </message>
+    <message>
+        <source>the file could not be written ({name})</source>
+        <translation>le fichier n&apos;a pas pu être écrit ({name})</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -1580,6 +1596,14 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     <message>
         <source>Unlocking</source>
         <translation>Déverrouillage en cours</translation>
+    </message>
+    <message>
+        <source>Backing up the vault: step %v of %m</source>
+        <translation>Sauvegarde du coffre&#xa0;: étape %v sur %m</translation>
+    </message>
+    <message>
+        <source>Backing up the vault</source>
+        <translation>Sauvegarde du coffre</translation>
     </message>
     <message>
         <source>Unlock message</source>
