@@ -12,48 +12,69 @@ again after each change to them: the window never waits for them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt,
+                            Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from records import client_page, clients, directory, incidents, referrals, visits, vocab
 from records.errors import ClinicError
-from ui import clinic_time
+from ui import clinic_time, i18n
 from ui.ops import Op
 
 # (form name, button text, accessible name); the shortcuts belong to the main window's actions.
+# The texts are translated where shown (ClientPage context); QT_TRANSLATE_NOOP marks them.
 ACTIONS = (
-    ("visit", "Record visit (Ctrl+R)", "Record visit"),
-    ("quick_contact", "Quick contact (Ctrl+K)", "Quick contact"),
-    ("referral", "Referral (Ctrl+Shift+R)", "Referral"),
-    ("incident", "Incident (Ctrl+I)", "Incident"),
-    ("history", "History / correct (Ctrl+H)", "History and corrections"),
-    ("print", "Print (Ctrl+P)", "Print the selected visit or referral"),
-    ("merge", "Merge...", "Merge with another client"),
-    ("delete_client", "Delete at request...", "Delete at the client's request"),
+    ("visit", QT_TRANSLATE_NOOP("ClientPage", "Record visit (Ctrl+R)"),
+     QT_TRANSLATE_NOOP("ClientPage", "Record visit")),
+    ("quick_contact", QT_TRANSLATE_NOOP("ClientPage", "Quick contact (Ctrl+K)"),
+     QT_TRANSLATE_NOOP("ClientPage", "Quick contact")),
+    ("referral", QT_TRANSLATE_NOOP("ClientPage", "Referral (Ctrl+Shift+R)"),
+     QT_TRANSLATE_NOOP("ClientPage", "Referral")),
+    ("incident", QT_TRANSLATE_NOOP("ClientPage", "Incident (Ctrl+I)"),
+     QT_TRANSLATE_NOOP("ClientPage", "Incident")),
+    ("history", QT_TRANSLATE_NOOP("ClientPage", "History / correct (Ctrl+H)"),
+     QT_TRANSLATE_NOOP("ClientPage", "History and corrections")),
+    ("print", QT_TRANSLATE_NOOP("ClientPage", "Print (Ctrl+P)"),
+     QT_TRANSLATE_NOOP("ClientPage", "Print the selected visit or referral")),
+    ("merge", QT_TRANSLATE_NOOP("ClientPage", "Merge..."),
+     QT_TRANSLATE_NOOP("ClientPage", "Merge with another client")),
+    ("delete_client", QT_TRANSLATE_NOOP("ClientPage", "Delete at request..."),
+     QT_TRANSLATE_NOOP("ClientPage", "Delete at the client's request")),
 )
-_HIDDEN_LABELS = (("legal_name", "Legal name"), ("birth_date", "Date of birth"),
-                  ("phone", "Phone"), ("problems", "Health problems"),
-                  ("medications", "Medications"), ("allergies", "Allergies"))
-HIDDEN_NOTE = "Legal name, date of birth, phone and health summary are hidden."
-_OUTCOMES = (("attended", "Attended"), ("not_attended", "Did not attend"),
-             ("declined", "Declined"))
+_HIDDEN_LABELS = (("legal_name", QT_TRANSLATE_NOOP("ClientPage", "Legal name")),
+                  ("birth_date", QT_TRANSLATE_NOOP("ClientPage", "Date of birth")),
+                  ("phone", QT_TRANSLATE_NOOP("ClientPage", "Phone")),
+                  ("problems", QT_TRANSLATE_NOOP("ClientPage", "Health problems")),
+                  ("medications", QT_TRANSLATE_NOOP("ClientPage", "Medications")),
+                  ("allergies", QT_TRANSLATE_NOOP("ClientPage", "Allergies")))
+HIDDEN_NOTE = QT_TRANSLATE_NOOP(
+    "ClientPage", "Legal name, date of birth, phone and health summary are hidden.")
+_OUTCOMES = (("attended", QT_TRANSLATE_NOOP("ClientPage", "Attended")),
+             ("not_attended", QT_TRANSLATE_NOOP("ClientPage", "Did not attend")),
+             ("declined", QT_TRANSLATE_NOOP("ClientPage", "Declined")))
 
 
 def visit_line(visit, tz: str) -> str:
+    lang = i18n.current()
     when = clinic_time.text(visit.occurred_at, tz)
-    parts = [when, "Quick contact" if visit.quick else (visit.reason or "Visit")]
+    parts = [when, QCoreApplication.translate("ClientPage", "Quick contact") if visit.quick
+             else (visit.reason or QCoreApplication.translate("ClientPage", "Visit"))]
     if visit.site:
         parts.append(visit.site)
-    services = [vocab.label("service", s.kind) + (f" ({vocab.label('test_result', s.result)})"
-                                                  if s.result else "") for s in visit.services]
+    services = [vocab.label("service", s.kind, lang)
+                + (f" ({vocab.label('test_result', s.result, lang)})" if s.result else "")
+                for s in visit.services]
     if services:
         parts.append(", ".join(services))
     if visit.supplies:
-        parts.append(", ".join(f"{q} x {vocab.label('supply', k)}" for k, q in visit.supplies.items()))
+        each = QCoreApplication.translate("ClientPage", "{count} x {supply}")
+        parts.append(", ".join(each.format(count=q, supply=vocab.label("supply", k, lang))
+                               for k, q in visit.supplies.items()))
     line = " · ".join(parts)
-    return f"[entered in error] {line}" if visit.voided else line
+    return (QCoreApplication.translate("ClientPage", "[entered in error] {line}").format(
+        line=line) if visit.voided else line)
 
 
 def visit_lines(client_visits, tz: str) -> list[tuple[int, str]]:
@@ -73,21 +94,21 @@ class ClientPage(QWidget):
         self._tz = vault.settings.timezone
 
         self.name = QLabel(objectName="clientName", textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name.setAccessibleName("Client name")
+        self.name.setAccessibleName(self.tr("Client name"))
         self.details = QLabel(objectName="muted", wordWrap=True)
         self.flags = QLabel(objectName="warning", wordWrap=True)
 
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for form, text, accessible in ACTIONS:
-            button = QPushButton(text)
-            button.setAccessibleName(accessible)
+            button = QPushButton(self.tr(text))
+            button.setAccessibleName(self.tr(accessible))
             button.clicked.connect(lambda _=False, f=form: self.request(f))
             buttons.addWidget(button)
             self.buttons[form] = button
         buttons.addStretch(1)
-        back = QPushButton("Back to search (Esc)")
-        back.setAccessibleName("Back to search")
+        back = QPushButton(self.tr("Back to search (Esc)"))
+        back.setAccessibleName(self.tr("Back to search"))
         back.clicked.connect(self.back.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back.emit)
         buttons.addWidget(back)
@@ -98,9 +119,9 @@ class ClientPage(QWidget):
         self.hidden_box = QFrame(frameShape=QFrame.Shape.StyledPanel)
         hidden_layout = QVBoxLayout(self.hidden_box)
         row = QHBoxLayout()
-        self.hidden_note = QLabel(HIDDEN_NOTE, objectName="muted")
-        self.show_button = QPushButton("Show (Ctrl+Shift+H)")
-        self.show_button.setAccessibleName("Show hidden details")
+        self.hidden_note = QLabel(self.tr(HIDDEN_NOTE), objectName="muted")
+        self.show_button = QPushButton(self.tr("Show (Ctrl+Shift+H)"))
+        self.show_button.setAccessibleName(self.tr("Show hidden details"))
         self.show_button.setShortcut("Ctrl+Shift+H")
         self.show_button.clicked.connect(self.toggle_hidden)
         row.addWidget(self.hidden_note, 1)
@@ -113,12 +134,12 @@ class ClientPage(QWidget):
         hidden_layout.addWidget(self.hidden_values)
 
         self.visits = QListWidget(wordWrap=True)
-        self.visits.setAccessibleName("Visits, newest first")
+        self.visits.setAccessibleName(self.tr("Visits, newest first"))
         self.visits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.referrals = QListWidget(wordWrap=True)
-        self.referrals.setAccessibleName("Referrals")
+        self.referrals.setAccessibleName(self.tr("Referrals"))
         self.incidents = QListWidget(wordWrap=True)
-        self.incidents.setAccessibleName("Incidents")
+        self.incidents.setAccessibleName(self.tr("Incidents"))
         self._lists = {"visit": self.visits, "referral": self.referrals,
                        "incident": self.incidents}
         self._ids: dict[str, list[int]] = {entity: [] for entity in self._lists}  # by row
@@ -127,11 +148,12 @@ class ClientPage(QWidget):
         self.setFocusProxy(self.visits)  # opens in the visits: arrows, PageDown, Enter
 
         lists = QGridLayout()
-        lists.addWidget(QLabel("Visits (newest first; Enter opens one to correct it)"), 0, 0)
+        lists.addWidget(QLabel(self.tr("Visits (newest first; Enter opens one to correct it)")),
+                        0, 0)
         lists.addWidget(self.visits, 1, 0, 3, 1)
-        lists.addWidget(QLabel("Referrals (Enter opens one to correct it)"), 0, 1)
+        lists.addWidget(QLabel(self.tr("Referrals (Enter opens one to correct it)")), 0, 1)
         lists.addWidget(self.referrals, 1, 1)
-        lists.addWidget(QLabel("Incidents reported"), 2, 1)
+        lists.addWidget(QLabel(self.tr("Incidents reported")), 2, 1)
         lists.addWidget(self.incidents, 3, 1)
         lists.setColumnStretch(0, 3)
         lists.setColumnStretch(1, 2)
@@ -198,10 +220,11 @@ class ClientPage(QWidget):
         self.name.setText(client.name)
         bits = [client.pronouns] if client.pronouns else []
         if client.aliases:
-            bits.append("also " + ", ".join(client.aliases))
-        bits.append(f"code {client.uic}" + ("" if client.uic_complete else " (incomplete)"))
+            bits.append(self.tr("also {aliases}").format(aliases=", ".join(client.aliases)))
+        bits.append(self.tr("code {code}").format(code=client.uic) if client.uic_complete
+                    else self.tr("code {code} (incomplete)").format(code=client.uic))
         if client.ref:
-            bits.append(f"ref {client.ref}")
+            bits.append(self.tr("ref {ref}").format(ref=client.ref))
         self.details.setText("  ·  ".join(bits))
         self.flags.setText("  ".join(f"⚑ {f}" for f in client.flags))
         self.flags.setVisible(bool(client.flags))
@@ -219,7 +242,7 @@ class ClientPage(QWidget):
         self.visits.addItems([line for _visit_id, line in lines])  # one call for all
         self._ids["visit"] = [visit_id for visit_id, _line in lines]
         if not self.visits.count():
-            self.visits.addItem(QListWidgetItem("No visits yet."))
+            self.visits.addItem(QListWidgetItem(self.tr("No visits yet.")))
         # The newest visit is where the arrows start, not selected: Ctrl+P still prints the
         # latest referral until the nurse picks a visit.
         self.visits.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -239,9 +262,10 @@ class ClientPage(QWidget):
         names = {entry_id: entry.name for entry_id, entry in destinations.items()}
         for ref in client_referrals:
             made = clinic_time.day(ref.made_at, self._tz)
-            status = vocab.label("referral_status", ref.status)
+            status = vocab.label("referral_status", ref.status, i18n.current())
             text = f"{made} · {names[ref.destination_id]} · {status}"
-            self.referrals.addItem(("[voided] " if ref.voided else "") + text)
+            self.referrals.addItem(self.tr("[voided] {referral}").format(referral=text)
+                                   if ref.voided else text)
             if ref.status == "made" and not ref.voided:
                 self._follow_layout.addWidget(self._follow_row(ref, names[ref.destination_id], made))
         self.follow_up.setVisible(self._follow_layout.count() > 0)
@@ -250,11 +274,13 @@ class ClientPage(QWidget):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        text = QLabel(f"Ask about the referral to {destination} on {made}", objectName="followUpText")
+        text = QLabel(self.tr("Ask about the referral to {destination} on {day}").format(
+            destination=destination, day=made), objectName="followUpText")
         layout.addWidget(text, 1)
         for status, label in _OUTCOMES:
-            button = QPushButton(label)
-            button.setAccessibleName(f"{label}: referral to {destination}")
+            button = QPushButton(self.tr(label))
+            button.setAccessibleName(self.tr("{outcome}: referral to {destination}").format(
+                outcome=self.tr(label), destination=destination))
             button.clicked.connect(lambda _=False, r=ref.id, s=status: self.set_outcome(r, s))
             layout.addWidget(button)
         return row
@@ -270,9 +296,9 @@ class ClientPage(QWidget):
         self._ids["incident"] = [incident.id for incident in reported]
         for incident in reported:
             when = clinic_time.day(incident.occurred_at, self._tz)
-            self.incidents.addItem(f"{when} · {incident.area or 'place not given'}")
+            self.incidents.addItem(f"{when} · {incident.area or self.tr('place not given')}")
         if not self.incidents.count():
-            self.incidents.addItem(QListWidgetItem("None reported."))
+            self.incidents.addItem(QListWidgetItem(self.tr("None reported.")))
 
     # --- hidden details ---------------------------------------------------------------
     def toggle_hidden(self) -> None:
@@ -280,20 +306,21 @@ class ClientPage(QWidget):
             self._hidden_form.removeRow(0)
         if self.hidden_values.isVisible():
             self.hidden_values.hide()
-            self.hidden_note.setText(HIDDEN_NOTE)
-            self.show_button.setText("Show (Ctrl+Shift+H)")
+            self.hidden_note.setText(self.tr(HIDDEN_NOTE))
+            self.show_button.setText(self.tr("Show (Ctrl+Shift+H)"))
             return
         values = clients.reveal_hidden(self._vault, self.client_id)
         for field, label in _HIDDEN_LABELS:
             value = values[field]
             shown = value.isoformat() if hasattr(value, "isoformat") else (value or "")
-            text = QLabel(shown or "not given", wordWrap=True,
+            text = QLabel(shown or self.tr("not given"), wordWrap=True,
                           textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setAccessibleName(label)
-            self._hidden_form.addRow(label, text)
+            text.setAccessibleName(self.tr(label))
+            self._hidden_form.addRow(self.tr(label), text)
         self.hidden_values.show()
-        self.hidden_note.setText("Shown on request; each view is recorded in the audit log.")
-        self.show_button.setText("Hide (Ctrl+Shift+H)")
+        self.hidden_note.setText(
+            self.tr("Shown on request; each view is recorded in the audit log."))
+        self.show_button.setText(self.tr("Hide (Ctrl+Shift+H)"))
 
     # --- opening forms ----------------------------------------------------------------
     def selected(self) -> tuple[str, int] | None:

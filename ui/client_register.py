@@ -5,7 +5,7 @@ or same name) is a warning with a button to open that client instead, never a bl
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QToolButton,
@@ -17,13 +17,28 @@ from ui.a11y import buddy
 from ui.form_base import ask_unsaved
 from ui.i18n import error_text, field_text
 
-_GENDERS = (("", "Not given"), ("F", "F: female"), ("M", "M: male"), ("X", "X: another gender"))
+# The texts are translated where shown (ClientRegister context); QT_TRANSLATE_NOOP marks them.
+_GENDERS = (("", QT_TRANSLATE_NOOP("ClientRegister", "Not given")),
+            ("F", QT_TRANSLATE_NOOP("ClientRegister", "F: female")),
+            ("M", QT_TRANSLATE_NOOP("ClientRegister", "M: male")),
+            ("X", QT_TRANSLATE_NOOP("ClientRegister", "X: another gender")))
 _LABELS = {
-    "name": "Name", "pronouns": "Pronouns", "aliases": "Also known as", "gender": "Gender (code)",
-    "uic_first": "First name (code)", "uic_last": "Last name (code)", "birth_year": "Birth year",
-    "uic_chosen": "Code chosen by the client", "legal_name": "Legal name",
-    "birth_date": "Date of birth", "phone": "Phone", "contact_notes": "How to reach them",
-    "flags": "Flags", "ref": "Reference", "language": "Language", "uic": "Code",
+    "name": QT_TRANSLATE_NOOP("ClientRegister", "Name"),
+    "pronouns": QT_TRANSLATE_NOOP("ClientRegister", "Pronouns"),
+    "aliases": QT_TRANSLATE_NOOP("ClientRegister", "Also known as"),
+    "gender": QT_TRANSLATE_NOOP("ClientRegister", "Gender (code)"),
+    "uic_first": QT_TRANSLATE_NOOP("ClientRegister", "First name (code)"),
+    "uic_last": QT_TRANSLATE_NOOP("ClientRegister", "Last name (code)"),
+    "birth_year": QT_TRANSLATE_NOOP("ClientRegister", "Birth year"),
+    "uic_chosen": QT_TRANSLATE_NOOP("ClientRegister", "Code chosen by the client"),
+    "legal_name": QT_TRANSLATE_NOOP("ClientRegister", "Legal name"),
+    "birth_date": QT_TRANSLATE_NOOP("ClientRegister", "Date of birth"),
+    "phone": QT_TRANSLATE_NOOP("ClientRegister", "Phone"),
+    "contact_notes": QT_TRANSLATE_NOOP("ClientRegister", "How to reach them"),
+    "flags": QT_TRANSLATE_NOOP("ClientRegister", "Flags"),
+    "ref": QT_TRANSLATE_NOOP("ClientRegister", "Reference"),
+    "language": QT_TRANSLATE_NOOP("ClientRegister", "Language"),
+    "uic": QT_TRANSLATE_NOOP("ClientRegister", "Code"),
 }
 
 
@@ -42,43 +57,46 @@ class ClientRegister(QWidget):
     def __init__(self, vault, parent=None, name: str = ""):
         super().__init__(parent)
         self._vault = vault
-        title = QLabel("New client", objectName="pageTitle")
-        self.name = _line("Name", "The name the client gives (street name is fine)")
+        title = QLabel(self.tr("New client"), objectName="pageTitle")
+        label = self.label
+        self.name = _line(label("name"),
+                          self.tr("The name the client gives (street name is fine)"))
         self.name.setText(name)
-        self.pronouns = _line("Pronouns", "e.g. she/her")
-        self.more_button = QToolButton(text="More details", checkable=True)
+        self.pronouns = _line(label("pronouns"), self.tr("e.g. she/her"))
+        self.more_button = QToolButton(text=self.tr("More details"), checkable=True)
         self.more_button.setArrowType(Qt.ArrowType.RightArrow)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.more_button.setAccessibleName("More details")
+        self.more_button.setAccessibleName(self.tr("More details"))
         self.more_button.setShortcut(QKeySequence("Alt+M"))
 
-        self.aliases = _line("Also known as", "Other names, separated by ;")
+        self.aliases = _line(label("aliases"), self.tr("Other names, separated by ;"))
         self.gender = QComboBox()
-        self.gender.setAccessibleName("Gender for the code")
-        for code, label in _GENDERS:
-            self.gender.addItem(label, code)
-        self.uic_first = _line("First name for the code")
-        self.uic_last = _line("Last name for the code")
-        self.birth_year = _line("Birth year", "YYYY")
+        self.gender.setAccessibleName(self.tr("Gender for the code"))
+        for code, text in _GENDERS:
+            self.gender.addItem(self.tr(text), code)
+        self.uic_first = _line(self.tr("First name for the code"))
+        self.uic_last = _line(self.tr("Last name for the code"))
+        self.birth_year = _line(label("birth_year"), self.tr("YYYY"))
         self.birth_year.setMaxLength(4)
-        self.uic_chosen = _line("Code chosen by the client", "instead of the recipe, e.g. FMASM1990")
-        self.legal_name = _line("Legal name")
-        self.birth_date = _line("Date of birth", "YYYY-MM-DD")
-        self.phone = _line("Phone")
-        self.contact_notes = QPlainTextEdit(placeholderText="Where and how to reach them")
-        self.contact_notes.setAccessibleName("How to reach them")
+        self.uic_chosen = _line(label("uic_chosen"),
+                                self.tr("instead of the recipe, e.g. FMASM1990"))
+        self.legal_name = _line(label("legal_name"))
+        self.birth_date = _line(label("birth_date"), self.tr("YYYY-MM-DD"))
+        self.phone = _line(label("phone"))
+        self.contact_notes = QPlainTextEdit(placeholderText=self.tr("Where and how to reach them"))
+        self.contact_notes.setAccessibleName(label("contact_notes"))
         self.contact_notes.setFixedHeight(60)
-        self.flags = _line("Flags", "Short notes for staff, separated by ;")
-        self.ref = _line("Reference", "A file number from another service, if any")
+        self.flags = _line(label("flags"), self.tr("Short notes for staff, separated by ;"))
+        self.ref = _line(label("ref"), self.tr("A file number from another service, if any"))
         self.language = QComboBox()
-        self.language.setAccessibleName("Language")
+        self.language.setAccessibleName(label("language"))
         self.language.addItem("English", "en")
         self.language.addItem("Français", "fr")
 
         self.code = QLabel(objectName="muted")
-        self.code.setAccessibleName("Code")
+        self.code.setAccessibleName(label("uic"))
         self.error = QLabel(objectName="error", wordWrap=True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.duplicates = QWidget()
         self._dup_layout = QVBoxLayout(self.duplicates)
         self._dup_layout.setContentsMargins(0, 0, 0, 0)
@@ -86,34 +104,30 @@ class ClientRegister(QWidget):
         self.more = QWidget()
         more_form = QFormLayout(self.more)
         more_form.setContentsMargins(0, 0, 0, 0)
-        more_form.addRow(_LABELS["aliases"], self.aliases)
+        more_form.addRow(label("aliases"), self.aliases)
         code_parts = QHBoxLayout()
         for widget in (self.gender, self.uic_first, self.uic_last, self.birth_year):
             code_parts.addWidget(widget)
-        self.uic_first.setPlaceholderText("first name")
-        self.uic_last.setPlaceholderText("last name")
-        more_form.addRow(buddy("Parts of the code", self.gender, "Gender for the code"),
+        self.uic_first.setPlaceholderText(self.tr("first name"))
+        self.uic_last.setPlaceholderText(self.tr("last name"))
+        more_form.addRow(buddy(self.tr("Parts of the code"), self.gender,
+                               self.tr("Gender for the code")),
                          code_parts)
-        more_form.addRow(_LABELS["uic_chosen"], self.uic_chosen)
-        more_form.addRow(_LABELS["legal_name"], self.legal_name)
-        more_form.addRow(_LABELS["birth_date"], self.birth_date)
-        more_form.addRow(_LABELS["phone"], self.phone)
-        more_form.addRow(_LABELS["contact_notes"], self.contact_notes)
-        more_form.addRow(_LABELS["flags"], self.flags)
-        more_form.addRow(_LABELS["ref"], self.ref)
-        more_form.addRow(_LABELS["language"], self.language)
+        for field in ("uic_chosen", "legal_name", "birth_date", "phone", "contact_notes",
+                      "flags", "ref", "language"):
+            more_form.addRow(label(field), getattr(self, field))
         self.more.hide()
 
-        self.save_button = QPushButton("Save (Ctrl+S)")
-        self.save_button.setAccessibleName("Save")
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
+        self.save_button.setAccessibleName(self.tr("Save"))
         self.save_button.setDefault(True)
-        cancel = QPushButton("Cancel (Esc)")
-        cancel.setAccessibleName("Cancel")
+        cancel = QPushButton(self.tr("Cancel (Esc)"))
+        cancel.setAccessibleName(self.tr("Cancel"))
 
         form = QFormLayout()
-        form.addRow(_LABELS["name"] + " *", self.name)
-        form.addRow(_LABELS["pronouns"], self.pronouns)
-        form.addRow(_LABELS["uic"], self.code)
+        form.addRow(self.tr("{label} *").format(label=label("name")), self.name)
+        form.addRow(label("pronouns"), self.pronouns)
+        form.addRow(label("uic"), self.code)
         body = QWidget()
         body.setMaximumWidth(880)  # long lines of empty fields are hard to scan
         body_layout = QVBoxLayout(body)
@@ -156,6 +170,10 @@ class ClientRegister(QWidget):
         self._clean = None  # values() when first shown
         self.question = None
 
+    def label(self, field: str) -> str:
+        """A field's caption, translated."""
+        return self.tr(_LABELS[field])
+
     # --- changes (asked about on Esc, kept as a draft at lock) ------------------------
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -187,7 +205,8 @@ class ClientRegister(QWidget):
         if not self.has_changes():
             self.cancelled.emit()
         elif self.question is None:
-            self.question = ask_unsaved(self, "New client", self.save, self.cancelled.emit)
+            self.question = ask_unsaved(self, self.tr("New client"), self.save,
+                                        self.cancelled.emit)
             self.question.finished.connect(lambda: setattr(self, "question", None))
 
     def _toggle_more(self, shown: bool) -> None:
@@ -222,12 +241,13 @@ class ClientRegister(QWidget):
     def _changed(self) -> None:
         code, complete, problem = self._live_code()
         if problem:
-            self.code.setText(f"Chosen code not valid yet: {problem}")
+            self.code.setText(self.tr("Chosen code not valid yet: {problem}").format(
+                problem=problem))
         elif complete:
-            self.code.setText(f"{code}  (complete)")
+            self.code.setText(self.tr("{code}  (complete)").format(code=code))
         else:
-            self.code.setText(f"{code}  (incomplete: not counted as a unique person until "
-                              "the missing parts are known)")
+            self.code.setText(self.tr("{code}  (incomplete: not counted as a unique person until "
+                                      "the missing parts are known)").format(code=code))
         self._dup_timer.start()
 
     def _check_duplicates(self) -> None:
@@ -243,11 +263,12 @@ class ClientRegister(QWidget):
             row = QWidget()
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
-            why = "the same code" if dup.why == "same code" else "the same name"
-            warning = QLabel(f"A client with {why} is already registered: {dup.name}",
-                             objectName="warning")
-            button = QPushButton(f"Open {dup.name} instead")
-            button.setAccessibleName("Open the existing client")
+            why = (self.tr("A client with the same code is already registered: {name}")
+                   if dup.why == "same code"
+                   else self.tr("A client with the same name is already registered: {name}"))
+            warning = QLabel(why.format(name=dup.name), objectName="warning")
+            button = QPushButton(self.tr("Open {name} instead").format(name=dup.name))
+            button.setAccessibleName(self.tr("Open the existing client"))
             button.clicked.connect(lambda _=False, i=dup.id: self.open_existing.emit(i))
             row_layout.addWidget(warning)
             row_layout.addWidget(button)
@@ -267,8 +288,10 @@ class ClientRegister(QWidget):
         self.saved.emit(client)
 
     def _show_problem(self, exc: ValidationError) -> None:
-        label = _LABELS.get(exc.field, field_text(exc.field).replace("_", " ").capitalize())
-        self.error.setText(f"{label}: {error_text(exc.problem)}")
+        label = (self.label(exc.field) if exc.field in _LABELS
+                 else field_text(exc.field).replace("_", " ").capitalize())
+        self.error.setText(self.tr("{label}: {problem}").format(
+            label=label, problem=error_text(exc.problem)))
         widget = getattr(self, exc.field, None)
         if exc.field == "uic":
             widget = self.uic_chosen

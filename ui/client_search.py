@@ -11,7 +11,8 @@ rows.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (QCoreApplication, QEvent, QModelIndex, QStringListModel, Qt,
+                            QTimer, Signal)
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListView,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -29,13 +30,17 @@ def describe(hit: search.SearchHit, zone, legal: bool = False) -> str:
     """One row: what tells two people of the same name apart, all of it visible."""
     parts = [f"{hit.name} ({hit.pronouns})" if hit.pronouns else hit.name]
     if hit.aliases:
-        parts.append("also " + ", ".join(hit.aliases))
-    parts.append(hit.uic or "no code")
+        parts.append(QCoreApplication.translate("ClientSearch", "also {aliases}").format(
+            aliases=", ".join(hit.aliases)))
+    parts.append(hit.uic or QCoreApplication.translate("ClientSearch", "no code"))
     if hit.on_ref:
-        parts.append(f"ref {hit.ref}")
+        parts.append(QCoreApplication.translate("ClientSearch", "ref {ref}").format(ref=hit.ref))
     if legal:
-        parts.append(f"legal name {hit.legal_name}" if hit.legal_name else "no legal name")
-    parts.append(f"last contact {hit.last_contact.astimezone(zone).date().isoformat()}")
+        parts.append(QCoreApplication.translate("ClientSearch", "legal name {name}").format(
+            name=hit.legal_name) if hit.legal_name
+            else QCoreApplication.translate("ClientSearch", "no legal name"))
+    parts.append(QCoreApplication.translate("ClientSearch", "last contact {day}").format(
+        day=hit.last_contact.astimezone(zone).date().isoformat()))  # ISO in fr_CA too
     return " · ".join(parts)
 
 
@@ -101,20 +106,20 @@ class ClientSearch(QWidget):
     def __init__(self, vault, parent=None):
         super().__init__(parent)
         self.box = QLineEdit(objectName="search", clearButtonEnabled=True,
-                             placeholderText="Find a client: name, alias, code or ref")
-        self.box.setAccessibleName("Find a client")
+                             placeholderText=self.tr("Find a client: name, alias, code or ref"))
+        self.box.setAccessibleName(self.tr("Find a client"))
         self.model = ClientListModel(vault, self)
         self.list = QListView(objectName="results", uniformItemSizes=True,
                               editTriggers=QListView.EditTrigger.NoEditTriggers)
-        self.list.setAccessibleName("Clients found")
+        self.list.setAccessibleName(self.tr("Clients found"))
         self.list.setModel(self.model)
         self.count = QLabel(objectName="muted")
-        self.new_button = QPushButton("New client (Ctrl+N)")
-        self.new_button.setAccessibleName("New client")
-        self.anon_button = QPushButton("No name (anonymous): quick contact (Ctrl+K)")
-        self.anon_button.setAccessibleName("Anonymous quick contact")
-        self.legal = QCheckBox("Show &legal names (audited)")
-        self.legal.setAccessibleName("Show and search legal names (audited)")
+        self.new_button = QPushButton(self.tr("New client (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("New client"))
+        self.anon_button = QPushButton(self.tr("No name (anonymous): quick contact (Ctrl+K)"))
+        self.anon_button.setAccessibleName(self.tr("Anonymous quick contact"))
+        self.legal = QCheckBox(self.tr("Show &legal names (audited)"))
+        self.legal.setAccessibleName(self.tr("Show and search legal names (audited)"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -144,19 +149,21 @@ class ClientSearch(QWidget):
         self._timer.stop()
         self.model.set_query(self.box.text(), self.legal.isChecked())
         rows = self.model.rowCount()
-        more = "+" if self.model.canFetchMore() else ""
         if rows == 0 and self.box.text().strip():
-            self.count.setText("No match. Ctrl+N registers a new client.")
+            self.count.setText(self.tr("No match. Ctrl+N registers a new client."))
+        elif not self.box.text().strip():
+            self.count.setText(self.tr("Type a name, alias, code or ref."))
+        elif self.model.canFetchMore():  # more on scrolling
+            self.count.setText(self.tr("%n+ found", "", rows))
         else:
-            self.count.setText(f"{rows}{more} found" if self.box.text().strip()
-                               else "Type a name, alias, code or ref.")
+            self.count.setText(self.tr("%n found", "", rows))
         if rows:
             self.list.setCurrentIndex(self.model.index(0))
 
     def _label_new_button(self, text: str) -> None:
         text = text.strip()
-        self.new_button.setText(f"New client “{text[:30]}” (Ctrl+N)" if text
-                                else "New client (Ctrl+N)")
+        self.new_button.setText(self.tr("New client “{name}” (Ctrl+N)").format(name=text[:30])
+                                if text else self.tr("New client (Ctrl+N)"))
 
     def focus_search(self, select_all: bool = True) -> None:
         self.box.setFocus()

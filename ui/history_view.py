@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
@@ -19,10 +19,17 @@ from ui.form_base import ErrorBanner
 from ui.widgets import named, strong
 from ui.i18n import error_text
 
-ENTITIES = {  # entity -> (records module, form class, form keyword for the id, heading)
-    "visit": (visits, VisitForm, "visit_id", "Visit"),
-    "referral": (referrals, ReferralForm, "referral_id", "Referral"),
-    "incident": (incidents, IncidentForm, "incident_id", "Incident report"),
+# entity -> (records module, form class, form keyword for the id, window title, heading);
+# the texts are translated where shown (HistoryView context).
+ENTITIES = {
+    "visit": (visits, VisitForm, "visit_id", QT_TRANSLATE_NOOP("HistoryView", "Visit history"),
+              QT_TRANSLATE_NOOP("HistoryView", "Visit and its earlier versions")),
+    "referral": (referrals, ReferralForm, "referral_id",
+                 QT_TRANSLATE_NOOP("HistoryView", "Referral history"),
+                 QT_TRANSLATE_NOOP("HistoryView", "Referral and its earlier versions")),
+    "incident": (incidents, IncidentForm, "incident_id",
+                 QT_TRANSLATE_NOOP("HistoryView", "Incident report history"),
+                 QT_TRANSLATE_NOOP("HistoryView", "Incident report and its earlier versions")),
 }
 
 class HistoryView(QWidget):
@@ -33,30 +40,31 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.vault = vault
         if entity not in ENTITIES:  # Ctrl+H on a client page with no entry chosen
-            raise ClinicError("choose a visit, referral or incident in the lists first")
+            raise ClinicError(self.tr("choose a visit, referral or incident in the lists first"))
         self.entity, self.entity_id = entity, entity_id
-        self.module, self.form_class, self.form_key, heading = ENTITIES[entity]
-        self.setWindowTitle(f"{heading} history")
+        self.module, self.form_class, self.form_key, title, heading = ENTITIES[entity]
+        heading = self.tr(heading)
+        self.setWindowTitle(self.tr(title))
         self.form = None
 
         self.stack = QStackedWidget()
         page = QWidget()
-        self.heading = strong(f"{heading} and its earlier versions")
+        self.heading = strong(heading)
         self.heading.setWordWrap(False)
         self.banner = ErrorBanner()
-        self.versions = named(QListWidget(), "Versions")
+        self.versions = named(QListWidget(), self.tr("Versions"))
         self.versions.setFixedWidth(330)
         self.versions.setSpacing(2)
         self.versions.currentItemChanged.connect(self._show_version)
-        self.text = named(QTextBrowser(), "Version shown")
-        self.correct_button = named(QPushButton("Correct…"), "Correct")
+        self.text = named(QTextBrowser(), self.tr("Version shown"))
+        self.correct_button = named(QPushButton(self.tr("Correct…")), self.tr("Correct"))
         self.correct_button.clicked.connect(self.open_correction)
-        self.void_button = named(QPushButton("Void…"), "Void")
+        self.void_button = named(QPushButton(self.tr("Void…")), self.tr("Void"))
         self.void_button.clicked.connect(self.ask_void_reason)
-        self.void_reason = named(QLineEdit(), "Reason for voiding")
-        self.void_reason.setPlaceholderText("Why is this entry void? (Enter to confirm)")
+        self.void_reason = named(QLineEdit(), self.tr("Reason for voiding"))
+        self.void_reason.setPlaceholderText(self.tr("Why is this entry void? (Enter to confirm)"))
         self.void_reason.returnPressed.connect(self.confirm_void)
-        self.void_confirm = named(QPushButton("Confirm void"), "Confirm void")
+        self.void_confirm = named(QPushButton(self.tr("Confirm void")), self.tr("Confirm void"))
         self.void_confirm.clicked.connect(self.confirm_void)
 
         rows = QHBoxLayout()
@@ -98,21 +106,22 @@ class HistoryView(QWidget):
             name = clients.get(self.vault, client_id).name
         except ClinicError:
             return
-        self.heading.setText(f"{heading} and its earlier versions — {name}")
+        self.heading.setText(self.tr("{heading} — {name}").format(heading=heading, name=name))
         self.setAccessibleName(self.heading.text())
 
     def refresh(self) -> None:
         self.current = self.module.get(self.vault, self.entity_id)
         names = {s.id: s.name for s in staff.all_staff(self.vault, include_removed=True)}
         self.versions.clear()
-        state = "voided" if self.current.voided else "current"
-        item = QListWidgetItem(f"Version {self.current.version} ({state})")
+        item = QListWidgetItem(
+            (self.tr("Version {number} (voided)") if self.current.voided
+             else self.tr("Version {number} (current)")).format(number=self.current.version))
         item.setData(Qt.UserRole, dataclasses.asdict(self.current))
         self.versions.addItem(item)
         for rev in reversed(revisions.revisions(self.vault, self.entity, self.entity_id)):
-            item = QListWidgetItem(
-                f"Version {rev.version}\n  replaced {local_time(self.vault, rev.replaced_at)}"
-                f" by {names.get(rev.staff_id, 'a staff member')}")
+            item = QListWidgetItem(self.tr("Version {number}\n  replaced {when} by {staff}").format(
+                number=rev.version, when=local_time(self.vault, rev.replaced_at),
+                staff=names.get(rev.staff_id) or self.tr("a staff member")))
             item.setData(Qt.UserRole, rev.data)
             self.versions.addItem(item)
         self.versions.setCurrentRow(0)
@@ -158,7 +167,8 @@ class HistoryView(QWidget):
         try:
             record = self.module.void(self.vault, self.entity_id, self.void_reason.text())
         except ClinicError as exc:
-            self.banner.show_message(f"Not voided. {error_text(exc)}")
+            self.banner.show_message(self.tr("Not voided. {problem}").format(
+                problem=error_text(exc)))
             self.void_reason.setFocus()
             return
         self.void_reason.clear()

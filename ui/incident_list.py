@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout,
@@ -15,7 +15,9 @@ from records import incidents
 from ui.record_text import local_time, render
 from ui.widgets import named, record_table, strong
 
-COLUMNS = ("When", "Area", "Plate", "Phone", "Vehicle")
+COLUMNS = (QT_TRANSLATE_NOOP("IncidentList", "When"), QT_TRANSLATE_NOOP("IncidentList", "Area"),
+           QT_TRANSLATE_NOOP("IncidentList", "Plate"), QT_TRANSLATE_NOOP("IncidentList", "Phone"),
+           QT_TRANSLATE_NOOP("IncidentList", "Vehicle"))  # translated where shown
 
 
 class IncidentList(QWidget):
@@ -25,16 +27,17 @@ class IncidentList(QWidget):
     def __init__(self, vault, parent=None):
         super().__init__(parent)
         self.vault = vault
-        self.setWindowTitle("Incident reports")
-        heading = "Incident reports shared with the police liaison" \
-            if vault.is_police_liaison else "Incident reports"
-        self.search = named(QLineEdit(), "Search by partial plate or phone")
-        self.search.setPlaceholderText("Partial plate, phone, or a word of the description")
+        self.setWindowTitle(self.tr("Incident reports"))
+        heading = self.tr("Incident reports shared with the police liaison") \
+            if vault.is_police_liaison else self.tr("Incident reports")
+        self.search = named(QLineEdit(), self.tr("Search by partial plate or phone"))
+        self.search.setPlaceholderText(
+            self.tr("Partial plate, phone, or a word of the description"))
         self.search.textChanged.connect(self.refresh)
-        self.table = record_table(COLUMNS, "Incident reports")
+        self.table = record_table(tuple(self.tr(c) for c in COLUMNS), self.tr("Incident reports"))
         self.table.currentCellChanged.connect(lambda *_: self._show_current())
         self.table.cellActivated.connect(lambda *_: self._open_current())
-        self.detail = named(QTextBrowser(), "Selected report")
+        self.detail = named(QTextBrowser(), self.tr("Selected report"))
         self.count_label = QLabel()
 
         layout = QVBoxLayout(self)
@@ -62,7 +65,7 @@ class IncidentList(QWidget):
                      if incident.vehicle_description else "")
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.count_label.setText(f"{len(self.shown)} report(s)")
+        self.count_label.setText(self.tr("%n report(s)", "", len(self.shown)))
         if self.shown:
             self.table.setCurrentCell(0, 0)
         self._show_current()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -29,29 +29,39 @@ from ui.shift_bar import ShiftBar
 from ui.unlock import main_title
 
 # name -> (menu text, shortcut, menu). Listed in the F1 help (ui.shortcuts_help) in this order.
+# The texts are translated where shown (MainWindow context); QT_TRANSLATE_NOOP marks them.
 ACTIONS = {
-    "find": ("&Find a client", "Ctrl+F", "Client"),
-    "new_client": ("&New client", "Ctrl+N", "Client"),
-    "visit": ("Record &visit", "Ctrl+R", "Client"),
-    "quick_contact": ("&Quick contact", "Ctrl+K", "Client"),
-    "referral": ("&Referral", "Ctrl+Shift+R", "Client"),
-    "incident": ("&Incident report", "Ctrl+I", "Client"),
-    "history": ("&History / correct", "Ctrl+H", "Client"),
-    "print": ("&Print...", "Ctrl+P", "Client"),
-    "incidents": ("Incident re&ports (search)", "Ctrl+Shift+I", "Clinic"),
-    "shift": ("Start / end &shift", "Ctrl+Shift+S", "Clinic"),
-    "directory": ("Service &directory", "Ctrl+Shift+D", "Clinic"),
-    "staff": ("S&taff", "Ctrl+Shift+T", "Clinic"),
-    "settings": ("Se&ttings", "Ctrl+,", "Clinic"),
-    "export": ("Weekly &export", "Ctrl+Shift+E", "Clinic"),
-    "alert_sheet": ("Safety &alert sheet", "Ctrl+Shift+A", "Clinic"),
-    "print_queue": ("Print-later &queue", "Ctrl+Shift+Q", "Clinic"),
-    "lock": ("&Lock", "Ctrl+L", "Clinic"),
-    "quit": ("Lock and &quit", "Ctrl+Q", "Clinic"),
-    "night": ("&Night theme", "Ctrl+Shift+N", "View"),
-    "language": ("&Language...", "Ctrl+Shift+G", "View"),
-    "shortcuts": ("&Keyboard shortcuts", "F1", "Help"),
+    "find": (QT_TRANSLATE_NOOP("MainWindow", "&Find a client"), "Ctrl+F", "Client"),
+    "new_client": (QT_TRANSLATE_NOOP("MainWindow", "&New client"), "Ctrl+N", "Client"),
+    "visit": (QT_TRANSLATE_NOOP("MainWindow", "Record &visit"), "Ctrl+R", "Client"),
+    "quick_contact": (QT_TRANSLATE_NOOP("MainWindow", "&Quick contact"), "Ctrl+K", "Client"),
+    "referral": (QT_TRANSLATE_NOOP("MainWindow", "&Referral"), "Ctrl+Shift+R", "Client"),
+    "incident": (QT_TRANSLATE_NOOP("MainWindow", "&Incident report"), "Ctrl+I", "Client"),
+    "history": (QT_TRANSLATE_NOOP("MainWindow", "&History / correct"), "Ctrl+H", "Client"),
+    "print": (QT_TRANSLATE_NOOP("MainWindow", "&Print..."), "Ctrl+P", "Client"),
+    "incidents": (QT_TRANSLATE_NOOP("MainWindow", "Incident re&ports (search)"),
+                  "Ctrl+Shift+I", "Clinic"),
+    "shift": (QT_TRANSLATE_NOOP("MainWindow", "Start / end &shift"), "Ctrl+Shift+S", "Clinic"),
+    "directory": (QT_TRANSLATE_NOOP("MainWindow", "Service &directory"), "Ctrl+Shift+D",
+                  "Clinic"),
+    "staff": (QT_TRANSLATE_NOOP("MainWindow", "S&taff"), "Ctrl+Shift+T", "Clinic"),
+    "settings": (QT_TRANSLATE_NOOP("MainWindow", "Se&ttings"), "Ctrl+,", "Clinic"),
+    "export": (QT_TRANSLATE_NOOP("MainWindow", "Weekly &export"), "Ctrl+Shift+E", "Clinic"),
+    "alert_sheet": (QT_TRANSLATE_NOOP("MainWindow", "Safety &alert sheet"), "Ctrl+Shift+A",
+                    "Clinic"),
+    "print_queue": (QT_TRANSLATE_NOOP("MainWindow", "Print-later &queue"), "Ctrl+Shift+Q",
+                    "Clinic"),
+    "lock": (QT_TRANSLATE_NOOP("MainWindow", "&Lock"), "Ctrl+L", "Clinic"),
+    "quit": (QT_TRANSLATE_NOOP("MainWindow", "Lock and &quit"), "Ctrl+Q", "Clinic"),
+    "night": (QT_TRANSLATE_NOOP("MainWindow", "&Night theme"), "Ctrl+Shift+N", "View"),
+    "language": (QT_TRANSLATE_NOOP("MainWindow", "&Language..."), "Ctrl+Shift+G", "View"),
+    "shortcuts": (QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), "F1", "Help"),
 }
+# The menus, by the names ACTIONS uses.
+MENUS = {"Client": QT_TRANSLATE_NOOP("MainWindow", "&Client"),
+         "Clinic": QT_TRANSLATE_NOOP("MainWindow", "&Clinic"),
+         "View": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+         "Help": QT_TRANSLATE_NOOP("MainWindow", "&Help")}
 TOOLBAR = ("find", "new_client", "visit", "quick_contact", "referral", "incident", None,
            "export", "night", "lock")
 NIGHT_PREF = "night_theme"
@@ -120,17 +130,18 @@ class MainWindow(QMainWindow):
             "quit": self.quit_requested.emit, "night": self.toggle_night,
             "shortcuts": self.show_shortcuts, "language": self.choose_language,
         }
-        menus = {}
-        for name, (text, shortcut, menu) in ACTIONS.items():
+        self.menus = {}
+        for name, (source, shortcut, menu) in ACTIONS.items():
+            text = self.tr(source)
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             if name == "lock":  # works whatever window or dialog of the app has focus
                 action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
             action.triggered.connect(handlers[name])
-            if menu not in menus:
-                menus[menu] = self.menuBar().addMenu(f"&{menu}")
-            menus[menu].addAction(action)
+            if menu not in self.menus:
+                self.menus[menu] = self.menuBar().addMenu(self.tr(MENUS[menu]))
+            self.menus[menu].addAction(action)
             self.actions_by_name[name] = action
         if self.vault.is_police_liaison:
             for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history",
@@ -139,7 +150,7 @@ class MainWindow(QMainWindow):
         night = self.actions_by_name["night"]
         night.setCheckable(True)
         night.setChecked(theme.is_night())
-        toolbar = self.addToolBar("Actions")
+        toolbar = self.addToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -162,6 +173,9 @@ class MainWindow(QMainWindow):
 
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def no_client(self) -> str:
+        return self.tr("Open a client first (Ctrl+F finds one).")
 
     # --- pages ------------------------------------------------------------------------
     def current_page(self) -> QWidget:
@@ -213,14 +227,14 @@ class MainWindow(QMainWindow):
         page = self.client_page()
         if page is None and required:
             if not self.host.form_open():
-                self.say("Open a client first (Ctrl+F finds one).")
+                self.say(self.no_client())
             return
         self.open_form(name, client_id=page.client_id if page else None)
 
     def _history(self) -> None:
         page = self.client_page()
         if page is None:
-            self.say("Open a client first (Ctrl+F finds one).")
+            self.say(self.no_client())
             return
         page.request("history")
 
@@ -251,7 +265,7 @@ class MainWindow(QMainWindow):
         referral, or latest visit."""
         page = self.client_page()
         if page is None:
-            self.say("Open a client first (Ctrl+F finds one).")
+            self.say(self.no_client())
             return
         entity, entity_id = page.selected() or ("", None)
         if entity == "visit":
@@ -267,7 +281,8 @@ class MainWindow(QMainWindow):
                     job = PrintJob("visit", printing.latest_visit(self.vault, page.client_id).id,
                                    "client")
                 except ClinicError:
-                    self.say("Nothing to print yet: this client has no referral and no visit.")
+                    self.say(self.tr("Nothing to print yet: this client has no referral "
+                                     "and no visit."))
                     return
         self.preview(job)
 
@@ -279,7 +294,8 @@ class MainWindow(QMainWindow):
         """The print preview (copy and language can be switched there)."""
         from ui.print_preview import PrintPreview
         dialog = self.print_dialog = PrintPreview(self.vault, job, parent=self)
-        dialog.unavailable.connect(lambda reason: self.say(f"Cannot print: {reason}"))
+        dialog.unavailable.connect(
+            lambda reason: self.say(self.tr("Cannot print: {reason}").format(reason=reason)))
         dialog.accepted.connect(lambda: self.say(dialog.outcome))
         dialog.open()
 
@@ -308,8 +324,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_help import ShortcutsDialog
-        menus = {menu.text().replace("&", ""): menu.menu().actions()
-                 for menu in self.menuBar().actions()}
+        menus = {name: menu.actions() for name, menu in self.menus.items()}
         self.shortcuts_dialog = ShortcutsDialog(menus, self)
         self.shortcuts_dialog.open()
 

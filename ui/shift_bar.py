@@ -19,18 +19,18 @@ class ShiftBar(QWidget):
         self._vault = vault
         self._tz = vault.settings.timezone
         self.status = QLabel()
-        self.status.setAccessibleName("Shift")
-        self.sites = QLineEdit(placeholderText="Site(s), separated by ;")
-        self.sites.setAccessibleName("Shift sites")
-        self.started = clinic_time.ClockTimeEdit("Shift started at", self._tz,
+        self.status.setAccessibleName(self.tr("Shift"))
+        self.sites = QLineEdit(placeholderText=self.tr("Site(s), separated by ;"))
+        self.sites.setAccessibleName(self.tr("Shift sites"))
+        self.started = clinic_time.ClockTimeEdit(self.tr("Shift started at"), self._tz,
                                                  field="shift start")
         self.button = QPushButton()
-        self.button.setAccessibleName("Start or end the shift")
+        self.button.setAccessibleName(self.tr("Start or end the shift"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.addWidget(self.status, 1)
         layout.addWidget(self.sites, 2)
-        self._from = QLabel("from")
+        self._from = QLabel(self.tr("from"))
         layout.addWidget(self._from)
         layout.addWidget(self.started)
         layout.addWidget(self.started.note)
@@ -48,13 +48,16 @@ class ShiftBar(QWidget):
             widget.setVisible(editing)
         if running:
             since = clinic_time.text(running.started_at, self._tz, "%H:%M")
-            where = f" at {', '.join(running.sites)}" if running.sites else ""
-            self.status.setText(f"Shift running since {since}{where}")
-            self.button.setText("End shift (Ctrl+Shift+S)")
+            if running.sites:
+                self.status.setText(self.tr("Shift running since {time} at {sites}").format(
+                    time=since, sites=", ".join(running.sites)))
+            else:
+                self.status.setText(self.tr("Shift running since {time}").format(time=since))
+            self.button.setText(self.tr("End shift (Ctrl+Shift+S)"))
         else:
-            self.status.setText("No shift running.")
+            self.status.setText(self.tr("No shift running."))
             self.started.set_now()
-            self.button.setText("Start shift (Ctrl+Shift+S)")
+            self.button.setText(self.tr("Start shift (Ctrl+Shift+S)"))
 
     def toggle(self) -> None:
         running = shifts.current(self._vault)
@@ -75,10 +78,11 @@ class ShiftBar(QWidget):
     def confirm_end(self, running) -> bool:
         """Ending a shift asks first: Enter ends it, Esc keeps it running."""
         since = clinic_time.text(running.started_at, self._tz, "%H:%M")
-        box = QMessageBox(QMessageBox.Icon.Question, "End shift",
-                          f"End the shift running since {since}?", parent=self.window())
-        end = box.addButton("End shift", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep it running", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End shift"),
+                          self.tr("End the shift running since {time}?").format(time=since),
+                          parent=self.window())
+        end = box.addButton(self.tr("End shift"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep it running"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(end)
         box.setEscapeButton(keep)
         box.exec()

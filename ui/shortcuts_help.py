@@ -5,7 +5,7 @@ every shortcut registered anywhere in the app.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -13,27 +13,49 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 
 from ui import screenfit
 
-# (where, what, keys): keys as QKeySequence text; several keys separated by ", ".
+# (where, what, keys): keys as QKeySequence text; several keys separated by ", ". The texts
+# are translated where shown (ShortcutsDialog context); QT_TRANSLATE_NOOP marks them.
 PAGE_KEYS = (
-    ("Search", "Into the results", "Down, Up"),
-    ("Search", "Open the highlighted client", "Return"),
-    ("Client page", "Show or hide the hidden details", "Ctrl+Shift+H"),
-    ("Client page", "Back to search", "Esc"),
-    ("Client page", "Open the visit, referral or incident to correct it", "Return"),
-    ("New client", "More details", "Alt+M"),
-    ("Forms", "Save", "Ctrl+S, Ctrl+Return, Ctrl+Enter"),
-    ("Forms", "Close (asks first if anything changed)", "Esc"),
-    ("Quick contact", "Save", "Return, Enter"),
-    ("New visit", "Save it with a referral", "Ctrl+Shift+R"),
-    ("New visit", "Tick the service found (type in Find)", "Return"),
-    ("New visit", "Needles, pipes, condoms, naloxone inj./nasal, sharps",
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Search"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Into the results"), "Down, Up"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Search"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the highlighted client"), "Return"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Client page"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Show or hide the hidden details"), "Ctrl+Shift+H"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Client page"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Back to search"), "Esc"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Client page"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog",
+         "Open the visit, referral or incident to correct it"),
+     "Return"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "New client"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "More details"), "Alt+M"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Forms"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Save"), "Ctrl+S, Ctrl+Return, Ctrl+Enter"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Forms"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Close (asks first if anything changed)"), "Esc"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Quick contact"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Save"), "Return, Enter"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "New visit"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Save it with a referral"), "Ctrl+Shift+R"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "New visit"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Tick the service found (type in Find)"), "Return"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "New visit"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog",
+         "Needles, pipes, condoms, naloxone inj./nasal, sharps"),
      "Alt+N, Alt+P, Alt+O, Alt+J, Alt+S, Alt+T"),
-    ("Referral", "Save and print", "Ctrl+P"),
-    ("Service directory", "New service", "Ctrl+N"),
-    ("Print preview", "Print", "Ctrl+P"),
-    ("Print preview", "Next / previous page", "PgDown, PgUp"),
-    ("Export", "Open the calendar in the week box", "F4, Alt+Down"),
-    ("Any dialog", "Close", "Esc"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Referral"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Save and print"), "Ctrl+P"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Service directory"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "New service"), "Ctrl+N"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Print preview"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Print"), "Ctrl+P"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Print preview"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous page"), "PgDown, PgUp"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Export"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the calendar in the week box"), "F4, Alt+Down"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Any dialog"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Close"), "Esc"),
 )
 
 
@@ -47,7 +69,7 @@ def _table(name: str, rows: list[tuple[str, str]]) -> QTableWidget:
     """A read-only two-column table as tall as its rows (no scroll bar)."""
     table = QTableWidget(len(rows), 2)
     table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels([name, "Keys"])
+    table.setHorizontalHeaderLabels([name, QCoreApplication.translate("ShortcutsDialog", "Keys")])
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,16 +94,17 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, menus: dict[str, list[QAction]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         columns = QHBoxLayout()
         self.tables = []
         by_menu = {menu: [(a.text().replace("&", ""), a.shortcut().toString()) for a in items
                           if not a.shortcut().isEmpty()] for menu, items in menus.items()}
         clinic = by_menu.pop("Clinic", [])
         first = [row for rows in by_menu.values() for row in rows]
-        pages = [(f"{where}: {what}", keys) for where, what, keys in PAGE_KEYS]
-        for name, rows in (("Client and view", first), ("Clinic", clinic),
-                           ("On a page, form or dialog", pages)):
+        pages = [(self.tr("{where}: {what}").format(where=self.tr(where), what=self.tr(what)), keys)
+                 for where, what, keys in PAGE_KEYS]
+        for name, rows in ((self.tr("Client and view"), first), (self.tr("Clinic"), clinic),
+                           (self.tr("On a page, form or dialog"), pages)):
             table = _table(name, rows)
             self.tables.append(table)
             box = QVBoxLayout()

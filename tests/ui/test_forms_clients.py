@@ -44,7 +44,7 @@ def test_delete_requires_typed_confirmation_and_says_what_stays(qtbot, vault, tm
     referrals.make(vault, client.id, clinic.id, reason="Bed")
     form = show(qtbot, DeleteClientForm(vault, client_id=client.id))
     text = " ".join(label.text() for label in form.findChildren(type(form.title_label)))
-    assert "1 visit(s)" in text and "1 referral(s)" in text
+    assert "1 visit:" in text and "1 referral:" in text and "the 1 visit, and" in text
     assert not form.save_button.isEnabled()
     type_into(qtbot, form.confirm, "delete")
     save_keys(qtbot, form)

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClientSearch</name>
+    <message numerus="yes">
+        <source>%n+ found</source>
+        <translation>
+            <numerusform>%n+ found</numerusform>
+            <numerusform>%n+ found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteClientForm</name>
+    <message numerus="yes">
+        <source>• Reason, notes and follow-up of the %n visit(s), and</source>
+        <translation>
+            <numerusform>• Reason, notes and follow-up of the %n visit, and</numerusform>
+            <numerusform>• Reason, notes and follow-up of the %n visits, and</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>   the reason, request, what the client was told and notes of the %n referral(s)</source>
+        <translation>
+            <numerusform>   the reason, request, what the client was told and notes of the %n referral</numerusform>
+            <numerusform>   the reason, request, what the client was told and notes of the %n referrals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n visit(s): date, site, services, supplies (for the weekly counts)</source>
+        <translation>
+            <numerusform>• %n visit: date, site, services, supplies (for the weekly counts)</numerusform>
+            <numerusform>• %n visits: date, site, services, supplies (for the weekly counts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n referral(s): destination, urgency and outcome</source>
+        <translation>
+            <numerusform>• %n referral: destination, urgency and outcome</numerusform>
+            <numerusform>• %n referrals: destination, urgency and outcome</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n incident report(s), no longer linked to this person</source>
+        <translation>
+            <numerusform>• %n incident report, no longer linked to this person</numerusform>
+            <numerusform>• %n incident reports, no longer linked to this person</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Saved {file} in {folder} (week {week}, %n contact(s)).</source>
@@ -18,6 +73,16 @@
         <translation>
             <numerusform>%n older kept form will be offered after a later unlock.</numerusform>
             <numerusform>%n older kept forms will be offered after a later unlock.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentList</name>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
         </translation>
     </message>
 </context>

@@ -83,8 +83,216 @@
 <context>
     <name>ClientPage</name>
     <message>
+        <source>Record visit (Ctrl+R)</source>
+        <translation>Nouvelle visite (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Record visit</source>
+        <translation>Nouvelle visite</translation>
+    </message>
+    <message>
+        <source>Quick contact (Ctrl+K)</source>
+        <translation>Contact rapide (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Quick contact</source>
+        <translation>Contact rapide</translation>
+    </message>
+    <message>
+        <source>Referral (Ctrl+Shift+R)</source>
+        <translation>Orientation (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Incident (Ctrl+I)</source>
+        <translation>Signaler un incident (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Signaler un incident</translation>
+    </message>
+    <message>
+        <source>History / correct (Ctrl+H)</source>
+        <translation>Historique (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>History and corrections</source>
+        <translation>Historique et corrections</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print the selected visit or referral</source>
+        <translation>Imprimer la visite ou l&apos;orientation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Merge...</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message>
+        <source>Merge with another client</source>
+        <translation>Fusionner avec le dossier d&apos;un autre client</translation>
+    </message>
+    <message>
+        <source>Delete at request...</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete at the client&apos;s request</source>
+        <translation>Supprimer à la demande du client</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Nom légal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Health problems</source>
+        <translation>Problèmes de santé</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Médicaments</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Legal name, date of birth, phone and health summary are hidden.</source>
+        <translation>Le nom légal, la date de naissance, le téléphone et le résumé de santé sont masqués.</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Rendez-vous honoré</translation>
+    </message>
+    <message>
+        <source>Did not attend</source>
+        <translation>Rendez-vous manqué</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Orientation refusée</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>{count} x {supply}</source>
+        <translation>{count} × {supply}</translation>
+    </message>
+    <message>
+        <source>[entered in error] {line}</source>
+        <translation>[saisie erronée] {line}</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Back to search (Esc)</source>
+        <translation>Retour (Échap)</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>Retour à la recherche</translation>
+    </message>
+    <message>
+        <source>Show (Ctrl+Shift+H)</source>
+        <translation>Afficher (Ctrl+Maj+H)</translation>
+    </message>
+    <message>
+        <source>Show hidden details</source>
+        <translation>Afficher les renseignements masqués</translation>
+    </message>
+    <message>
+        <source>Visits, newest first</source>
+        <translation>Visites, les plus récentes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents signalés</translation>
+    </message>
+    <message>
+        <source>Visits (newest first; Enter opens one to correct it)</source>
+        <translation>Visites (les plus récentes d&apos;abord&#x202f;; Entrée en ouvre une pour la corriger)</translation>
+    </message>
+    <message>
+        <source>Referrals (Enter opens one to correct it)</source>
+        <translation>Orientations (Entrée en ouvre une pour la corriger)</translation>
+    </message>
+    <message>
+        <source>Incidents reported</source>
+        <translation>Incidents signalés</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>also {aliases}</source>
+        <translation>alias {aliases}</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>code {code}</translation>
+    </message>
+    <message>
+        <source>code {code} (incomplete)</source>
+        <translation>code {code} (incomplet)</translation>
+    </message>
+    <message>
+        <source>ref {ref}</source>
+        <translation>réf. {ref}</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>Aucune visite pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>[voided] {referral}</source>
+        <translation>[invalidée] {referral}</translation>
+    </message>
+    <message>
+        <source>Ask about the referral to {destination} on {day}</source>
+        <translation>Demander comment s&apos;est passée l&apos;orientation vers {destination} du {day}</translation>
+    </message>
+    <message>
+        <source>{outcome}: referral to {destination}</source>
+        <translation>{outcome}&#xa0;: orientation vers {destination}</translation>
+    </message>
+    <message>
+        <source>None reported.</source>
+        <translation>Aucun incident signalé.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>Shown on request; each view is recorded in the audit log.</source>
+        <translation>Affiché sur demande&#x202f;; chaque consultation est inscrite au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Hide (Ctrl+Shift+H)</source>
+        <translation>Masquer (Ctrl+Maj+H)</translation>
     </message>
 </context>
 <context>
@@ -100,6 +308,302 @@
     <message>
         <source>{field}: matches</source>
         <translation>{field}&#xa0;: résultats</translation>
+    </message>
+</context>
+<context>
+    <name>ClientRegister</name>
+    <message>
+        <source>Not given</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>F: female</source>
+        <translation>F&#xa0;: femme</translation>
+    </message>
+    <message>
+        <source>M: male</source>
+        <translation>M&#xa0;: homme</translation>
+    </message>
+    <message>
+        <source>X: another gender</source>
+        <translation>X&#xa0;: autre genre</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronoms</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>Gender (code)</source>
+        <translation>Genre (code)</translation>
+    </message>
+    <message>
+        <source>First name (code)</source>
+        <translation>Prénom (code)</translation>
+    </message>
+    <message>
+        <source>Last name (code)</source>
+        <translation>Nom de famille (code)</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Année de naissance</translation>
+    </message>
+    <message>
+        <source>Code chosen by the client</source>
+        <translation>Code choisi par la personne</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Nom légal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>How to reach them</source>
+        <translation>Comment joindre la personne</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Points d&apos;attention</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code CIU</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>The name the client gives (street name is fine)</source>
+        <translation>Le nom que la personne donne (un nom de rue convient)</translation>
+    </message>
+    <message>
+        <source>e.g. she/her</source>
+        <translation>p. ex. elle, iel</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Plus de détails</translation>
+    </message>
+    <message>
+        <source>Other names, separated by ;</source>
+        <translation>Autres noms, séparés par «&#xa0;;&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Gender for the code</source>
+        <translation>Genre pour le code</translation>
+    </message>
+    <message>
+        <source>First name for the code</source>
+        <translation>Prénom pour le code</translation>
+    </message>
+    <message>
+        <source>Last name for the code</source>
+        <translation>Nom de famille pour le code</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>AAAA</translation>
+    </message>
+    <message>
+        <source>instead of the recipe, e.g. FMASM1990</source>
+        <translation>au lieu de la règle, p. ex. FMASM1990</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Where and how to reach them</source>
+        <translation>Où et comment joindre la personne</translation>
+    </message>
+    <message>
+        <source>Short notes for staff, separated by ;</source>
+        <translation>Courtes notes pour le personnel, séparées par «&#xa0;;&#xa0;»</translation>
+    </message>
+    <message>
+        <source>A file number from another service, if any</source>
+        <translation>Numéro de dossier d&apos;un autre service, s&apos;il y a lieu</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>nom de famille</translation>
+    </message>
+    <message>
+        <source>Parts of the code</source>
+        <translation>Éléments du code</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>{label} *</source>
+        <translation>{label} *</translation>
+    </message>
+    <message>
+        <source>Chosen code not valid yet: {problem}</source>
+        <translation>Le code choisi n&apos;est pas encore valide&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{code}  (complete)</source>
+        <translation>{code}  (complet)</translation>
+    </message>
+    <message>
+        <source>{code}  (incomplete: not counted as a unique person until the missing parts are known)</source>
+        <translation>{code}  (incomplet&#xa0;: la personne n&apos;est pas comptée comme unique tant que les éléments manquants ne sont pas connus)</translation>
+    </message>
+    <message>
+        <source>A client with the same code is already registered: {name}</source>
+        <translation>Une personne ayant le même code est déjà inscrite&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>A client with the same name is already registered: {name}</source>
+        <translation>Une personne ayant le même nom est déjà inscrite&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Open {name} instead</source>
+        <translation>Ouvrir plutôt {name}</translation>
+    </message>
+    <message>
+        <source>Open the existing client</source>
+        <translation>Ouvrir le dossier existant</translation>
+    </message>
+    <message>
+        <source>{label}: {problem}</source>
+        <translation>{label}&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientSearch</name>
+    <message>
+        <source>also {aliases}</source>
+        <translation>alias {aliases}</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>sans code</translation>
+    </message>
+    <message>
+        <source>ref {ref}</source>
+        <translation>réf. {ref}</translation>
+    </message>
+    <message>
+        <source>legal name {name}</source>
+        <translation>nom légal {name}</translation>
+    </message>
+    <message>
+        <source>no legal name</source>
+        <translation>sans nom légal</translation>
+    </message>
+    <message>
+        <source>last contact {day}</source>
+        <translation>dernier contact {day}</translation>
+    </message>
+    <message>
+        <source>Find a client: name, alias, code or ref</source>
+        <translation>Trouver un client&#xa0;: nom, alias, code ou référence</translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation>Trouver un client</translation>
+    </message>
+    <message>
+        <source>Clients found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+    <message>
+        <source>New client (Ctrl+N)</source>
+        <translation>Nouveau client (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>No name (anonymous): quick contact (Ctrl+K)</source>
+        <translation>Sans nom (anonyme)&#xa0;: contact rapide (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Anonymous quick contact</source>
+        <translation>Contact rapide anonyme</translation>
+    </message>
+    <message>
+        <source>Show &amp;legal names (audited)</source>
+        <translation>Afficher les noms &amp;légaux (journalisé)</translation>
+    </message>
+    <message>
+        <source>Show and search legal names (audited)</source>
+        <translation>Afficher et chercher les noms légaux (journalisé)</translation>
+    </message>
+    <message>
+        <source>No match. Ctrl+N registers a new client.</source>
+        <translation>Aucun résultat. Ctrl+N inscrit un nouveau client.</translation>
+    </message>
+    <message>
+        <source>Type a name, alias, code or ref.</source>
+        <translation>Tapez un nom, un alias, un code ou une référence.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ found</source>
+        <translation>
+            <numerusform>%n+ résultat</numerusform>
+            <numerusform>%n+ résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New client “{name}” (Ctrl+N)</source>
+        <translation>Nouveau client «&#xa0;{name}&#xa0;» (Ctrl+N)</translation>
     </message>
 </context>
 <context>
@@ -155,6 +659,107 @@
     <message>
         <source>is required</source>
         <translation>est obligatoire</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteClientForm</name>
+    <message>
+        <source>DELETE</source>
+        <translation>SUPPRIMER</translation>
+    </message>
+    <message>
+        <source>Delete a client&apos;s record at their request</source>
+        <translation>Supprimer le dossier d&apos;un client à sa demande</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Removed for good</source>
+        <translation>Supprimé définitivement</translation>
+    </message>
+    <message>
+        <source>• The name, aliases, legal name, pronouns, date of birth, phone and contact notes</source>
+        <translation>• Le nom, les alias, le nom légal, les pronoms, la date de naissance, le téléphone
+   et les notes pour joindre la personne</translation>
+    </message>
+    <message>
+        <source>• Health problems, medications and allergies</source>
+        <translation>• Les problèmes de santé, les médicaments et les allergies</translation>
+    </message>
+    <message>
+        <source>• The code (UIC) and its parts; only a keyed fingerprint stays, so past
+   unique-client counts do not change</source>
+        <translation>• Le code (CIU) et ses éléments&#x202f;; seule une empreinte à clé est conservée, pour que
+   les décomptes passés de clients uniques ne changent pas</translation>
+    </message>
+    <message numerus="yes">
+        <source>• Reason, notes and follow-up of the %n visit(s), and</source>
+        <translation>
+            <numerusform>• Le motif, les notes et le suivi de %n visite, ainsi que</numerusform>
+            <numerusform>• Les motifs, les notes et le suivi des %n visites, ainsi que</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>   the reason, request, what the client was told and notes of the %n referral(s)</source>
+        <translation>
+            <numerusform>   le motif, la demande, ce qui a été dit à la personne et les notes de %n orientation</numerusform>
+            <numerusform>   les motifs, les demandes, ce qui a été dit à la personne et les notes des %n orientations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• Earlier versions kept by corrections of those visits and referrals</source>
+        <translation>• Les versions antérieures conservées lors des corrections de ces visites et orientations</translation>
+    </message>
+    <message>
+        <source>Stays, with no name attached</source>
+        <translation>Conservé, sans nom associé</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n visit(s): date, site, services, supplies (for the weekly counts)</source>
+        <translation>
+            <numerusform>• %n visite&#xa0;: date, lieu, services, matériel remis (pour les décomptes hebdomadaires)</numerusform>
+            <numerusform>• %n visites&#xa0;: date, lieu, services, matériel remis (pour les décomptes hebdomadaires)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n referral(s): destination, urgency and outcome</source>
+        <translation>
+            <numerusform>• %n orientation&#xa0;: destination, urgence et résultat</numerusform>
+            <numerusform>• %n orientations&#xa0;: destination, urgence et résultat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n incident report(s), no longer linked to this person</source>
+        <translation>
+            <numerusform>• %n rapport d&apos;incident, qui n&apos;est plus lié à cette personne</numerusform>
+            <numerusform>• %n rapports d&apos;incident, qui ne sont plus liés à cette personne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• The audit log entry saying a record was deleted at the client&apos;s request</source>
+        <translation>• L&apos;entrée du journal d&apos;audit indiquant qu&apos;un dossier a été supprimé à la demande du client</translation>
+    </message>
+    <message>
+        <source>Type {word} to confirm</source>
+        <translation>Tapez {word} pour confirmer</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Use this only when the client asks for their record to be deleted. It cannot be undone.</source>
+        <translation>N&apos;utilisez cette fonction que si la personne demande la suppression de son dossier. C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>Type {word} to confirm:</source>
+        <translation>Tapez {word} pour confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>type {word} to confirm</source>
+        <translation>tapez {word} pour confirmer</translation>
     </message>
 </context>
 <context>
@@ -504,6 +1109,99 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>Visit history</source>
+        <translation>Historique de la visite</translation>
+    </message>
+    <message>
+        <source>Visit and its earlier versions</source>
+        <translation>La visite et ses versions antérieures</translation>
+    </message>
+    <message>
+        <source>Referral history</source>
+        <translation>Historique de l&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Referral and its earlier versions</source>
+        <translation>L&apos;orientation et ses versions antérieures</translation>
+    </message>
+    <message>
+        <source>Incident report history</source>
+        <translation>Historique du rapport d&apos;incident</translation>
+    </message>
+    <message>
+        <source>Incident report and its earlier versions</source>
+        <translation>Le rapport d&apos;incident et ses versions antérieures</translation>
+    </message>
+    <message>
+        <source>choose a visit, referral or incident in the lists first</source>
+        <translation>choisissez d&apos;abord une visite, une orientation ou un incident dans les listes</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Liste des versions</translation>
+    </message>
+    <message>
+        <source>Version shown</source>
+        <translation>Version affichée</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corriger…</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Invalider…</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Invalider</translation>
+    </message>
+    <message>
+        <source>Reason for voiding</source>
+        <translation>Motif de l&apos;invalidation</translation>
+    </message>
+    <message>
+        <source>Why is this entry void? (Enter to confirm)</source>
+        <translation>Pourquoi cette entrée est-elle invalide&#x202f;? (Entrée pour confirmer)</translation>
+    </message>
+    <message>
+        <source>Confirm void</source>
+        <translation>Confirmer l&apos;invalidation</translation>
+    </message>
+    <message>
+        <source>{heading} — {name}</source>
+        <translation>{heading} — {name}</translation>
+    </message>
+    <message>
+        <source>Version {number} (voided)</source>
+        <translation>Version {number} (invalidée)</translation>
+    </message>
+    <message>
+        <source>Version {number} (current)</source>
+        <translation>Version {number} (actuelle)</translation>
+    </message>
+    <message>
+        <source>Version {number}
+  replaced {when} by {staff}</source>
+        <translation>Version {number}
+  remplacée le {when} par {staff}</translation>
+    </message>
+    <message>
+        <source>a staff member</source>
+        <translation>un membre du personnel</translation>
+    </message>
+    <message>
+        <source>Not voided. {problem}</source>
+        <translation>Non invalidée. {problem}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentForm</name>
     <message>
         <source>Include it, anonymised, on the printed alert sheet?</source>
@@ -611,6 +1309,56 @@
     </message>
 </context>
 <context>
+    <name>IncidentList</name>
+    <message>
+        <source>When</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plaque</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Rapports d&apos;incident</translation>
+    </message>
+    <message>
+        <source>Incident reports shared with the police liaison</source>
+        <translation>Rapports d&apos;incident communiqués à l&apos;agent de liaison de la police</translation>
+    </message>
+    <message>
+        <source>Search by partial plate or phone</source>
+        <translation>Chercher par plaque partielle ou téléphone</translation>
+    </message>
+    <message>
+        <source>Partial plate, phone, or a word of the description</source>
+        <translation>Plaque partielle, téléphone ou un mot de la description</translation>
+    </message>
+    <message>
+        <source>Selected report</source>
+        <translation>Rapport sélectionné</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n rapport</numerusform>
+            <numerusform>%n rapports</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
         <source>Keys (optional)</source>
@@ -678,6 +1426,125 @@
     <message>
         <source>{language}: takes effect at your next unlock.</source>
         <translation>{language}&#xa0;: prendra effet à votre prochain déverrouillage.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Find a client</source>
+        <translation>&amp;Trouver un client</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>&amp;Nouveau client</translation>
+    </message>
+    <message>
+        <source>Record &amp;visit</source>
+        <translation>Nouvelle &amp;visite</translation>
+    </message>
+    <message>
+        <source>&amp;Quick contact</source>
+        <translation>Contact &amp;rapide</translation>
+    </message>
+    <message>
+        <source>&amp;Referral</source>
+        <translation>&amp;Orientation</translation>
+    </message>
+    <message>
+        <source>&amp;Incident report</source>
+        <translation>Rapport d&apos;&amp;incident</translation>
+    </message>
+    <message>
+        <source>&amp;History / correct</source>
+        <translation>&amp;Historique / correction</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <source>Incident re&amp;ports (search)</source>
+        <translation>Rapports d&apos;incident (re&amp;cherche)</translation>
+    </message>
+    <message>
+        <source>Start / end &amp;shift</source>
+        <translation>Début / fin du &amp;quart de travail</translation>
+    </message>
+    <message>
+        <source>Service &amp;directory</source>
+        <translation>&amp;Répertoire des services</translation>
+    </message>
+    <message>
+        <source>S&amp;taff</source>
+        <translation>&amp;Personnel</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Paramè&amp;tres</translation>
+    </message>
+    <message>
+        <source>Weekly &amp;export</source>
+        <translation>&amp;Exportation hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Safety &amp;alert sheet</source>
+        <translation>Fiche d&apos;&amp;alerte de sécurité</translation>
+    </message>
+    <message>
+        <source>Print-later &amp;queue</source>
+        <translation>&amp;File d&apos;impressions différées</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Lock and &amp;quit</source>
+        <translation>Verrouiller et q&amp;uitter</translation>
+    </message>
+    <message>
+        <source>&amp;Night theme</source>
+        <translation>Thème de &amp;nuit</translation>
+    </message>
+    <message>
+        <source>&amp;Language...</source>
+        <translation>&amp;Langue…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic</source>
+        <translation>Cli&amp;nique</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Open a client first (Ctrl+F finds one).</source>
+        <translation>Ouvrez d&apos;abord le dossier d&apos;un client (Ctrl+F pour le trouver).</translation>
+    </message>
+    <message>
+        <source>Nothing to print yet: this client has no referral and no visit.</source>
+        <translation>Rien à imprimer pour l&apos;instant&#xa0;: ce client n&apos;a ni orientation ni visite.</translation>
+    </message>
+    <message>
+        <source>Cannot print: {reason}</source>
+        <translation>Impression impossible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1996,172 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     </message>
 </context>
 <context>
+    <name>QuickContactForm</name>
+    <message>
+        <source>Quick contact</source>
+        <translation>Contact rapide</translation>
+    </message>
+    <message>
+        <source>Quick contact, no name</source>
+        <translation>Contact rapide, sans nom</translation>
+    </message>
+    <message>
+        <source>Enter or Ctrl+S</source>
+        <translation>Entrée ou Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Needles returned</source>
+        <translation>Aiguilles rapportées</translation>
+    </message>
+    <message>
+        <source>Collected for someone else</source>
+        <translation>Pris pour une autre personne</translation>
+    </message>
+    <message>
+        <source>Type the numbers, Tab between them, Enter to save.</source>
+        <translation>Tapez les quantités, Tab pour passer de l&apos;une à l&apos;autre, Entrée pour enregistrer.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordText</name>
+    <message>
+        <source>When</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Supplies</source>
+        <translation>Matériel remis</translation>
+    </message>
+    <message>
+        <source>Needles returned</source>
+        <translation>Aiguilles rapportées</translation>
+    </message>
+    <message>
+        <source>Overdose reversals reported</source>
+        <translation>Surdoses renversées signalées</translation>
+    </message>
+    <message>
+        <source>Collected for someone else</source>
+        <translation>Pris pour une autre personne</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>Name on paper</source>
+        <translation>Nom inscrit sur la lettre</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Client was told</source>
+        <translation>Ce qui a été dit à la personne</translation>
+    </message>
+    <message>
+        <source>Client agrees to share</source>
+        <translation>La personne accepte de communiquer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notes printed on the service copy</source>
+        <translation>Notes imprimées sur la copie du service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation>Date de l&apos;état</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Partial plate</source>
+        <translation>Plaque partielle</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>On the alert sheet</source>
+        <translation>Sur la fiche d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>Shared with the police liaison</source>
+        <translation>Communiqué à l&apos;agent de liaison de la police</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>{supply}: {count}</source>
+        <translation>{supply}&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>service {id}</source>
+        <translation>service {id}</translation>
+    </message>
+    <message>
+        <source>{caption}: {value}</source>
+        <translation>{caption}&#xa0;: {value}</translation>
+    </message>
+</context>
+<context>
     <name>ReferralForm</name>
     <message>
         <source>New referral</source>
@@ -1431,6 +2464,204 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     <message>
         <source>The records were not created: {problem}</source>
         <translation>Les dossiers n&apos;ont pas été créés&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftBar</name>
+    <message>
+        <source>Shift</source>
+        <translation>Quart de travail</translation>
+    </message>
+    <message>
+        <source>Site(s), separated by ;</source>
+        <translation>Lieu(x), séparés par «&#xa0;;&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Shift sites</source>
+        <translation>Lieux du quart</translation>
+    </message>
+    <message>
+        <source>Shift started at</source>
+        <translation>Début du quart à</translation>
+    </message>
+    <message>
+        <source>Start or end the shift</source>
+        <translation>Commencer ou terminer le quart</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir de</translation>
+    </message>
+    <message>
+        <source>Shift running since {time} at {sites}</source>
+        <translation>Quart en cours depuis {time}, à {sites}</translation>
+    </message>
+    <message>
+        <source>Shift running since {time}</source>
+        <translation>Quart en cours depuis {time}</translation>
+    </message>
+    <message>
+        <source>End shift (Ctrl+Shift+S)</source>
+        <translation>Terminer le quart (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+        <source>No shift running.</source>
+        <translation>Aucun quart en cours.</translation>
+    </message>
+    <message>
+        <source>Start shift (Ctrl+Shift+S)</source>
+        <translation>Commencer le quart (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+        <source>End shift</source>
+        <translation>Terminer le quart</translation>
+    </message>
+    <message>
+        <source>End the shift running since {time}?</source>
+        <translation>Terminer le quart en cours depuis {time}&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Keep it running</source>
+        <translation>Continuer le quart</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Into the results</source>
+        <translation>Aller dans les résultats</translation>
+    </message>
+    <message>
+        <source>Open the highlighted client</source>
+        <translation>Ouvrir le client en surbrillance</translation>
+    </message>
+    <message>
+        <source>Client page</source>
+        <translation>Page du client</translation>
+    </message>
+    <message>
+        <source>Show or hide the hidden details</source>
+        <translation>Afficher ou masquer les renseignements masqués</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>Retour à la recherche</translation>
+    </message>
+    <message>
+        <source>Open the visit, referral or incident to correct it</source>
+        <translation>Ouvrir la visite, l&apos;orientation ou l&apos;incident pour correction</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Plus de détails</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formulaires</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close (asks first if anything changed)</source>
+        <translation>Fermer (demande d&apos;abord s&apos;il y a des changements)</translation>
+    </message>
+    <message>
+        <source>Quick contact</source>
+        <translation>Contact rapide</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Nouvelle visite</translation>
+    </message>
+    <message>
+        <source>Save it with a referral</source>
+        <translation>Enregistrer avec une orientation</translation>
+    </message>
+    <message>
+        <source>Tick the service found (type in Find)</source>
+        <translation>Cocher le service trouvé (taper dans la recherche)</translation>
+    </message>
+    <message>
+        <source>Needles, pipes, condoms, naloxone inj./nasal, sharps</source>
+        <translation>Aiguilles, pipes, condoms, naloxone inj./nasale, contenants</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Save and print</source>
+        <translation>Enregistrer et imprimer</translation>
+    </message>
+    <message>
+        <source>Service directory</source>
+        <translation>Répertoire des services</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Nouveau service</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Next / previous page</source>
+        <translation>Page suivante / précédente</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>Open the calendar in the week box</source>
+        <translation>Ouvrir le calendrier du champ de la semaine</translation>
+    </message>
+    <message>
+        <source>Any dialog</source>
+        <translation>Toute boîte de dialogue</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>{where}: {what}</source>
+        <translation>{where}&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Client and view</source>
+        <translation>Client et affichage</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinique</translation>
+    </message>
+    <message>
+        <source>On a page, form or dialog</source>
+        <translation>Dans une page, un formulaire ou une boîte de dialogue</translation>
     </message>
 </context>
 <context>
