@@ -137,7 +137,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             if name == "lock":  # works whatever window or dialog of the app has focus
                 action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '')} ({keys})")
             action.triggered.connect(handlers[name])
             if menu not in self.menus:
                 self.menus[menu] = self.menuBar().addMenu(self.tr(MENUS[menu]))
