@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
             "quit": self.quit_requested.emit, "night": self.toggle_night,
             "shortcuts": self.show_shortcuts, "language": self.choose_language,
         }
-        self.menus = {}
+        menus = {}
         for name, (source, shortcut, menu) in ACTIONS.items():
             text = self.tr(source)
             action = QAction(text, self)
@@ -140,9 +140,10 @@ class MainWindow(QMainWindow):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text.replace('&', '')} ({keys})")
             action.triggered.connect(handlers[name])
-            if menu not in self.menus:
-                self.menus[menu] = self.menuBar().addMenu(self.tr(MENUS[menu]))
-            self.menus[menu].addAction(action)
+            if menu not in menus:
+                menus[menu] = self.menuBar().addMenu(self.tr(MENUS[menu]))
+                menus[menu].setObjectName(menu)  # its name in MENUS, in any language
+            menus[menu].addAction(action)
             self.actions_by_name[name] = action
         if self.vault.is_police_liaison:
             for name in ("new_client", "visit", "quick_contact", "referral", "incident", "history",
@@ -325,7 +326,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_help import ShortcutsDialog
-        menus = {name: menu.actions() for name, menu in self.menus.items()}
+        menus = {item.menu().objectName(): item.menu().actions()
+                 for item in self.menuBar().actions()}
         self.shortcuts_dialog = ShortcutsDialog(menus, self)
         self.shortcuts_dialog.open()
 
