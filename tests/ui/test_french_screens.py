@@ -17,14 +17,12 @@ from shellkit import finish_setup, make_app, populate
 from test_screen_fit import fit_problems
 from ui import i18n
 from ui.client_page import ClientPage
-from ui.record_text import clinic_text
 
 # The same in both languages: the clinic's data and codes, the key names, words French shares.
 ALLOWED = {"OK", "English", "Français", "Client", "&Client", "Actions", "Allergies",
            "Confirmation", "Condoms", "Pipes", "EST", "EDT"}
-# Texts from screens other helpers translate (issue 15): the form's buttons (ui/form_base.py),
-# the window title (ui/unlock.py) and the zone note beside the shift's time (ui/clinic_time.py).
-OTHERS = {"Save", "Cancel", "Error message", "Van 1 — Records"}
+# Texts other helpers translate (issue 15): the window title (ui/unlock.py).
+OTHERS = {"Van 1 — Records"}
 # What the nurse typed (tests/ui/shellkit.populate), shown as typed in any language.
 DATA = ("Rosa", "Dundas & Richmond", "Behind the bus depot", "Penicillin", "Prefers texts",
         "Health Centre", "Wound check", "Testing", "Refused to pay", "Nora Nurse")
@@ -172,22 +170,6 @@ def test_every_screen_of_the_client_side_in_french(qtbot, tmp_path, french):
     assert {"Date et heure", "Plaque", "Véhicule", "1 rapport"} <= reports
     assert {"Raccourcis clavier", "Touches", "Clinique"} <= french_["keyboard shortcuts"]
     assert any(t.startswith("Recherche\u00a0: ") for t in french_["keyboard shortcuts"])
-
-
-def test_times_are_written_the_french_way(qapp, french, monkeypatch):
-    from datetime import datetime, timezone
-    from zoneinfo import ZoneInfo
-
-    from ui import clinic_time
-    monkeypatch.setattr(clinic_time, "laptop_zone", ZoneInfo("America/Toronto"))
-    moment = datetime(2026, 3, 10, 19, 5, tzinfo=timezone.utc)
-    assert clinic_text(moment, "America/Toronto") == "2026-03-10 15 h 05"
-    assert clinic_text(moment, "America/Toronto", date=False) == "15 h 05"
-    i18n.install("en")
-    assert clinic_text(moment, "America/Toronto") == "2026-03-10 15:05"
-    monkeypatch.setattr(clinic_time, "laptop_zone", ZoneInfo("UTC"))
-    i18n.install("fr")
-    assert clinic_text(moment, "America/Toronto") == "2026-03-10 15 h 05 EDT"
 
 
 MY_CONTEXTS = {"ChecklistFilter", "ClientPage", "ClientPicker", "ClientRegister", "ClientSearch",
