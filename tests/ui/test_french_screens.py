@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupB
                                QWidget)
 
 from records import shifts
-from shellkit import finish_setup, make_app, populate
+from shellkit import finish_setup, make_app, populate, settle
 from test_screen_fit import fit_problems
 from ui import i18n
 from ui.client_page import ClientPage
@@ -89,7 +89,7 @@ def walk(qtbot, tmp_path: Path, shots: Path | None = None) -> dict[str, set[str]
 
     def look(name: str, window: QWidget) -> None:
         window.show()
-        QApplication.processEvents()
+        settle()  # what the runner reads (the client page's visits) shown
         seen[name] = texts(window)
         problems[name] = fit_problems(window)
         if shots is not None:
@@ -115,6 +115,7 @@ def walk(qtbot, tmp_path: Path, shots: Path | None = None) -> dict[str, set[str]
         look("client", main)
         for name in ("quick_contact", "delete_client", "history"):
             main.open_client(rosa)
+            settle()
             main.current_page().visits.setCurrentRow(0)
             main.current_page().request(name)
             look(name, main)
