@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ui import screenfit
+from ui import i18n, screenfit
 
 # (where, what, keys): keys as QKeySequence text; several keys separated by ", ". The texts
 # are translated where shown (ShortcutsDialog context); QT_TRANSLATE_NOOP marks them.
@@ -59,6 +59,14 @@ PAGE_KEYS = (
 )
 
 
+def supply_keys(language: str = "") -> str:
+    """The visit form's Alt keys for the supplies, in the UI's language (or `language`): the
+    letters differ in French (Alt+G for « Aiguilles »)."""
+    from ui.visit_form import SUPPLY_KEYS
+    letters = SUPPLY_KEYS[language or i18n.current()].values()
+    return ", ".join(f"Alt+{letter.upper()}" for letter in letters)
+
+
 def key_text(keys: str) -> str:
     """'Ctrl+Shift+H, Esc' as this system writes keys."""
     return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
@@ -101,7 +109,8 @@ class ShortcutsDialog(QDialog):
                           if not a.shortcut().isEmpty()] for menu, items in menus.items()}
         clinic = by_menu.pop("Clinic", [])
         first = [row for rows in by_menu.values() for row in rows]
-        pages = [(self.tr("{where}: {what}").format(where=self.tr(where), what=self.tr(what)), keys)
+        pages = [(self.tr("{where}: {what}").format(where=self.tr(where), what=self.tr(what)),
+                  supply_keys() if keys == supply_keys("en") else keys)
                  for where, what, keys in PAGE_KEYS]
         for name, rows in ((self.tr("Client and view"), first), (self.tr("Clinic"), clinic),
                            (self.tr("On a page, form or dialog"), pages)):

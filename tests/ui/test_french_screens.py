@@ -6,7 +6,7 @@ fr-client.png: the client page...) go to $CLINIC_SCREENSHOTS when set, else to t
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel,
                                QLineEdit, QListView, QMainWindow, QMessageBox, QTableWidget,
@@ -81,10 +81,15 @@ def end_shift_question(qtbot, main) -> set[str]:
     return seen
 
 
-def walk(qtbot, tmp_path: Path, shots: Path | None = None) -> dict[str, set[str]]:
-    """Every screen of this part of the app, in the language installed: its texts, each
-    checked to fit the laptop's screen."""
-    app = make_app(tmp_path / f"vault-{i18n.current()}")
+def walk(qtbot, tmp_path: Path, language: str, shots: Path | None = None) -> dict[str, set[str]]:
+    """Every screen of this part of the app, started as on a system in `language`: its
+    texts, each checked to fit the laptop's screen. (The `french` fixture restores Qt's
+    default locale afterwards.)"""
+    country = QLocale.Country.Canada
+    QLocale.setDefault(QLocale(QLocale.Language.French, country) if language == "fr"
+                       else QLocale(QLocale.Language.English, country))
+    i18n.install(language)
+    app = make_app(tmp_path / f"vault-{language}")
     seen, problems = {}, {}
 
     def look(name: str, window: QWidget) -> None:
@@ -138,10 +143,8 @@ def walk(qtbot, tmp_path: Path, shots: Path | None = None) -> dict[str, set[str]
 def test_every_screen_of_the_client_side_in_french(qtbot, tmp_path, french):
     shots = Path(os.environ.get("CLINIC_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
-    i18n.install("en")
-    english = walk(qtbot, tmp_path)
-    i18n.install("fr")
-    french_ = walk(qtbot, tmp_path, shots)
+    english = walk(qtbot, tmp_path, "en")
+    french_ = walk(qtbot, tmp_path, "fr", shots)
 
     left = {name: sorted(t for t in french_[name] & english[name]
                          if t not in ALLOWED | OTHERS and not is_keys(t)
@@ -171,6 +174,7 @@ def test_every_screen_of_the_client_side_in_french(qtbot, tmp_path, french):
     assert {"Date et heure", "Plaque", "Véhicule", "1 rapport"} <= reports
     assert {"Raccourcis clavier", "Touches", "Clinique"} <= french_["keyboard shortcuts"]
     assert any(t.startswith("Recherche\u00a0: ") for t in french_["keyboard shortcuts"])
+    assert "Alt+G, Alt+P, Alt+O, Alt+J, Alt+N, Alt+B" in french_["keyboard shortcuts"]  # visit form
 
 
 MY_CONTEXTS = {"ChecklistFilter", "ClientPage", "ClientPicker", "ClientRegister", "ClientSearch",
