@@ -1,18 +1,22 @@
-"""A picture of every main screen in day and night theme, at 1280x720, for people to look at.
+"""A picture of every main screen in day and night theme, at 1280x720, for people to look at,
+and of every window in French.
 
 Written to $CLINIC_SCREENSHOTS when set (outside git), else to the test's tmp_path. The test
 also checks the night theme really is darker than the day one on every screen."""
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWizard
 
 from shellkit import (FakeClock, click, finish_setup, key, make_app, to_passphrase_page,
                       populate, settle, unlock)
+from frenchcheck import ALLOWED, shown
 from records import clock
-from ui import theme
+from ui import i18n, theme
 from ui.client_page import ClientPage
+from walk import walk
 
 
 def _brightness(path: Path) -> float:
@@ -284,3 +288,57 @@ def test_screenshot_the_forms(qtbot, tmp_path):
         shoot("draft-restored", app.main)
     finally:
         app.shutdown()
+
+# Words French shares with English, as the app uses them.
+SAME_IN_FRENCH = {"Notes", "Note", "Services", "Contraception", "Vaccination", "Pipes",
+                  "Condoms", "Urgent", "Client", "Clients", "Destination", "Allergies",
+                  "Document", "Confirmation", "Type", "Description", "Total", "Date", "Contact",
+                  "Contacts", "Code", "Orientation", "Orientations", "Question", "Questions",
+                  "Version", "Dossiers", "Ctrl+F", "Ctrl+P", "F1", "Esc", "PDF", "EST", "EDT",
+                  "English"}  # a language is named in its own words
+# What the walk's clients, staff and records hold (shellkit.populate): data, not words.
+DATA = ("Nora Nurse", "Rosa", "Behind the bus depot", "Prefers texts", "Night Van Clinic")
+
+
+def is_word_to_translate(text: str) -> bool:
+    bare = text.replace("&", "")
+    if text in ALLOWED or bare in SAME_IN_FRENCH:
+        return False
+    for data in DATA:
+        bare = bare.replace(data, "")
+    return any(ch.isalpha() for ch in bare)
+
+
+def test_screenshot_every_window_in_french_says_nothing_in_english(qtbot, tmp_path):
+    """Every window of the app in French, walked as a nurse opens them (tests/ui/walk.py),
+    beside the same walk in English: no text a window shows or names for a screen reader is
+    left as its English source, apart from names, codes and data (frenchcheck.ALLOWED, DATA
+    and SAME_IN_FRENCH). A picture of each French window is saved as fr-NN-<window>.png."""
+    english: dict[str, set[str]] = {}
+    walk(qtbot, tmp_path / "en", lambda name, window: english.setdefault(name, set()).update(
+        shown(window)))
+    out = Path(os.environ.get("CLINIC_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    left: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    shots: list[Path] = []
+
+    def see(name: str, window) -> None:
+        seen.add(name)
+        shots.append(out / f"fr-{len(shots) + 1:02d}-{name}.png")
+        assert window.grab().save(str(shots[-1]))
+        same = {text for text in shown(window) & english.get(name, set())
+                if is_word_to_translate(text)}
+        if same:
+            left.setdefault(name, []).extend(sorted(same))
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
+    i18n.install("fr")
+    try:
+        walk(qtbot, tmp_path / "fr", see)
+    finally:
+        QLocale.setDefault(before)
+        i18n.install("en")
+    assert seen == set(english) and len(seen) >= 18, sorted(seen)
+    assert left == {}, left
