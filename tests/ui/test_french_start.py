@@ -68,11 +68,11 @@ def test_the_setup_wizard_in_french(qtbot, tmp_path, french):
         next_page(qtbot, wizard)
         assert wizard.clinic.error.text() == "Nom de la clinique\u00a0: est obligatoire"
         qtbot.keyClicks(wizard.clinic.clinic, "Clinique de nuit")
-        qtbot.keyClicks(wizard.clinic.van, "Camionnette 1")
+        qtbot.keyClicks(wizard.clinic.van, "Fourgonnette 1")
         wizard.clinic.van_code.setText("VAN/1")
         next_page(qtbot, wizard)
         assert wizard.clinic.error.text().startswith(
-            "Code de la camionnette\u00a0: doit compter de 1 à 16 lettres majuscules")
+            "Code de la fourgonnette\u00a0: doit compter de 1 à 16 lettres majuscules")
         wizard.clinic.van_code.setText("VAN1")
         wizard.clinic.timezone.setCurrentText("Mars/Olympus")
         next_page(qtbot, wizard)
@@ -117,7 +117,7 @@ def test_the_setup_wizard_in_french(qtbot, tmp_path, french):
         click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
         qtbot.waitUntil(lambda: app.main is not None, timeout=10000)
         # no language chosen yet: the staff member gets the system's
-        assert i18n.current() == "fr" and app.main.windowTitle() == "Camionnette 1 — Dossiers"
+        assert i18n.current() == "fr" and app.main.windowTitle() == "Fourgonnette 1 — Dossiers"
     finally:
         app.shutdown()
 

@@ -626,19 +626,19 @@
     </message>
     <message>
         <source>Van name</source>
-        <translation>Nom de la camionnette</translation>
+        <translation>Nom de la fourgonnette</translation>
     </message>
     <message>
         <source>e.g. Van 1</source>
-        <translation>p. ex. Camionnette 1</translation>
+        <translation>p. ex. Fourgonnette 1</translation>
     </message>
     <message>
         <source>Van code</source>
-        <translation>Code de la camionnette</translation>
+        <translation>Code de la fourgonnette</translation>
     </message>
     <message>
         <source>A short code identifying this van in the weekly export: 1 to 16 capital letters, digits, - or _ (e.g. VAN1).</source>
-        <translation>Un code court qui désigne cette camionnette dans l&apos;exportation hebdomadaire&#xa0;: de 1 à 16 lettres majuscules, chiffres, - ou _ (p. ex. VAN1).</translation>
+        <translation>Un code court qui désigne cette fourgonnette dans l&apos;exportation hebdomadaire&#xa0;: de 1 à 16 lettres majuscules, chiffres, - ou _ (p. ex. VAN1).</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -1382,7 +1382,7 @@
     </message>
     <message>
         <source>Given by the coordinator to every van (64 hex digits): exports carry a keyed hash of each client&apos;s code, never the code itself.</source>
-        <translation>Remis par la coordination à chaque camionnette (64 chiffres hexadécimaux)&#xa0;: les exportations contiennent un hachage à clé du code de chaque personne, jamais le code lui-même.</translation>
+        <translation>Remis par la coordination à chaque fourgonnette (64 chiffres hexadécimaux)&#xa0;: les exportations contiennent un hachage à clé du code de chaque personne, jamais le code lui-même.</translation>
     </message>
     <message>
         <source>The weekly export is encrypted to this key, so only the program coordinator can read it.</source>
