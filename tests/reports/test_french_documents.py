@@ -115,8 +115,8 @@ def test_visit_summary_clinical_copy():
     printed = flat(text_of(summary("clinical")))
     for expected in ("Compte rendu de visite", "Copie pour le dossier",
                      "lundi 24 novembre 2025 à 21 h 30", "Test de dépistage du VIH : négatif",
-                     "Aiguilles et seringues : 10", "Aiguilles retournées : 15",
-                     "Pris pour une autre personne : oui", "Confidentiel : dossier clinique",
+                     "Aiguilles et seringues : 10", "Aiguilles rapportées : 15",
+                     "Récupéré pour une autre personne : oui", "Confidentiel : dossier clinique",
                      "Orientation faite"):
         assert expected in printed
 

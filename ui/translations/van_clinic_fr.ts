@@ -2015,7 +2015,7 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     </message>
     <message>
         <source>Collected for someone else</source>
-        <translation>Pris pour une autre personne</translation>
+        <translation>Récupéré pour une autre personne</translation>
     </message>
     <message>
         <source>Type the numbers, Tab between them, Enter to save.</source>
@@ -2054,7 +2054,7 @@ Garder le document pour l&apos;imprimer plus tard&#x202f;? Il reste chiffré dan
     </message>
     <message>
         <source>Collected for someone else</source>
-        <translation>Pris pour une autre personne</translation>
+        <translation>Récupéré pour une autre personne</translation>
     </message>
     <message>
         <source>Note</source>
